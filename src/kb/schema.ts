@@ -1,0 +1,135 @@
+/**
+ * Schema of the knowledge base in `data/`. The build (`scripts/build-kb.ts`) and the tests
+ * validate every data file against it; runtime code only imports the inferred types.
+ */
+import { z } from "zod";
+
+/** An RFC citation written as `RFC3261 §21.4.24`, `RFC3398 §8.2.6.1` or just `RFC8197`. */
+export const Cite = z
+	.string()
+	.regex(/^RFC\d{3,5}( §(\d+(\.\d+)*|[A-Z](\.\d+)*))?$/, "cite as 'RFC3261 §21.4.24'");
+
+/** Who typically generates a response. */
+export const Sender = z.enum(["uas", "proxy", "registrar", "redirect", "b2bua"]);
+
+/** SIP request methods a response can answer (`any` = every method). */
+export const Method = z.enum([
+	"any",
+	"INVITE",
+	"ACK",
+	"BYE",
+	"CANCEL",
+	"REGISTER",
+	"OPTIONS",
+	"INFO",
+	"PRACK",
+	"UPDATE",
+	"SUBSCRIBE",
+	"NOTIFY",
+	"REFER",
+	"MESSAGE",
+	"PUBLISH",
+]);
+
+/**
+ * How a client may retry after this response, coarse enough to compare two codes:
+ * `none` (nothing failed), `credentials` (resend with credentials), `modify` (fix the request
+ * as the response says), `later` (same request after a delay), `elsewhere` (another target or
+ * server), `never` (do not resend the same request).
+ */
+export const RetryKind = z.enum(["none", "credentials", "modify", "later", "elsewhere", "never"]);
+
+/**
+ * Effect of the response on a dialog, after RFC 5057 §5.1 for failures inside a dialog;
+ * `establishes` for responses that create a dialog (2xx, or 101–199 with a To tag to INVITE).
+ */
+export const DialogEffect = z.enum([
+	"none",
+	"establishes",
+	"transaction-only",
+	"usage-terminated",
+	"dialog-terminated",
+]);
+
+const HeaderRef = z.strictObject({
+	name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+	cite: Cite,
+});
+
+/** The facts of one code: `data/codes/NNN.json`. Every fact carries its citation. */
+export const CodeFacts = z.strictObject({
+	code: z.number().int().min(100).max(699),
+	/** Section that defines the code. */
+	defined: Cite,
+	status: z.enum(["current", "deprecated", "reserved", "unregistered"]),
+	deprecatedBy: Cite.optional(),
+	renamedFrom: z.strictObject({ reason: z.string().min(1), by: Cite }).optional(),
+	methods: z.strictObject({ value: z.array(Method).min(1), cite: Cite }),
+	senders: z.strictObject({ value: z.array(Sender).min(1), cite: Cite }),
+	requiredHeaders: z.array(HeaderRef),
+	optionalHeaders: z.array(HeaderRef),
+	retry: z.strictObject({ kind: RetryKind, cite: Cite }),
+	dialogEffect: z.strictObject({ value: DialogEffect, cite: Cite }),
+	/** RFC 3398: `toCause` is §8.2.6.1 (this SIP code → ISUP cause), `fromCauses` is §7.2.4.1 (causes → this code). */
+	q850: z.strictObject({
+		toCause: z.number().int().min(1).max(127).nullable(),
+		fromCauses: z.array(z.number().int().min(1).max(127)),
+	}),
+	related: z.array(z.number().int().min(100).max(699)),
+});
+
+const Sentence = z
+	.string()
+	.min(8)
+	.refine((s) => /[.!?:)»"]$/.test(s.trim()), "must end as a sentence (., !, ?)");
+
+/** The text of one code in one language: `data/text/{lang}/NNN.json`. */
+export const CodeText = z.strictObject({
+	/** One line: what the code says, for lists and meta descriptions. */
+	summary: Sentence,
+	description: Sentence,
+	whenYouSeeIt: Sentence,
+	/** Ordered, concrete steps. */
+	howToFix: z.array(Sentence).min(2),
+	commonCauses: z.array(Sentence).min(1),
+	/** Mistakes people make when reading this code. */
+	misdiagnoses: z.array(Sentence).min(1),
+	/** How a client may retry, one or two sentences. */
+	retry: Sentence,
+	/** A whole sentence naming the code, saying when to send (or expect) it; used in comparisons. */
+	useWhen: Sentence,
+});
+
+/** Curated comparison of two codes in one language: `data/pairs/{lang}/A-B.json` (A < B). */
+export const PairText = z.strictObject({
+	/** Differences facts alone cannot express, as whole sentences, most important first. */
+	keyDifferences: z.array(Sentence).min(1),
+	whenToUseWhich: Sentence,
+});
+
+/** The IANA registry as transcribed: `data/registry.json`. */
+export const Registry = z.object({
+	source: z.string().url(),
+	reviewed: z.string(),
+	codes: z.array(
+		z.strictObject({
+			code: z.number().int().min(100).max(699),
+			reason: z.string().min(1),
+			reference: z.array(z.string().regex(/^RFC\d+$/)).min(1),
+			deprecated: z.boolean().optional(),
+		}),
+	),
+	unregistered: z.array(z.strictObject({ code: z.number().int(), reason: z.string().min(1) })),
+});
+
+/** Q.850 cause names: `data/q850.json`. */
+export const Q850Names = z.record(z.string().regex(/^(\d+|\$comment)$/), z.string().min(1));
+
+export type CodeFacts = z.infer<typeof CodeFacts>;
+export type CodeText = z.infer<typeof CodeText>;
+export type PairText = z.infer<typeof PairText>;
+export type Registry = z.infer<typeof Registry>;
+export type Sender = z.infer<typeof Sender>;
+export type Method = z.infer<typeof Method>;
+export type RetryKind = z.infer<typeof RetryKind>;
+export type DialogEffect = z.infer<typeof DialogEffect>;
