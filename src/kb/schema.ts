@@ -5,9 +5,7 @@
 import { z } from "zod";
 
 /** An RFC citation written as `RFC3261 §21.4.24`, `RFC3398 §8.2.6.1` or just `RFC8197`. */
-export const Cite = z
-	.string()
-	.regex(/^RFC\d{3,5}( §(\d+(\.\d+)*|[A-Z](\.\d+)*))?$/, "cite as 'RFC3261 §21.4.24'");
+export const Cite = z.string().regex(/^RFC\d{3,5}( §(\d+(\.\d+)*|[A-Z](\.\d+)*))?$/, "cite as 'RFC3261 §21.4.24'");
 
 /** Who typically generates a response. */
 export const Sender = z.enum(["uas", "proxy", "registrar", "redirect", "b2bua"]);

@@ -64,7 +64,8 @@ export function exampleProblems(code: number, reason: string, facts: CodeFacts, 
 	const head = example.split(/\r?\n\r?\n/, 1)[0] ?? "";
 	const body = example.slice(example.search(/\r?\n\r?\n/) + (example.includes("\r\n\r\n") ? 4 : 2));
 	const lines = head.split(/\r?\n/);
-	if (lines[0] !== `SIP/2.0 ${code} ${reason}`) out.push(`status line is "${lines[0]}", want "SIP/2.0 ${code} ${reason}"`);
+	if (lines[0] !== `SIP/2.0 ${code} ${reason}`)
+		out.push(`status line is "${lines[0]}", want "SIP/2.0 ${code} ${reason}"`);
 	const headers = new Map<string, string>();
 	for (const line of lines.slice(1)) {
 		const colon = line.indexOf(":");
@@ -113,7 +114,12 @@ export function validateKnowledge(
 	const languages = Object.keys(raw.text).sort();
 	const listed = [
 		...registry.data.codes.map((c) => ({ ...c, registered: true })),
-		...registry.data.unregistered.map((c) => ({ ...c, reference: [] as string[], registered: false })),
+		...registry.data.unregistered.map((c) => ({
+			...c,
+			reference: [] as string[],
+			deprecated: false,
+			registered: false,
+		})),
 	].sort((a, b) => a.code - b.code);
 	const known = new Set(listed.map((c) => c.code));
 	const codes: KbCode[] = [];
@@ -205,7 +211,8 @@ export function validateKnowledge(
 			}
 			for (const [field, v] of Object.entries(p.data)) {
 				const items = Array.isArray(v) ? v : [v];
-				for (const item of items) for (const pr of proseProblems(item, lang)) problems.push(`${where}: ${field}: ${pr}`);
+				for (const item of items)
+					for (const pr of proseProblems(item, lang)) problems.push(`${where}: ${field}: ${pr}`);
 			}
 			pairs[lang][key] = p.data;
 		}

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The sipwhy command. The code lives in dist/ (built by `npm run build`, which `npm ci` runs).
+import "../dist/cli/entry.js";

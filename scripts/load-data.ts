@@ -1,0 +1,45 @@
+/** Reads every file of `data/` as the validator expects it (used by the build and the tests). */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { RawData } from "../src/kb/validate.ts";
+
+function readJson(path: string): unknown {
+	try {
+		return JSON.parse(readFileSync(path, "utf8"));
+	} catch (e) {
+		return { __error: `${path}: ${(e as Error).message}` };
+	}
+}
+
+function readDir(dir: string, ext: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (!existsSync(dir)) return out;
+	for (const f of readdirSync(dir).sort()) if (f.endsWith(ext)) out[f.slice(0, -ext.length)] = join(dir, f);
+	return out;
+}
+
+function jsonDir(dir: string): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(readDir(dir, ".json")).map(([k, p]) => [k, readJson(p)]));
+}
+
+function langDirs(dir: string): Record<string, Record<string, unknown>> {
+	return Object.fromEntries(
+		readdirSync(dir)
+			.sort()
+			.map((lang) => [lang, jsonDir(join(dir, lang))]),
+	);
+}
+
+/** Everything under `dataDir`, unparsed beyond JSON. */
+export function loadRawData(dataDir: string): RawData {
+	return {
+		registry: readJson(join(dataDir, "registry.json")),
+		q850: readJson(join(dataDir, "q850.json")),
+		facts: jsonDir(join(dataDir, "codes")),
+		text: langDirs(join(dataDir, "text")),
+		pairs: langDirs(join(dataDir, "pairs")),
+		examples: Object.fromEntries(
+			Object.entries(readDir(join(dataDir, "examples"), ".sip")).map(([k, p]) => [k, readFileSync(p, "utf8")]),
+		),
+	};
+}

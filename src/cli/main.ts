@@ -1,0 +1,175 @@
+/**
+ * The `sipwhy` command. Exit status: 0 success, 1 an input that failed (unknown code, unreadable
+ * file …), 2 wrong usage. Every error is one line on stderr naming the input and the problem.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { compare } from "../kb/compare.ts";
+import { InputError } from "../kb/errors.ts";
+import { checkLanguage, explain } from "../kb/explain.ts";
+import { listCodes } from "../kb/list.ts";
+import { LANGUAGES } from "../kb/locales.ts";
+import { search } from "../kb/search.ts";
+import { renderComparison, renderExplanation, renderHits, renderList } from "./render-kb.ts";
+
+/** Wrong usage of the command line (exit status 2). */
+export class UsageError extends Error {
+	override name = "UsageError";
+}
+
+const VERSION = (() => {
+	try {
+		return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version as string;
+	} catch {
+		return "unknown";
+	}
+})();
+
+const HELP: Record<string, string> = {
+	main: `sipwhy — why did my SIP call fail?
+
+Usage:
+  sipwhy CODE [--lang L] [--json]          explain a response code (same as: sipwhy explain CODE)
+  sipwhy explain CODE [--lang L] [--json]  explain a response code
+  sipwhy compare A B [--lang L] [--json]   how two codes differ and when to use which
+  sipwhy codes [--class 4xx] [--all] [--json]
+                                           list the IANA registry
+  sipwhy search WORDS [--lang L] [--json]  find codes by number, phrase or meaning
+
+Options:
+  --lang L     language: ${LANGUAGES.join(", ")} (default en)
+  --json       print JSON instead of text
+  -h, --help   help for a command
+  --version    print the version
+
+Exit status: 0 success, 1 failed input (unknown code, bad language), 2 wrong usage.
+Colours follow the terminal; NO_COLOR=1 turns them off.
+`,
+	explain: `Usage: sipwhy explain CODE [--lang L] [--json]
+
+Explains one SIP response code: meaning, when you see it, how to fix it, common causes and
+misdiagnoses, facts with their RFC citations, and a raw example message. CODE is three digits
+in 100–699; unregistered codes are explained as what a compliant agent treats them as.
+`,
+	compare: `Usage: sipwhy compare A B [--lang L] [--json]
+
+Compares two SIP response codes: key differences derived from their facts (class, scope,
+forking, senders, methods, headers, retry, dialog effect, ACK, Q.850) and when to use which.
+`,
+	codes: `Usage: sipwhy codes [--class 4xx] [--all] [--json]
+
+Lists the SIP response codes of the IANA registry. --class keeps one class (1xx … 6xx);
+--all adds the unregistered codes sipwhy documents (409, 411, 478, 490).
+`,
+	search: `Usage: sipwhy search WORDS [--lang L] [--json] [--limit N]
+
+Finds codes by number ("486"), partial number ("48"), reason phrase ("decline") or meaning
+("busy", "codec", "zaman aşımı"), with small typos forgiven. Best match first.
+`,
+};
+
+interface Io {
+	out: (s: string) => void;
+	err: (s: string) => void;
+}
+
+const OPTIONS = {
+	lang: { type: "string" },
+	json: { type: "boolean" },
+	help: { type: "boolean", short: "h" },
+	class: { type: "string" },
+	all: { type: "boolean" },
+	limit: { type: "string" },
+} as const;
+
+const COMMON = ["lang", "json", "help"];
+
+/** Parses a command's arguments; options outside `COMMON` and `extra` are wrong usage. */
+function parse(args: string[], extra: string[] = []) {
+	let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>>;
+	try {
+		parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+	} catch (e) {
+		throw new UsageError((e as Error).message.split("\n")[0]?.replace(/\. To specify.*$/, "") ?? "bad arguments");
+	}
+	for (const key of Object.keys(parsed.values))
+		if (!COMMON.includes(key) && !extra.includes(key)) throw new UsageError(`unknown option "--${key}"`);
+	return parsed;
+}
+
+function json(value: unknown): string {
+	return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function needArgs(positionals: string[], n: number, what: string): void {
+	if (positionals.length < n) throw new UsageError(`missing ${what}`);
+	if (positionals.length > n) throw new UsageError(`unexpected argument "${positionals[n]}"`);
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => void> = {
+	explain(args, io) {
+		const { values, positionals } = parse(args);
+		if (values.help) return io.out(HELP.explain as string);
+		needArgs(positionals, 1, "CODE (e.g. sipwhy explain 486)");
+		const e = explain(positionals[0] as string, { lang: values.lang });
+		io.out(values.json ? json(e) : renderExplanation(e));
+	},
+	compare(args, io) {
+		const { values, positionals } = parse(args);
+		if (values.help) return io.out(HELP.compare as string);
+		needArgs(positionals, 2, "two codes (e.g. sipwhy compare 486 603)");
+		const c = compare(positionals[0] as string, positionals[1] as string, { lang: values.lang });
+		io.out(values.json ? json(c) : renderComparison(c));
+	},
+	codes(args, io) {
+		const { values, positionals } = parse(args, ["class", "all"]);
+		if (values.help) return io.out(HELP.codes as string);
+		needArgs(positionals, 0, "");
+		const lang = checkLanguage(values.lang);
+		const rows = listCodes({ class: values.class, includeUnregistered: values.all });
+		io.out(values.json ? json(rows) : renderList(rows, lang));
+	},
+	search(args, io) {
+		const { values, positionals } = parse(args, ["limit"]);
+		if (values.help) return io.out(HELP.search as string);
+		if (positionals.length === 0) throw new UsageError("missing WORDS (e.g. sipwhy search busy)");
+		const limit = values.limit === undefined ? 10 : Number(values.limit);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError("--limit must be 1–100");
+		const lang = checkLanguage(values.lang);
+		const query = positionals.join(" ");
+		const hits = search(query, { lang, limit });
+		io.out(values.json ? json(hits) : renderHits(hits, query, lang));
+	},
+};
+
+/** Runs the command line; returns the exit status. */
+export function run(argv: string[], io: Io): number {
+	try {
+		const [first, ...rest] = argv;
+		if (first === undefined || first === "-h" || first === "--help" || first === "help") {
+			io.out(HELP.main as string);
+			return first === undefined ? 2 : 0;
+		}
+		if (first === "--version" || first === "-v") {
+			io.out(`${VERSION}\n`);
+			return 0;
+		}
+		const command = COMMANDS[first];
+		if (command) command(rest, io);
+		else if (/^\d+$/.test(first)) (COMMANDS.explain as (a: string[], io: Io) => void)(argv, io);
+		else throw new UsageError(`unknown command "${first}"`);
+		return 0;
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.err(`sipwhy: ${e.message} (see sipwhy --help)\n`);
+			return 2;
+		}
+		if (e instanceof InputError) {
+			io.err(`sipwhy: ${e.message}\n`);
+			return 1;
+		}
+		io.err(`sipwhy: internal error: ${(e as Error).message}\n`);
+		if (process.env.SIPWHY_DEBUG) io.err(`${(e as Error).stack}\n`);
+		return 1;
+	}
+}

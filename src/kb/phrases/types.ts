@@ -1,0 +1,51 @@
+/** Sentences sipwhy builds from facts, one implementation per content language. */
+import type { AckRule, ResponseClass } from "../classes.ts";
+import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+
+/** What a sentence needs to know about one side of a comparison. */
+export interface Side {
+	code: number;
+	class: ResponseClass;
+	status: "current" | "deprecated" | "reserved" | "unregistered";
+	methods: Method[];
+	senders: Sender[];
+	requiredHeaders: string[];
+	retryKind: RetryKind;
+	dialogEffect: DialogEffect;
+	ack: AckRule;
+	endsForking: boolean;
+	q850To: { cause: number; name: string } | null;
+	deprecatedBy?: string;
+	treatedAs?: number;
+}
+
+/** Text for a code nobody registered. */
+export interface UnregisteredText {
+	reason: string;
+	summary: string;
+	description: string;
+	whenYouSeeIt: string;
+	howToFix: string[];
+	commonCauses: string[];
+	misdiagnoses: string[];
+	useWhen: string;
+}
+
+/** Sentence builders of one language. Every function returns whole sentences. */
+export interface Phrases {
+	lang: string;
+	sameClass(a: Side, b: Side): string;
+	classes(a: Side, b: Side): string;
+	forking(ends: Side, goesOn: Side): string;
+	senders(a: Side, b: Side): string;
+	methods(a: Side, b: Side): string;
+	requiredHeaders(a: Side, b: Side): string;
+	retry(a: Side, b: Side): string;
+	dialogEffect(a: Side, b: Side): string;
+	ack(a: Side, b: Side): string;
+	q850(a: Side, b: Side): string;
+	status(s: Side): string | null;
+	/** Advice when the two codes differ in scope, or null. */
+	scopeAdvice(a: Side, b: Side): string | null;
+	unregistered(code: number, treatedAs: number, treatedAsReason: string): UnregisteredText;
+}

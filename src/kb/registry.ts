@@ -1,0 +1,53 @@
+/** Lookup over the generated knowledge base: one table, a few obvious functions. */
+import { classOf, type ResponseClass } from "./classes.ts";
+import { KB } from "./generated/kb-data.ts";
+import type { KbCode } from "./types.ts";
+
+const byCode = new Map<number, KbCode>(KB.codes.map((c) => [c.code, c]));
+
+/** The knowledge base entry for a code, registered or listed as unregistered, or undefined. */
+export function entry(code: number): KbCode | undefined {
+	return byCode.get(code);
+}
+
+/** Every entry, in code order. */
+export function entries(): readonly KbCode[] {
+	return KB.codes;
+}
+
+/** Languages whose content is complete. */
+export function contentLanguages(): readonly string[] {
+	return KB.languages;
+}
+
+/** Q.850 cause name, e.g. 17 → "User busy". */
+export function q850Name(cause: number): string {
+	return KB.q850[String(cause)] ?? `cause ${cause}`;
+}
+
+/** Curated comparison text for a pair in a language, if one was written. */
+export function curatedPair(a: number, b: number, lang: string) {
+	const [lo, hi] = a < b ? [a, b] : [b, a];
+	return KB.pairs[lang]?.[`${lo}-${hi}`];
+}
+
+/** Every curated pair as [lower, higher]. */
+export function curatedPairs(): [number, number][] {
+	return Object.keys(KB.pairs.en ?? {}).map((k) => k.split("-").map(Number) as [number, number]);
+}
+
+/** URL slug of a reason phrase: "Call/Transaction Does Not Exist" → "call-transaction-does-not-exist". */
+export function slug(reason: string): string {
+	return reason
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, "-")
+		.replace(/^-|-$/g, "");
+}
+
+/** Codes of one class, in order. */
+export function codesOfClass(cls: ResponseClass): KbCode[] {
+	return KB.codes.filter((c) => classOf(c.code) === cls);
+}
+
+/** Registry provenance. */
+export const REGISTRY_SOURCE = { source: KB.source, reviewed: KB.reviewed };
