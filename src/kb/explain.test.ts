@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { InputError } from "./errors.ts";
+import { explain } from "./explain.ts";
+import { listCodes } from "./list.ts";
+import { turkishNumberProblems } from "./phrases/turkish-check.ts";
+import { entries } from "./registry.ts";
+import { proseProblems } from "./validate.ts";
+
+const CONTRACT_KEYS = ["code", "reason", "class", "status", "rfc", "facts", "description", "whenYouSeeIt", "howToFix", "related", "lang"];
+const FACT_KEYS = ["final", "methods", "senders", "requiredHeaders", "optionalHeaders", "endsForking", "retry", "dialogEffect", "q850"];
+
+function allText(e: ReturnType<typeof explain>): string[] {
+	return [e.summary, e.description, e.whenYouSeeIt, ...e.howToFix, ...e.commonCauses, ...e.misdiagnoses, e.useWhen, e.facts.retry];
+}
+
+test("every code explains in en and tr with the contract's fields and clean prose", () => {
+	for (const { code } of entries())
+		for (const lang of ["en", "tr"]) {
+			const e = explain(code, { lang });
+			for (const k of CONTRACT_KEYS) assert.ok(k in e, `${code} ${lang} lacks ${k}`);
+			for (const k of FACT_KEYS) assert.ok(k in e.facts, `${code} ${lang} lacks facts.${k}`);
+			assert.equal(e.lang, lang);
+			assert.match(e.rfc.url, /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+/);
+			for (const t of allText(e)) {
+				assert.ok(t.trim().length > 0, `${code} ${lang}: empty text`);
+				assert.deepEqual(proseProblems(t, lang), [], `${code} ${lang}: ${t}`);
+				if (lang === "tr") assert.deepEqual(turkishNumberProblems(t), [], `${code} tr: ${t}`);
+			}
+			assert.ok(JSON.parse(JSON.stringify(e)).code === code, "JSON-serialisable");
+		}
+});
+
+test("Turkish content is not the English text", () => {
+	for (const { code } of entries()) {
+		const en = explain(code, { lang: "en" });
+		const tr = explain(code, { lang: "tr" });
+		assert.notEqual(en.description, tr.description, String(code));
+		assert.notDeepEqual(en.howToFix, tr.howToFix, String(code));
+	}
+});
+
+test("facts the RFCs fix", () => {
+	const required = (c: number) => explain(c).facts.requiredHeaders;
+	assert.ok(required(401).includes("WWW-Authenticate"));
+	assert.ok(required(407).includes("Proxy-Authenticate"));
+	assert.ok(required(405).includes("Allow"));
+	assert.ok(required(420).includes("Unsupported"));
+	assert.ok(required(421).includes("Require"));
+	assert.ok(required(422).includes("Min-SE"));
+	assert.ok(required(423).includes("Min-Expires"));
+	assert.deepEqual(explain(487).facts.methods, ["INVITE"]);
+	for (const c of [600, 603, 604, 606, 607, 608]) assert.equal(explain(c).facts.endsForking, true, String(c));
+	for (const c of [486, 480, 404, 503]) assert.equal(explain(c).facts.endsForking, false, String(c));
+	assert.equal(explain(180).facts.final, false);
+	assert.equal(explain(200).facts.ack, "end-to-end");
+	assert.equal(explain(486).facts.ack, "hop-by-hop");
+	assert.equal(explain(202).status, "deprecated");
+	assert.equal(explain(402).status, "reserved");
+	assert.deepEqual(explain(603).rfc, {
+		doc: "RFC3261",
+		section: "21.6.2",
+		url: "https://www.rfc-editor.org/rfc/rfc3261#section-21.6.2",
+	});
+	assert.equal(explain(486).facts.q850.toCause, 17);
+	assert.equal(explain(404).facts.q850.toCause, 1);
+	assert.equal(explain(603).facts.q850.toCause, 21);
+	assert.equal(explain(436).reason, "Bad Identity Info");
+	assert.equal(explain(437).renamedFrom?.reason, "Unsupported Certificate");
+});
+
+test("unregistered codes are still explained (RFC 3261 §8.1.3.2)", () => {
+	const e = explain(499);
+	assert.equal(e.status, "unregistered");
+	assert.equal(e.treatedAs, 400);
+	assert.equal(e.facts.final, true);
+	assert.match(e.description, /8\.1\.3\.2/);
+	assert.equal(explain(150).treatedAs, 183);
+	assert.equal(explain(150).facts.final, false);
+	assert.equal(explain(699, { lang: "tr" }).treatedAs, 600);
+	assert.deepEqual(turkishNumberProblems(explain(699, { lang: "tr" }).summary), []);
+	const documented = explain(409);
+	assert.equal(documented.status, "unregistered");
+	assert.equal(documented.treatedAs, 400);
+	assert.equal(documented.reason, "Conflict");
+});
+
+test("bad input is an InputError naming the input", () => {
+	for (const bad of ["99", "700", "4866", "abc", "", "48 6", "<script>"]) {
+		assert.throws(() => explain(bad), (e: unknown) => e instanceof InputError && e.message.includes(bad.slice(0, 10)), bad);
+	}
+	assert.throws(() => explain(486, { lang: "xx" }), /unknown language "xx"/);
+});
+
+test("a language without translated content falls back to English and says so", () => {
+	const e = explain(486, { lang: "de" });
+	assert.equal(e.lang, "de");
+	assert.equal(e.contentLang, "en");
+	assert.equal(e.description, explain(486).description);
+});
+
+test("listCodes lists the registry, filtered by class", () => {
+	const all = listCodes();
+	assert.equal(all.length, 75);
+	assert.deepEqual(
+		listCodes({ class: "6xx" }).map((c) => c.code),
+		[600, 603, 604, 606, 607, 608],
+	);
+	assert.ok(listCodes({ class: "4" }).every((c) => c.class === "4xx" && c.final));
+	assert.equal(listCodes({ includeUnregistered: true }).length, 79);
+	assert.throws(() => listCodes({ class: "9xx" }), InputError);
+});

@@ -1,0 +1,124 @@
+// End-to-end tests of the real `sipwhy` bin (built into dist/ by `npm run build`).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+
+const BIN = join(import.meta.dirname, "..", "bin", "sipwhy.js");
+
+function sipwhy(args: string[], env: Record<string, string> = {}) {
+	const r = spawnSync(process.execPath, [BIN, ...args], {
+		encoding: "utf8",
+		env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
+	});
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test("explain --json carries the contract's fields", () => {
+	const r = sipwhy(["explain", "603", "--json"]);
+	assert.equal(r.status, 0, r.stderr);
+	const e = JSON.parse(r.stdout);
+	assert.equal(e.code, 603);
+	assert.equal(e.reason, "Decline");
+	assert.equal(e.class, "6xx");
+	assert.equal(e.status, "current");
+	assert.deepEqual(e.rfc, { doc: "RFC3261", section: "21.6.2", url: "https://www.rfc-editor.org/rfc/rfc3261#section-21.6.2" });
+	for (const k of ["final", "methods", "senders", "requiredHeaders", "optionalHeaders", "endsForking", "retry", "dialogEffect", "q850"])
+		assert.ok(k in e.facts, k);
+	assert.ok(Array.isArray(e.howToFix) && e.howToFix.length >= 2);
+	assert.ok(Array.isArray(e.related));
+	assert.equal(e.lang, "en");
+});
+
+test("sipwhy CODE is explain CODE; --lang tr gives Turkish", () => {
+	const a = sipwhy(["486", "--json", "--lang", "tr"]);
+	const b = sipwhy(["explain", "486", "--json", "--lang", "tr"]);
+	assert.equal(a.status, 0);
+	assert.equal(a.stdout, b.stdout);
+	assert.equal(JSON.parse(a.stdout).lang, "tr");
+	assert.match(JSON.parse(a.stdout).description, /[çğıöşü]/);
+});
+
+test("unregistered codes: explain 499 says unregistered, treated as 400", () => {
+	const r = sipwhy(["explain", "499", "--json"]);
+	assert.equal(r.status, 0);
+	const e = JSON.parse(r.stdout);
+	assert.equal(e.status, "unregistered");
+	assert.equal(e.treatedAs, 400);
+	const text = sipwhy(["499"]);
+	assert.match(text.stdout, /unregistered/i);
+	assert.match(text.stdout, /400 Bad Request/);
+});
+
+test("compare --json: lower code first, differences, whenToUseWhich", () => {
+	const r = sipwhy(["compare", "603", "202", "--json", "--lang", "tr"]);
+	assert.equal(r.status, 0, r.stderr);
+	const c = JSON.parse(r.stdout);
+	assert.equal(c.a.code, 202);
+	assert.equal(c.b.code, 603);
+	assert.ok(c.differences.length >= 3);
+	assert.equal(typeof c.whenToUseWhich, "string");
+	assert.equal(c.lang, "tr");
+});
+
+test("codes --class and search", () => {
+	const r = sipwhy(["codes", "--class", "4xx", "--json"]);
+	assert.equal(r.status, 0);
+	const rows = JSON.parse(r.stdout);
+	assert.ok(rows.length > 40);
+	for (const row of rows) {
+		assert.deepEqual(Object.keys(row).sort(), ["class", "code", "final", "reason", "rfc", "slug", "status"]);
+		assert.equal(row.class, "4xx");
+	}
+	const s = sipwhy(["search", "busy", "--json"]);
+	assert.equal(s.status, 0);
+	const hits = JSON.parse(s.stdout);
+	assert.ok(hits.slice(0, 3).some((h: { code: number }) => h.code === 486));
+	assert.deepEqual(Object.keys(hits[0]).sort(), ["code", "reason", "score"]);
+	assert.ok(hits[0].score >= hits[1].score);
+});
+
+test("readable text output: sections, numbered steps, RFC link; no colour when piped or NO_COLOR", () => {
+	const r = sipwhy(["486"]);
+	assert.equal(r.status, 0);
+	assert.match(r.stdout, /^486 Busy Here/);
+	assert.match(r.stdout, /How to fix\n {2}1\. /);
+	assert.match(r.stdout, /https:\/\/www\.rfc-editor\.org\/rfc\/rfc3261#section-21\.4\.24/);
+	assert.doesNotMatch(r.stdout, /\x1b\[/);
+	const forced = sipwhy(["486"], { FORCE_COLOR: "1" });
+	assert.match(forced.stdout, /\x1b\[/);
+	const off = sipwhy(["486"], { FORCE_COLOR: "1", NO_COLOR: "1" });
+	assert.doesNotMatch(off.stdout, /\x1b\[/);
+});
+
+test("exit statuses and one-line errors", () => {
+	const cases: [string[], number, RegExp][] = [
+		[["explain", "99"], 1, /"99" is not a SIP status code/],
+		[["explain", "7000"], 1, /not a SIP status code/],
+		[["explain", "486", "--lang", "xx"], 1, /unknown language "xx"/],
+		[["compare", "486"], 2, /missing two codes/],
+		[["explain"], 2, /missing CODE/],
+		[["frobnicate"], 2, /unknown command "frobnicate"/],
+		[["explain", "486", "--bogus"], 2, /bogus/],
+		[["codes", "--class", "9xx"], 1, /not a response class/],
+		[["search"], 2, /missing WORDS/],
+		[["explain", "<script>alert(1)</script>"], 1, /not a SIP status code/],
+	];
+	for (const [args, status, message] of cases) {
+		const r = sipwhy(args);
+		assert.equal(r.status, status, `${args.join(" ")}: ${r.stderr}`);
+		assert.match(r.stderr, message);
+		assert.equal(r.stderr.trim().split("\n").length, 1, `one line: ${r.stderr}`);
+		assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, "no stack trace");
+		assert.equal(r.stdout, "");
+	}
+});
+
+test("--help everywhere", () => {
+	for (const args of [["--help"], ["explain", "--help"], ["compare", "-h"], ["codes", "--help"], ["search", "--help"]]) {
+		const r = sipwhy(args);
+		assert.equal(r.status, 0, args.join(" "));
+		assert.match(r.stdout, /Usage/);
+	}
+	assert.equal(sipwhy([]).status, 2);
+});
