@@ -24,7 +24,10 @@ test("core modules import nothing from Node", () => {
 		for (const f of files(join(SRC, dir))) {
 			if (f.endsWith("validate.ts") || f.endsWith("schema.ts")) continue; // build-time only
 			const text = readFileSync(f, "utf8");
-			if (/from\s+["'](node:|fs|path|os|child_process|crypto|url)["']/.test(text) || /\bprocess\.|\bBuffer\b/.test(text))
+			if (
+				/from\s+["'](node:|fs|path|os|child_process|crypto|url)["']/.test(text) ||
+				/\bprocess\.|\bBuffer\b/.test(text)
+			)
 				offenders.push(f);
 		}
 	assert.deepEqual(offenders, []);

@@ -22,8 +22,22 @@ test("explain --json carries the contract's fields", () => {
 	assert.equal(e.reason, "Decline");
 	assert.equal(e.class, "6xx");
 	assert.equal(e.status, "current");
-	assert.deepEqual(e.rfc, { doc: "RFC3261", section: "21.6.2", url: "https://www.rfc-editor.org/rfc/rfc3261#section-21.6.2" });
-	for (const k of ["final", "methods", "senders", "requiredHeaders", "optionalHeaders", "endsForking", "retry", "dialogEffect", "q850"])
+	assert.deepEqual(e.rfc, {
+		doc: "RFC3261",
+		section: "21.6.2",
+		url: "https://www.rfc-editor.org/rfc/rfc3261#section-21.6.2",
+	});
+	for (const k of [
+		"final",
+		"methods",
+		"senders",
+		"requiredHeaders",
+		"optionalHeaders",
+		"endsForking",
+		"retry",
+		"dialogEffect",
+		"q850",
+	])
 		assert.ok(k in e.facts, k);
 	assert.ok(Array.isArray(e.howToFix) && e.howToFix.length >= 2);
 	assert.ok(Array.isArray(e.related));
@@ -115,7 +129,13 @@ test("exit statuses and one-line errors", () => {
 });
 
 test("--help everywhere", () => {
-	for (const args of [["--help"], ["explain", "--help"], ["compare", "-h"], ["codes", "--help"], ["search", "--help"]]) {
+	for (const args of [
+		["--help"],
+		["explain", "--help"],
+		["compare", "-h"],
+		["codes", "--help"],
+		["search", "--help"],
+	]) {
 		const r = sipwhy(args);
 		assert.equal(r.status, 0, args.join(" "));
 		assert.match(r.stdout, /Usage/);

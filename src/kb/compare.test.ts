@@ -6,9 +6,27 @@ import { curatedPairs, entries } from "./registry.ts";
 import { proseProblems } from "./validate.ts";
 
 const CURATED = [
-	[401, 407], [401, 403], [486, 600], [486, 603], [600, 603], [480, 486], [408, 480], [404, 604], [404, 410],
-	[488, 606], [415, 488], [500, 503], [480, 503], [301, 302], [482, 483], [200, 202], [202, 204], [408, 487],
-	[408, 481], [603, 607], [607, 608],
+	[401, 407],
+	[401, 403],
+	[486, 600],
+	[486, 603],
+	[600, 603],
+	[480, 486],
+	[408, 480],
+	[404, 604],
+	[404, 410],
+	[488, 606],
+	[415, 488],
+	[500, 503],
+	[480, 503],
+	[301, 302],
+	[482, 483],
+	[200, 202],
+	[202, 204],
+	[408, 487],
+	[408, 481],
+	[603, 607],
+	[607, 608],
 ];
 
 test("every pair compares in en and tr with whole, clean sentences", () => {
@@ -44,12 +62,20 @@ test("the pairs people confuse are curated in every content language", () => {
 
 test("differences are derived from facts", () => {
 	const c = compare(401, 407);
-	assert.ok(c.differences.some((d) => /401 must carry WWW-Authenticate, while 407 must carry Proxy-Authenticate/.test(d)));
+	assert.ok(
+		c.differences.some((d) => /401 must carry WWW-Authenticate, while 407 must carry Proxy-Authenticate/.test(d)),
+	);
 	const f = compare(486, 603);
-	assert.ok(f.differences.some((d) => /^603 ends forking/.test(d)), "6xx ends forking");
+	assert.ok(
+		f.differences.some((d) => /^603 ends forking/.test(d)),
+		"6xx ends forking",
+	);
 	assert.ok(f.differences.some((d) => /cause 17 \(User busy\).*cause 21 \(Call rejected\)/.test(d)));
 	const t = compare(200, 486, { lang: "tr" });
-	assert.ok(t.differences.some((d) => d.includes("uçtan uca")), "ACK difference in Turkish");
+	assert.ok(
+		t.differences.some((d) => d.includes("uçtan uca")),
+		"ACK difference in Turkish",
+	);
 	const g = compare(180, 481);
 	assert.equal(g.curated, false);
 	assert.ok(g.whenToUseWhich.includes(g.a.useWhen) && g.whenToUseWhich.includes(g.b.useWhen));

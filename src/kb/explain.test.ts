@@ -7,11 +7,42 @@ import { turkishNumberProblems } from "./phrases/turkish-check.ts";
 import { entries } from "./registry.ts";
 import { proseProblems } from "./validate.ts";
 
-const CONTRACT_KEYS = ["code", "reason", "class", "status", "rfc", "facts", "description", "whenYouSeeIt", "howToFix", "related", "lang"];
-const FACT_KEYS = ["final", "methods", "senders", "requiredHeaders", "optionalHeaders", "endsForking", "retry", "dialogEffect", "q850"];
+const CONTRACT_KEYS = [
+	"code",
+	"reason",
+	"class",
+	"status",
+	"rfc",
+	"facts",
+	"description",
+	"whenYouSeeIt",
+	"howToFix",
+	"related",
+	"lang",
+];
+const FACT_KEYS = [
+	"final",
+	"methods",
+	"senders",
+	"requiredHeaders",
+	"optionalHeaders",
+	"endsForking",
+	"retry",
+	"dialogEffect",
+	"q850",
+];
 
 function allText(e: ReturnType<typeof explain>): string[] {
-	return [e.summary, e.description, e.whenYouSeeIt, ...e.howToFix, ...e.commonCauses, ...e.misdiagnoses, e.useWhen, e.facts.retry];
+	return [
+		e.summary,
+		e.description,
+		e.whenYouSeeIt,
+		...e.howToFix,
+		...e.commonCauses,
+		...e.misdiagnoses,
+		e.useWhen,
+		e.facts.retry,
+	];
 }
 
 test("every code explains in en and tr with the contract's fields and clean prose", () => {
@@ -87,7 +118,11 @@ test("unregistered codes are still explained (RFC 3261 §8.1.3.2)", () => {
 
 test("bad input is an InputError naming the input", () => {
 	for (const bad of ["99", "700", "4866", "abc", "", "48 6", "<script>"]) {
-		assert.throws(() => explain(bad), (e: unknown) => e instanceof InputError && e.message.includes(bad.slice(0, 10)), bad);
+		assert.throws(
+			() => explain(bad),
+			(e: unknown) => e instanceof InputError && e.message.includes(bad.slice(0, 10)),
+			bad,
+		);
 	}
 	assert.throws(() => explain(486, { lang: "xx" }), /unknown language "xx"/);
 });

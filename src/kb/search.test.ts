@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { fold, search } from "./search.ts";
 
-const top = (q: string, n = 3) => search(q).slice(0, n).map((h) => h.code);
+const top = (q: string, n = 3) =>
+	search(q)
+		.slice(0, n)
+		.map((h) => h.code);
 
 test("a full code ranks itself first, a partial number lists its codes", () => {
 	assert.equal(search("486")[0]?.code, 486);
@@ -18,10 +21,16 @@ test("meaning, in English and Turkish, typo-tolerant", () => {
 	assert.equal(top("declin")[0], 603);
 	assert.equal(top("decline")[0], 603);
 	assert.ok(top("codec", 5).includes(488), `codec → ${top("codec", 5)}`);
-	assert.ok(top("kimlik doğrulama", 5).some((c) => c === 401 || c === 407), `kimlik doğrulama → ${top("kimlik doğrulama", 5)}`);
+	assert.ok(
+		top("kimlik doğrulama", 5).some((c) => c === 401 || c === 407),
+		`kimlik doğrulama → ${top("kimlik doğrulama", 5)}`,
+	);
 	assert.ok(top("timeout").includes(408), `timeout → ${top("timeout")}`);
 	assert.ok(top("zaman aşımı", 5).includes(408), `zaman aşımı → ${top("zaman aşımı", 5)}`);
-	assert.ok(top("transfer", 5).some((c) => c === 202 || c === 429), `transfer → ${top("transfer", 5)}`);
+	assert.ok(
+		top("transfer", 5).some((c) => c === 202 || c === 429),
+		`transfer → ${top("transfer", 5)}`,
+	);
 	assert.ok(top("Not Acceptable Here").includes(488));
 });
 

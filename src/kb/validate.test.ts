@@ -44,10 +44,19 @@ test("example checks catch a wrong status line, a missing header and a wrong Con
 		related: [],
 	};
 	const good =
-		"SIP/2.0 401 Unauthorized\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\nFrom: <sip:a@example.com>;tag=1\nTo: <sip:a@example.com>;tag=2\nCall-ID: x@192.0.2.1\nCSeq: 1 REGISTER\nWWW-Authenticate: Digest realm=\"example.com\", nonce=\"abc\"\nContent-Length: 0\n\n";
+		'SIP/2.0 401 Unauthorized\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\nFrom: <sip:a@example.com>;tag=1\nTo: <sip:a@example.com>;tag=2\nCall-ID: x@192.0.2.1\nCSeq: 1 REGISTER\nWWW-Authenticate: Digest realm="example.com", nonce="abc"\nContent-Length: 0\n\n';
 	assert.deepEqual(exampleProblems(401, "Unauthorized", facts, good), []);
 	assert.match(exampleProblems(401, "Unauthorised", facts, good).join(), /status line/);
-	assert.match(exampleProblems(401, "Unauthorized", facts, good.replace(/WWW-Authenticate.*\n/, "")).join(), /WWW-Authenticate/);
-	assert.match(exampleProblems(401, "Unauthorized", facts, good.replace("Content-Length: 0", "Content-Length: 12")).join(), /Content-Length/);
-	assert.match(exampleProblems(401, "Unauthorized", facts, good.replace("1 REGISTER", "1 INVITE")).join(), /CSeq method/);
+	assert.match(
+		exampleProblems(401, "Unauthorized", facts, good.replace(/WWW-Authenticate.*\n/, "")).join(),
+		/WWW-Authenticate/,
+	);
+	assert.match(
+		exampleProblems(401, "Unauthorized", facts, good.replace("Content-Length: 0", "Content-Length: 12")).join(),
+		/Content-Length/,
+	);
+	assert.match(
+		exampleProblems(401, "Unauthorized", facts, good.replace("1 REGISTER", "1 INVITE")).join(),
+		/CSeq method/,
+	);
 });

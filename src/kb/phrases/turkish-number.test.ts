@@ -52,7 +52,22 @@ test("dative, genitive, locative, ablative, instrumental", () => {
 import { suffixProblem, turkishNumberProblems } from "./turkish-check.ts";
 
 test("the checker accepts right suffixes and rejects wrong ones", () => {
-	for (const ok of ["603'ü", "603'te", "603'ten", "202'yi", "202'nin", "486'ya", "480'e", "401'in", "410'u", "500'ün", "404'te", "486'lar", "603'le", "487'yle"])
+	for (const ok of [
+		"603'ü",
+		"603'te",
+		"603'ten",
+		"202'yi",
+		"202'nin",
+		"486'ya",
+		"480'e",
+		"401'in",
+		"410'u",
+		"500'ün",
+		"404'te",
+		"486'lar",
+		"603'le",
+		"487'yle",
+	])
 		assert.deepEqual(turkishNumberProblems(ok), [], ok);
 	for (const bad of ["603'u", "603'de", "202'i", "486'a", "480'a", "410'i", "500'un", "404'de"])
 		assert.equal(turkishNumberProblems(bad).length, 1, bad);

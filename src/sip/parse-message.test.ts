@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import fc from "fast-check";
+import { parseMessage } from "./parse-message.ts";
+
+const DIR = join(import.meta.dirname, "..", "..", "test", "fixtures", "rfc4475");
+const read = (kind: string, name: string) => readFileSync(join(DIR, kind, `${name}.sip`));
+
+test("every valid RFC 4475 message parses without errors", () => {
+	for (const f of readdirSync(join(DIR, "valid"))) {
+		const m = parseMessage(readFileSync(join(DIR, "valid", f)));
+		assert.deepEqual(m.errors, [], f);
+		assert.equal(m.ok, true, f);
+	}
+});
+
+test("every invalid RFC 4475 message is flagged with its specific problem", () => {
+	const want: Record<string, RegExp> = {
+		badaspec: /whitespace inside <URI>/,
+		baddn: /must be quoted/,
+		badinv01: /empty (parameter|value)/,
+		badvers: /unsupported SIP version "SIP\/7\.0"/,
+		bigcode: /4294967301 is outside 100–699/,
+		clerr: /Content-Length 9999 is larger/,
+		escruri: /headers .* not allowed in a Request-URI/,
+		insuf: /missing mandatory header\(s\): to, from, call-id/,
+		ltgtruri: /must not be enclosed in <>/,
+		lwsruri: /request line must be/,
+		lwsstart: /request line must be/,
+		mcl01: /more than one Content-Length/,
+		mismatch01: /CSeq method INVITE does not match the request method OPTIONS/,
+		mismatch02: /CSeq method INVITE does not match the request method NEWMETHOD/,
+		multi01: /more than one Call-ID/,
+		ncl: /Content-Length "-999"/,
+		quotbal: /unterminated quoted display name/,
+		regbadct: /must be enclosed in <>/,
+		scalar02: /larger than 2\^32-1/,
+		scalarlg: /larger than 2\^32-1/,
+		trws: /trailing whitespace/,
+	};
+	for (const [name, pattern] of Object.entries(want)) {
+		const m = parseMessage(read("invalid", name));
+		assert.equal(m.ok, false, name);
+		assert.ok(
+			m.errors.some((e) => pattern.test(e.message)),
+			`${name}: ${JSON.stringify(m.errors)}`,
+		);
+		for (const e of m.errors) assert.ok(Number.isInteger(e.offset) && e.offset >= 0, `${name} offset`);
+	}
+	const date = parseMessage(read("invalid", "baddate"));
+	assert.ok(date.warnings.some((w) => /not in GMT/.test(w.message)));
+});
+
+test("wsinv: folding, odd spacing, compact forms, escaped display names", () => {
+	const m = parseMessage(read("valid", "wsinv"));
+	assert.equal(m.method, "INVITE");
+	assert.equal(m.maxForwards, 68);
+	assert.deepEqual(m.cseq, { seq: 9, method: "INVITE" });
+	assert.equal(m.to?.tag, "1918181833n");
+	assert.equal(m.from?.tag, "98asjd8");
+	assert.equal(m.via.length, 3);
+	assert.equal(m.contentLength, 150);
+	assert.equal(m.via[0]?.transport, "UDP");
+	assert.equal(m.from?.displayName, 'J Rosenberg \\"');
+	assert.equal(m.to?.uri, "sip:vivekg@chair-dnrc.example.com");
+});
+
+test("intmeth, esc01, esc02, lwsdisp, semiuri, dblreq, noreason, mpart01", () => {
+	assert.equal(parseMessage(read("valid", "intmeth")).method, "!interesting-Method0123456789_*+`.%indeed'~");
+	const esc = parseMessage(read("valid", "esc01"));
+	assert.equal(esc.uri, "sip:sips%3Auser%40example.com@example.net");
+	const esc2 = parseMessage(read("valid", "esc02"));
+	assert.equal(esc2.method, "RE%47IST%45R");
+	assert.equal(esc2.contact.length, 2);
+	const lws = parseMessage(read("valid", "lwsdisp"));
+	assert.equal(lws.from?.displayName, "caller");
+	assert.equal(parseMessage(read("valid", "semiuri")).uri, "sip:user;par=u%40example.net@example.com");
+	const dbl = parseMessage(read("valid", "dblreq"));
+	assert.equal(dbl.method, "REGISTER");
+	assert.equal(dbl.body, undefined);
+	assert.ok(dbl.warnings.some((w) => /after the body/.test(w.message)));
+	const nr = parseMessage(read("valid", "noreason"));
+	assert.equal(nr.status, 100);
+	assert.equal(nr.reason, "");
+	const mp = parseMessage(read("valid", "mpart01"));
+	assert.equal(mp.ok, true);
+	assert.equal(mp.contentLength, 553);
+});
+
+test("strings and bare LF are accepted; bare LF is a warning", () => {
+	const text =
+		"SIP/2.0 486 Busy Here\nVia: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1\nFrom: <sip:a@example.com>;tag=1\nTo: <sip:b@example.com>;tag=2\nCall-ID: abc@192.0.2.1\nCSeq: 1 INVITE\nContent-Length: 0\n\n";
+	const m = parseMessage(text);
+	assert.equal(m.ok, true, JSON.stringify(m.errors));
+	assert.equal(m.status, 486);
+	assert.equal(m.callId, "abc@192.0.2.1");
+	assert.deepEqual(m.via[0] && { host: m.via[0].host, port: m.via[0].port, branch: m.via[0].branch }, {
+		host: "192.0.2.1",
+		port: 5060,
+		branch: "z9hG4bK1",
+	});
+	assert.ok(m.warnings.some((w) => /bare LF/.test(w.message)));
+});
+
+test("limits: a 1 MB header and 20,000 headers are flagged quickly", () => {
+	const base = "OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n";
+	let t = performance.now();
+	const big = parseMessage(`${base}X-Big: ${"a".repeat(1 << 20)}\r\n\r\n`);
+	assert.equal(big.ok, false);
+	assert.ok(performance.now() - t < 500);
+	t = performance.now();
+	const many = parseMessage(`${base}${"X-H: 1\r\n".repeat(20000)}\r\n`);
+	assert.ok(many.errors.some((e) => /more than 256 header lines|longer than/.test(e.message)));
+	assert.ok(performance.now() - t < 500);
+});
+
+test("property: random bytes, mutations and truncations never throw", () => {
+	const seed = read("valid", "wsinv");
+	fc.assert(
+		fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+			parseMessage(bytes);
+		}),
+		{ numRuns: 300 },
+	);
+	fc.assert(
+		fc.property(fc.nat(seed.length), fc.nat(255), fc.nat(seed.length), (at, byte, cut) => {
+			const copy = Uint8Array.from(seed);
+			copy[at % copy.length] = byte;
+			parseMessage(copy.subarray(0, cut));
+			parseMessage(new TextDecoder().decode(copy.subarray(0, cut)));
+		}),
+		{ numRuns: 500 },
+	);
+});
