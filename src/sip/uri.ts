@@ -17,7 +17,7 @@ const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
 
 /** Decodes %XX escapes; a % that does not start an escape stays literal (RFC 4475 esc02). */
-export function unescape(s: string): string {
+export function unescapeUri(s: string): string {
 	if (!s.includes("%")) return s;
 	const bytes: number[] = [];
 	for (let i = 0; i < s.length; i++) {
@@ -37,7 +37,7 @@ function parseParams(text: string, into: Record<string, string | null>): void {
 		if (!part) continue;
 		const eq = part.indexOf("=");
 		if (eq < 0) into[part.toLowerCase()] = null;
-		else into[part.slice(0, eq).toLowerCase()] = unescape(part.slice(eq + 1));
+		else into[part.slice(0, eq).toLowerCase()] = unescapeUri(part.slice(eq + 1));
 	}
 }
 
@@ -64,14 +64,14 @@ export function parseUri(raw: string): Uri | null {
 		const userinfo = rest.slice(0, at);
 		hostPart = rest.slice(at + 1);
 		const pc = userinfo.indexOf(":");
-		uri.user = unescape(pc < 0 ? userinfo : userinfo.slice(0, pc));
-		if (pc >= 0) uri.password = unescape(userinfo.slice(pc + 1));
+		uri.user = unescapeUri(pc < 0 ? userinfo : userinfo.slice(0, pc));
+		if (pc >= 0) uri.password = unescapeUri(userinfo.slice(pc + 1));
 	}
 	const q = hostPart.indexOf("?");
 	if (q >= 0) {
 		for (const h of hostPart.slice(q + 1).split("&")) {
 			const eq = h.indexOf("=");
-			if (h) uri.headers[eq < 0 ? h : h.slice(0, eq)] = eq < 0 ? "" : unescape(h.slice(eq + 1));
+			if (h) uri.headers[eq < 0 ? h : h.slice(0, eq)] = eq < 0 ? "" : unescapeUri(h.slice(eq + 1));
 		}
 		hostPart = hostPart.slice(0, q);
 	}
