@@ -10,6 +10,7 @@ import { checkLanguage, explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
 import { LANGUAGES } from "../kb/locales.ts";
 import { search } from "../kb/search.ts";
+import { parseAll, readInput, renderParsed } from "./parse-command.ts";
 import { renderComparison, renderExplanation, renderHits, renderList } from "./render-kb.ts";
 
 /** Wrong usage of the command line (exit status 2). */
@@ -35,6 +36,7 @@ Usage:
   sipwhy codes [--class 4xx] [--all] [--json]
                                            list the IANA registry
   sipwhy search WORDS [--lang L] [--json]  find codes by number, phrase or meaning
+  sipwhy parse [FILE|-] [--json]           parse raw SIP message(s) and report problems
 
 Options:
   --lang L     language: ${LANGUAGES.join(", ")} (default en)
@@ -65,6 +67,12 @@ Lists the SIP response codes of the IANA registry. --class keeps one class (1xx 
 
 Finds codes by number ("486"), partial number ("48"), reason phrase ("decline") or meaning
 ("busy", "codec", "zaman aşımı"), with small typos forgiven. Best match first.
+`,
+	parse: `Usage: sipwhy parse [FILE|-] [--json]
+
+Parses raw SIP messages (a file or stdin; several messages may follow each other) and shows
+the start line, headers, decoded fields (Call-ID, CSeq, From/To, Via, Contact), the body, and
+every RFC 3261 violation with its byte position. Exit status 1 when a message has errors.
 `,
 };
 
@@ -140,7 +148,20 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void> = {
 		const hits = search(query, { lang, limit });
 		io.out(values.json ? json(hits) : renderHits(hits, query, lang));
 	},
+	parse(args, io) {
+		const { values, positionals } = parse(args);
+		if (values.help) return io.out(HELP.parse as string);
+		if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+		const { name, text } = readInput(positionals[0]);
+		const messages = parseAll(text);
+		if (messages.length === 0) throw new InputError(`${name}: no SIP message found`);
+		io.out(values.json ? json(messages) : renderParsed(messages));
+		if (messages.some((m) => !m.ok)) throw new CheckFailed();
+	},
 };
+
+/** A check whose report is already printed failed (exit status 1, nothing more to say). */
+class CheckFailed extends Error {}
 
 /** Runs the command line; returns the exit status. */
 export function run(argv: string[], io: Io): number {
@@ -160,6 +181,7 @@ export function run(argv: string[], io: Io): number {
 		else throw new UsageError(`unknown command "${first}"`);
 		return 0;
 	} catch (e) {
+		if (e instanceof CheckFailed) return 1;
 		if (e instanceof UsageError) {
 			io.err(`sipwhy: ${e.message} (see sipwhy --help)\n`);
 			return 2;

@@ -145,3 +145,19 @@ test("listCodes lists the registry, filtered by class", () => {
 	assert.equal(listCodes({ includeUnregistered: true }).length, 79);
 	assert.throws(() => listCodes({ class: "9xx" }), InputError);
 });
+
+test("every example message parses cleanly with the SIP parser and matches its facts", async () => {
+	const { parseMessage, canonicalName } = await import("../sip/parse-message.ts");
+	for (const { code } of entries()) {
+		const e = explain(code);
+		assert.ok(e.example, `${code} has an example`);
+		const m = parseMessage(e.example as string);
+		assert.deepEqual(m.errors, [], `${code}: ${JSON.stringify(m.errors)}`);
+		assert.equal(m.kind, "response");
+		assert.equal(m.status, code);
+		assert.equal(m.reason, e.reason);
+		const names = new Set(m.headers.map((h) => canonicalName(h.name)));
+		for (const h of e.facts.requiredHeaders) assert.ok(names.has(h.toLowerCase()), `${code} example lacks ${h}`);
+		assert.ok(m.cseq && (e.facts.methods.includes("any") || e.facts.methods.includes(m.cseq.method as never)), `${code} CSeq`);
+	}
+});
