@@ -13,12 +13,24 @@ export interface Problem {
 	offset: number;
 }
 
+/** Key of the raw text kept beside parsed values (symbol keys stay out of JSON). */
+export const RAW: unique symbol = Symbol.for("sipwhy.raw");
+
 /** One header line as received (folded lines joined with a space). */
 export interface Header {
 	/** Name as written. */
 	name: string;
 	value: string;
 	offset: number;
+	/** The header exactly as written, continuation lines included (line breaks as CRLF). */
+	[RAW]?: string;
+}
+
+/** What the serializer needs to reproduce a message byte for byte. */
+export interface RawParts {
+	startLine: string;
+	/** Body bytes (byte input) or text (string input), exactly as Content-Length cut them. */
+	body: Uint8Array | string;
 }
 
 /** A parsed SIP message (the contract's `parse --json` shape). */
@@ -42,6 +54,7 @@ export interface SipMessage {
 	maxForwards: number | null;
 	errors: Problem[];
 	warnings: Problem[];
+	[RAW]?: RawParts;
 }
 
 /** Limits that keep hostile input cheap. */
@@ -194,6 +207,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 	}
 	const start = lines[0] ?? { text: "", offset: pos };
 	parseStartLine(start.text, start.offset, msg);
+	msg[RAW] = { startLine: start.text, body: "" };
 
 	// Headers, unfolding continuation lines.
 	let count = 0;
@@ -202,7 +216,10 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		const first = line.text.charCodeAt(0);
 		if (first === 32 || first === 9) {
 			const prev = msg.headers[msg.headers.length - 1];
-			if (prev) prev.value = `${prev.value} ${line.text.trim()}`.trim();
+			if (prev) {
+				prev.value = `${prev.value} ${line.text.trim()}`.trim();
+				prev[RAW] = `${prev[RAW]}\r\n${line.text}`;
+			}
 			else errors.push({ message: "continuation line before any header", offset: line.offset });
 			continue;
 		}
@@ -225,7 +242,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			continue;
 		}
 		if (/(?<!\\)\0/.test(line.text)) errors.push({ message: `NUL byte in ${name}`, offset: line.offset });
-		msg.headers.push({ name, value: line.text.slice(colon + 1).trim(), offset: line.offset });
+		msg.headers.push({ name, value: line.text.slice(colon + 1).trim(), offset: line.offset, [RAW]: line.text });
 	}
 
 	decodeFields(msg);
@@ -399,6 +416,7 @@ function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: bool
 	if (len === null) {
 		if (stream) msg.errors.push({ message: "no Content-Length on a stream transport (RFC 3261 §18.3)", offset });
 		if (rest.length) msg.body = DECODER.decode(rest);
+		setRawBody(msg, rest);
 		return;
 	}
 	if (len > rest.length) {
@@ -407,6 +425,7 @@ function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: bool
 		return;
 	}
 	if (len > 0) msg.body = DECODER.decode(rest.subarray(0, len));
+	setRawBody(msg, rest.subarray(0, len));
 	if (rest.length > len)
 		msg.warnings.push({ message: `${rest.length - len} bytes after the body (discarded)`, offset: offset + len });
 }
@@ -416,6 +435,7 @@ function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: bool
 	if (len === null) {
 		if (stream) msg.errors.push({ message: "no Content-Length on a stream transport (RFC 3261 §18.3)", offset });
 		if (rest.length) msg.body = rest;
+		setRawBody(msg, rest);
 		return;
 	}
 	const restBytes = utf8Length(rest);
@@ -426,12 +446,19 @@ function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: bool
 	}
 	if (restBytes === rest.length) {
 		if (len > 0) msg.body = rest.slice(0, len);
+		setRawBody(msg, rest.slice(0, len));
 		if (rest.length > len)
 			msg.warnings.push({ message: `${rest.length - len} bytes after the body (discarded)`, offset: offset + len });
 		return;
 	}
 	const encoded = new TextEncoder().encode(rest);
 	if (len > 0) msg.body = DECODER.decode(encoded.subarray(0, len));
+	setRawBody(msg, encoded.subarray(0, len));
 	if (encoded.length > len)
 		msg.warnings.push({ message: `${encoded.length - len} bytes after the body (discarded)`, offset: offset + len });
+}
+
+function setRawBody(msg: SipMessage, body: Uint8Array | string): void {
+	const raw = msg[RAW];
+	if (raw) raw.body = body;
 }
