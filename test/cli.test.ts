@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
 
-const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 const BIN = join(import.meta.dirname, "..", "bin", "sipwhy.js");
 
 function sipwhy(args: string[], env: Record<string, string> = {}) {
@@ -148,7 +148,21 @@ test("parse: file or stdin, JSON per the contract, exit 1 on errors", () => {
 	const ok = sipwhy(["parse", "test/fixtures/rfc4475/valid/wsinv.sip", "--json"]);
 	assert.equal(ok.status, 0, ok.stderr);
 	const [m] = JSON.parse(ok.stdout);
-	for (const k of ["ok", "kind", "method", "headers", "errors", "warnings", "callId", "cseq", "from", "to", "via", "contact", "contentLength"])
+	for (const k of [
+		"ok",
+		"kind",
+		"method",
+		"headers",
+		"errors",
+		"warnings",
+		"callId",
+		"cseq",
+		"from",
+		"to",
+		"via",
+		"contact",
+		"contentLength",
+	])
 		assert.ok(k in m, k);
 	assert.deepEqual(m.cseq, { seq: 9, method: "INVITE" });
 	assert.equal(m.to.tag, "1918181833n");
@@ -159,7 +173,8 @@ test("parse: file or stdin, JSON per the contract, exit 1 on errors", () => {
 	assert.equal(missing.status, 1);
 	assert.match(missing.stderr, /no-such-file\.sip: cannot read \(no such file\)/);
 	const r = spawnSync(process.execPath, [BIN, "parse", "-", "--json"], {
-		input: "OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\nFrom: <sip:b@example.com>;tag=1\r\nTo: <sip:a@example.com>\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\nSIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:b@example.com>;tag=1\r\nTo: <sip:a@example.com>;tag=2\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n",
+		input:
+			"OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\nFrom: <sip:b@example.com>;tag=1\r\nTo: <sip:a@example.com>\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\nSIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:b@example.com>;tag=1\r\nTo: <sip:a@example.com>;tag=2\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n",
 		encoding: "utf8",
 	});
 	assert.equal(r.status, 0, r.stderr);

@@ -12,7 +12,8 @@ export function readInput(file: string | undefined): { name: string; text: strin
 		return { name, text: readFileSync(file === undefined || file === "-" ? 0 : file, "utf8") };
 	} catch (e) {
 		const err = e as NodeJS.ErrnoException;
-		const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory" : err.code ?? err.message;
+		const why =
+			err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory" : (err.code ?? err.message);
 		throw new InputError(`${name}: cannot read (${why})`);
 	}
 }
@@ -25,7 +26,9 @@ export function parseAll(text: string): SipMessage[] {
 function describe(m: SipMessage): string {
 	const L: string[] = [];
 	const start =
-		m.kind === "response" ? `${m.version} ${m.status ?? "?"} ${m.reason ?? ""}` : `${m.method ?? "?"} ${m.uri ?? ""} ${m.version ?? ""}`;
+		m.kind === "response"
+			? `${m.version} ${m.status ?? "?"} ${m.reason ?? ""}`
+			: `${m.method ?? "?"} ${m.uri ?? ""} ${m.version ?? ""}`;
 	L.push(`${m.ok ? color.green("✓") : color.red("✗")} ${color.bold(start.trim())}`);
 	for (const h of m.headers) L.push(wrap(h.value, `  ${color.dim(`${h.name}:`)} `, "      "));
 	L.push("", heading("  Decoded"));
@@ -33,11 +36,14 @@ function describe(m: SipMessage): string {
 	L.push(`    CSeq          ${m.cseq ? `${m.cseq.seq} ${m.cseq.method}` : "—"}`);
 	for (const k of ["from", "to"] as const) {
 		const v = m[k];
-		L.push(`    ${k === "from" ? "From" : "To  "}          ${v ? `${v.displayName ? `"${v.displayName}" ` : ""}${v.uri}${v.tag ? ` tag=${v.tag}` : ""}` : "—"}`);
+		L.push(
+			`    ${k === "from" ? "From" : "To  "}          ${v ? `${v.displayName ? `"${v.displayName}" ` : ""}${v.uri}${v.tag ? ` tag=${v.tag}` : ""}` : "—"}`,
+		);
 	}
-	m.via.forEach((v, i) =>
-		L.push(`    Via[${i}]        ${v.transport} ${v.host}${v.port ? `:${v.port}` : ""}${v.branch ? ` branch=${v.branch}` : ""}`),
-	);
+	for (const [i, v] of m.via.entries())
+		L.push(
+			`    Via[${i}]        ${v.transport} ${v.host}${v.port ? `:${v.port}` : ""}${v.branch ? ` branch=${v.branch}` : ""}`,
+		);
 	for (const c of m.contact) L.push(`    Contact       ${c.uri}`);
 	L.push(`    Body          ${m.body ? `${m.contentLength ?? m.body.length} bytes${bodyType(m)}` : "none"}`);
 	for (const e of m.errors) L.push(color.red(`  error   @${e.offset}: ${e.message}`));

@@ -158,6 +158,9 @@ test("every example message parses cleanly with the SIP parser and matches its f
 		assert.equal(m.reason, e.reason);
 		const names = new Set(m.headers.map((h) => canonicalName(h.name)));
 		for (const h of e.facts.requiredHeaders) assert.ok(names.has(h.toLowerCase()), `${code} example lacks ${h}`);
-		assert.ok(m.cseq && (e.facts.methods.includes("any") || e.facts.methods.includes(m.cseq.method as never)), `${code} CSeq`);
+		assert.ok(
+			m.cseq && (e.facts.methods.includes("any") || e.facts.methods.includes(m.cseq.method as never)),
+			`${code} CSeq`,
+		);
 	}
 });

@@ -219,8 +219,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			if (prev) {
 				prev.value = `${prev.value} ${line.text.trim()}`.trim();
 				prev[RAW] = `${prev[RAW]}\r\n${line.text}`;
-			}
-			else errors.push({ message: "continuation line before any header", offset: line.offset });
+			} else errors.push({ message: "continuation line before any header", offset: line.offset });
 			continue;
 		}
 		if (++count > limits.maxHeaders) {

@@ -20,12 +20,18 @@ export function serialize(m: SipMessage): Uint8Array {
 	let head = `${startLine(m)}\r\n`;
 	for (const h of m.headers) {
 		const raw = h[RAW];
-		const unchanged = raw !== undefined && raw.slice(raw.indexOf(":") + 1).replace(/\r\n[ \t]+/g, " ").trim() === h.value;
+		const unchanged =
+			raw !== undefined &&
+			raw
+				.slice(raw.indexOf(":") + 1)
+				.replace(/\r\n[ \t]+/g, " ")
+				.trim() === h.value;
 		head += `${unchanged ? raw : `${h.name}: ${h.value}`}\r\n`;
 	}
 	head += "\r\n";
 	const rawBody = m[RAW]?.body;
-	const body = rawBody === undefined || (typeof rawBody === "string" && rawBody !== (m.body ?? "")) ? (m.body ?? "") : rawBody;
+	const body =
+		rawBody === undefined || (typeof rawBody === "string" && rawBody !== (m.body ?? "")) ? (m.body ?? "") : rawBody;
 	const headBytes = ENCODER.encode(head);
 	const bodyBytes = typeof body === "string" ? ENCODER.encode(body) : body;
 	const out = new Uint8Array(headBytes.length + bodyBytes.length);

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+	nameAddrs,
+	parseAuth,
+	parseContentType,
+	parseEvent,
+	parseReason,
+	parseRetryAfter,
+	parseSessionExpires,
+	parseSubscriptionState,
+	parseWarning,
+	tokens,
+} from "./header-values.ts";
+import { parseMessage } from "./parse-message.ts";
+import { parseUri } from "./uri.ts";
+
+const MSG = parseMessage(
+	[
+		"INVITE sip:bob@example.com SIP/2.0",
+		"Via: SIP/2.0/UDP [2001:db8::9]:5070;branch=z9hG4bK1;rport;received=2001:db8::10",
+		"Route: <sip:p1.example.com;lr>, <sip:p2.example.com;lr>",
+		"Record-Route: <sip:rr.example.com;lr>",
+		'From: "Ali \\"Veli\\" Çelik" <sip:ali@example.com>;tag=x1',
+		"To: <tel:+902121234567;phone-context=example.com>",
+		"Call-ID: 1@h",
+		"CSeq: 1 INVITE",
+		"Max-Forwards: 70",
+		"k: timer, 100rel",
+		"Require: timer",
+		"Allow: INVITE, ACK, BYE",
+		"Content-Length: 0",
+		"",
+		"",
+	].join("\r\n"),
+);
+
+test("lists, name-addrs with escapes and UTF-8, IPv6 Via, tel URI", () => {
+	assert.deepEqual(MSG.errors, []);
+	assert.deepEqual(
+		nameAddrs(MSG, "Route").map((r) => r.uri),
+		["sip:p1.example.com;lr", "sip:p2.example.com;lr"],
+	);
+	assert.deepEqual(tokens(MSG, "Supported"), ["timer", "100rel"]);
+	assert.deepEqual(tokens(MSG, "Allow"), ["INVITE", "ACK", "BYE"]);
+	assert.equal(MSG.from?.displayName, 'Ali "Veli" Çelik');
+	assert.equal(MSG.via[0]?.host, "[2001:db8::9]");
+	assert.equal(MSG.via[0]?.port, 5070);
+	assert.equal(MSG.via[0]?.rport, true);
+	assert.equal(MSG.via[0]?.received, "2001:db8::10");
+	assert.equal(MSG.to?.parsedUri?.scheme, "tel");
+	assert.equal(MSG.to?.parsedUri?.host, "+902121234567");
+});
+
+test("URIs: user, password, IPv6 host, port, params, headers, escapes", () => {
+	const u = parseUri("sips:al%40ice:secret@[2001:db8::1]:5061;transport=tcp;lr?subject=hi%20there&priority=urgent");
+	assert.equal(u?.scheme, "sips");
+	assert.equal(u?.user, "al@ice");
+	assert.equal(u?.password, "secret");
+	assert.equal(u?.host, "[2001:db8::1]");
+	assert.equal(u?.port, 5061);
+	assert.deepEqual(u?.params, { transport: "tcp", lr: null });
+	assert.deepEqual(u?.headers, { subject: "hi there", priority: "urgent" });
+	assert.equal(parseUri("sip:%00null@example.com")?.user, "\u0000null");
+	assert.equal(parseUri("nocolon"), null);
+});
+
+test("structured header values", () => {
+	assert.deepEqual(parseRetryAfter("120 (maintenance);duration=3600"), {
+		seconds: 120,
+		comment: "maintenance",
+		duration: 3600,
+	});
+	assert.deepEqual(parseReason('Q.850;cause=17;text="User busy"'), [
+		{ protocol: "Q.850", cause: 17, text: "User busy" },
+	]);
+	assert.deepEqual(parseWarning('304 sbc.example.com "Media type not available"'), [
+		{ code: 304, agent: "sbc.example.com", text: "Media type not available" },
+	]);
+	const auth = parseAuth('Digest realm="example.com", nonce="a,b", algorithm=MD5, qop="auth,auth-int"');
+	assert.equal(auth.scheme, "Digest");
+	assert.deepEqual(auth.params, { realm: "example.com", nonce: "a,b", algorithm: "MD5", qop: "auth,auth-int" });
+	assert.deepEqual(parseEvent("refer;id=93809824"), { event: "refer", params: { id: "93809824" } });
+	assert.deepEqual(parseSubscriptionState("terminated;reason=noresource"), {
+		state: "terminated",
+		reason: "noresource",
+		expires: null,
+		retryAfter: null,
+	});
+	assert.deepEqual(parseSessionExpires("1800;refresher=uac"), { seconds: 1800, refresher: "uac" });
+	assert.equal(parseContentType("application/SDP").type, "application/sdp");
+});
