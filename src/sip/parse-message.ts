@@ -33,30 +33,6 @@ export interface RawParts {
 	body: Uint8Array | string;
 }
 
-/** A parsed SIP message (the contract's `parse --json` shape). */
-export interface SipMessage {
-	ok: boolean;
-	kind: "request" | "response" | null;
-	method?: string;
-	uri?: string;
-	status?: number;
-	reason?: string;
-	version: string | null;
-	headers: Header[];
-	body?: string;
-	callId: string | null;
-	cseq: { seq: number; method: string } | null;
-	from: NameAddr | null;
-	to: NameAddr | null;
-	via: Via[];
-	contact: { uri: string; displayName: string | null; params: Record<string, string | null> }[];
-	contentLength: number | null;
-	maxForwards: number | null;
-	errors: Problem[];
-	warnings: Problem[];
-	[RAW]?: RawParts;
-}
-
 /** Limits that keep hostile input cheap. */
 export interface ParseLimits {
 	/** Bytes of headers (start line included); default 64 KiB. */
@@ -97,10 +73,50 @@ const COMPACT: Record<string, string> = {
 	a: "accept-contact",
 };
 
+// Header names repeat from message to message: remember the canonical form of the ones seen.
+const NAME_CACHE = new Map<string, string>();
+
 /** Full lower-case name of a header name (compact forms expanded). */
 export function canonicalName(name: string): string {
+	// The names most messages carry, as stacks usually spell them, skip the cache.
+	switch (name) {
+		case "Via":
+			return "via";
+		case "From":
+			return "from";
+		case "To":
+			return "to";
+		case "Call-ID":
+			return "call-id";
+		case "CSeq":
+			return "cseq";
+		case "Contact":
+			return "contact";
+		case "Max-Forwards":
+			return "max-forwards";
+		case "Content-Length":
+			return "content-length";
+		case "Content-Type":
+			return "content-type";
+		case "User-Agent":
+			return "user-agent";
+		case "Server":
+			return "server";
+		case "Allow":
+			return "allow";
+		case "Supported":
+			return "supported";
+		case "Route":
+			return "route";
+		case "Record-Route":
+			return "record-route";
+	}
+	const cached = NAME_CACHE.get(name);
+	if (cached !== undefined) return cached;
 	const lower = name.toLowerCase();
-	return COMPACT[lower] ?? lower;
+	const full = COMPACT[lower] ?? lower;
+	if (NAME_CACHE.size < 2048) NAME_CACHE.set(name, full);
+	return full;
 }
 
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
@@ -121,42 +137,263 @@ function utf8Length(s: string): number {
 	return n;
 }
 
-const EMPTY_LINE = /\r?\n\r?\n/;
+/** A Contact value (`*` has uri "*"). */
+export interface ContactValue {
+	uri: string;
+	displayName: string | null;
+	params: Record<string, string | null>;
+}
 
-/** Index of the empty line ending the headers, and the length of the line breaks. */
-function findHeadEnd(text: string): { end: number; sep: number } {
-	const m = EMPTY_LINE.exec(text);
-	return m ? { end: m.index, sep: m[0].length } : { end: -1, sep: 0 };
+const NONE: Header[] = [];
+const ignore = () => {};
+
+/**
+ * A parsed SIP message (the contract's `parse --json` shape). The start line, headers,
+ * Content-Length and body are read when the message is parsed; Call-ID, CSeq, From, To, Via,
+ * Contact and the full RFC checks behind `errors`/`ok` are decoded the first time they are read,
+ * so code that needs three fields does not pay for twenty. `JSON.stringify` gives every field.
+ */
+export class SipMessage {
+	kind: "request" | "response" | null = null;
+	method?: string;
+	uri?: string;
+	status?: number;
+	reason?: string;
+	version: string | null = null;
+	headers: Header[] = [];
+	body?: string;
+	contentLength: number | null = null;
+	[RAW]?: RawParts;
+	/** Canonical names of `headers`, same order. */
+	#keys: string[] = [];
+	#errors: Problem[] = [];
+	#warnings: Problem[] = [];
+	#validated = false;
+	#callId: string | null | undefined;
+	#cseq: { seq: number; method: string } | null | undefined;
+	#from: NameAddr | null | undefined;
+	#to: NameAddr | null | undefined;
+	#via: Via[] | undefined;
+	#contact: ContactValue[] | undefined;
+	#maxForwards: number | null | undefined;
+
+	/** @internal adds a header while parsing. */
+	addHeader(h: Header): void {
+		this.headers.push(h);
+		this.#keys.push(canonicalName(h.name));
+	}
+
+	/** @internal records a problem found while parsing. */
+	problem(kind: "error" | "warning", message: string, offset: number): void {
+		(kind === "error" ? this.#errors : this.#warnings).push({ message, offset });
+	}
+
+	/** Every header with this name (compact forms included), in order. */
+	all(name: string): Header[] {
+		const key = canonicalName(name);
+		let out: Header[] | undefined;
+		const keys = this.#keys;
+		for (let i = 0; i < keys.length; i++) if (keys[i] === key) (out ??= []).push(this.headers[i] as Header);
+		return out ?? NONE;
+	}
+
+	/** The first header with this name, or undefined. */
+	first(name: string): Header | undefined {
+		const key = canonicalName(name);
+		const i = this.#keys.indexOf(key);
+		return i < 0 ? undefined : this.headers[i];
+	}
+
+	#complain(h: Header): (message: string) => void {
+		return (message) => this.#errors.push({ message: `${h.name}: ${message}`, offset: h.offset });
+	}
+
+	get callId(): string | null {
+		if (this.#callId === undefined) this.#callId = this.first("call-id")?.value || null;
+		return this.#callId;
+	}
+
+	get cseq(): { seq: number; method: string } | null {
+		if (this.#cseq === undefined) {
+			const h = this.first("cseq");
+			this.#cseq = h ? parseCSeq(h.value, this.#complain(h)) : null;
+		}
+		return this.#cseq;
+	}
+
+	get from(): NameAddr | null {
+		if (this.#from === undefined) {
+			const h = this.first("from");
+			this.#from = h ? parseNameAddr(h.value, this.#complain(h)) : null;
+		}
+		return this.#from;
+	}
+
+	get to(): NameAddr | null {
+		if (this.#to === undefined) {
+			const h = this.first("to");
+			this.#to = h ? parseNameAddr(h.value, this.#complain(h)) : null;
+		}
+		return this.#to;
+	}
+
+	get via(): Via[] {
+		if (this.#via === undefined) {
+			const out: Via[] = [];
+			for (const h of this.all("via"))
+				for (const v of splitList(h.value)) {
+					if (!v) this.#errors.push({ message: "Via: empty value", offset: h.offset });
+					else out.push(parseVia(v, this.#complain(h)));
+				}
+			this.#via = out;
+		}
+		return this.#via;
+	}
+
+	get contact(): ContactValue[] {
+		if (this.#contact === undefined) {
+			const out: ContactValue[] = [];
+			for (const h of this.all("contact"))
+				for (const v of splitList(h.value)) {
+					if (!v) this.#errors.push({ message: "Contact: empty value", offset: h.offset });
+					else if (v === "*") out.push({ uri: "*", displayName: null, params: {} });
+					else {
+						const na = parseNameAddr(v, this.#complain(h));
+						out.push({ uri: na.uri, displayName: na.displayName, params: na.params });
+					}
+				}
+			this.#contact = out;
+		}
+		return this.#contact;
+	}
+
+	get maxForwards(): number | null {
+		if (this.#maxForwards === undefined) {
+			const h = this.first("max-forwards");
+			this.#maxForwards = h && /^\d+$/.test(h.value) && Number(h.value) <= 255 ? Number(h.value) : null;
+		}
+		return this.#maxForwards;
+	}
+
+	/** RFC violations, with offsets. Reading it runs every check. */
+	get errors(): Problem[] {
+		this.#validate();
+		return this.#errors;
+	}
+
+	/** Recoverable oddities, with offsets. */
+	get warnings(): Problem[] {
+		this.#validate();
+		return this.#warnings;
+	}
+
+	/** No errors. */
+	get ok(): boolean {
+		return this.errors.length === 0;
+	}
+
+	/** Every field, decoded, as plain data. */
+	toJSON(): Record<string, unknown> {
+		const out: Record<string, unknown> = { ok: this.ok, kind: this.kind };
+		if (this.method !== undefined) out.method = this.method;
+		if (this.uri !== undefined) out.uri = this.uri;
+		if (this.status !== undefined) out.status = this.status;
+		if (this.reason !== undefined) out.reason = this.reason;
+		Object.assign(out, {
+			version: this.version,
+			headers: this.headers.map((h) => ({ name: h.name, value: h.value, offset: h.offset })),
+		});
+		if (this.body !== undefined) out.body = this.body;
+		Object.assign(out, {
+			callId: this.callId,
+			cseq: this.cseq,
+			from: this.from,
+			to: this.to,
+			via: this.via,
+			contact: this.contact,
+			contentLength: this.contentLength,
+			maxForwards: this.maxForwards,
+			errors: this.errors,
+			warnings: this.warnings,
+		});
+		return out;
+	}
+
+	#validate(): void {
+		if (this.#validated) return;
+		this.#validated = true;
+		const errors = this.#errors;
+		const once = (name: string, label: string) => {
+			const hs = this.all(name);
+			if (hs.length > 1) errors.push({ message: `more than one ${label}`, offset: (hs[1] as Header).offset });
+		};
+		once("call-id", "Call-ID");
+		once("cseq", "CSeq");
+		once("from", "From");
+		once("to", "To");
+		const cseq = this.cseq;
+		if (this.kind === "request" && cseq && this.method && cseq.method !== this.method)
+			errors.push({
+				message: `CSeq method ${cseq.method} does not match the request method ${this.method}`,
+				offset: (this.first("cseq") as Header).offset,
+			});
+		void this.from;
+		void this.to;
+		void this.via;
+		for (const c of this.contact) {
+			const e = c.params.expires;
+			if (e !== undefined && (e === null || !/^\d+$/.test(e) || Number(e) > 0xffffffff))
+				errors.push({
+					message: `Contact expires "${e}" is not a number up to 2^32-1`,
+					offset: this.first("contact")?.offset ?? 0,
+				});
+		}
+		const mf = this.first("max-forwards");
+		if (mf) {
+			if (!/^\d+$/.test(mf.value))
+				errors.push({ message: `Max-Forwards "${mf.value.slice(0, 20)}" is not a number`, offset: mf.offset });
+			else if (Number(mf.value) > 255)
+				errors.push({ message: `Max-Forwards ${mf.value} is larger than 255`, offset: mf.offset });
+		}
+		for (const h of this.all("expires"))
+			if (!/^\d+$/.test(h.value) || Number(h.value) > 0xffffffff)
+				errors.push({ message: `Expires "${h.value.slice(0, 20)}" is not a number up to 2^32-1`, offset: h.offset });
+		for (const h of this.all("retry-after")) {
+			const n = /^(\d+)/.exec(h.value);
+			if (!n || Number(n[1]) > 0xffffffff)
+				errors.push({
+					message: `Retry-After "${h.value.slice(0, 20)}" is not a number up to 2^32-1`,
+					offset: h.offset,
+				});
+		}
+		for (const h of this.all("warning"))
+			for (const w of splitList(h.value))
+				if (!/^\d{3}\s/.test(w))
+					errors.push({ message: `Warning "${w.slice(0, 20)}" does not start with a 3-digit code`, offset: h.offset });
+		for (const h of this.all("date"))
+			if (!/GMT$/.test(h.value))
+				this.#warnings.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
+		// Mandatory headers (RFC 3261 §8.1.1): To, From, CSeq, Call-ID, Via (+ Max-Forwards for requests).
+		if (this.kind !== null) {
+			const missing = ["to", "from", "cseq", "call-id", "via"].filter((n) => this.first(n) === undefined);
+			if (missing.length) errors.push({ message: `missing mandatory header(s): ${missing.join(", ")}`, offset: 0 });
+			if (this.kind === "request" && this.first("max-forwards") === undefined)
+				this.#warnings.push({ message: "request without Max-Forwards", offset: 0 });
+		}
+		errors.sort((a, b) => a.offset - b.offset);
+	}
 }
 
 /**
  * Parses one SIP message. Bytes are decoded as UTF-8 for the headers; the body is cut by
- * Content-Length in bytes.
+ * Content-Length in bytes. Never throws on input.
  */
 export function parseMessage(input: string | Uint8Array, options: ParseOptions = {}): SipMessage {
-	const limits = { ...DEFAULT_LIMITS, ...options.limits };
-	const errors: Problem[] = [];
-	const warnings: Problem[] = [];
-	const msg: SipMessage = {
-		ok: false,
-		kind: null,
-		version: null,
-		headers: [],
-		callId: null,
-		cseq: null,
-		from: null,
-		to: null,
-		via: [],
-		contact: [],
-		contentLength: null,
-		maxForwards: null,
-		errors,
-		warnings,
-	};
+	const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+	const msg = new SipMessage();
 	const bytes = typeof input === "string" ? null : input;
-	// Only the head is decoded; a huge body is never turned into a string here.
+	// Only the head of byte input is decoded; a huge body is never turned into a string here.
 	let text: string;
-	let byteBodyStart = 0;
 	if (bytes) {
 		const limit = Math.min(bytes.length, limits.maxHeaderBytes + 4);
 		let headEnd = -1;
@@ -168,296 +405,229 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 				break;
 			}
 		}
-		byteBodyStart = headEnd < 0 ? bytes.length : headEnd;
 		text = DECODER.decode(bytes.subarray(0, headEnd < 0 ? limit : headEnd));
 	} else text = input as string;
 
 	let pos = 0;
-	while (text.startsWith("\r\n", pos) || text.startsWith("\n", pos)) pos += text[pos] === "\r" ? 2 : 1;
-	if (pos > 0) warnings.push({ message: "empty lines before the start line (ignored)", offset: 0 });
+	while (pos < text.length && (text.charCodeAt(pos) === 13 || text.charCodeAt(pos) === 10)) pos++;
+	if (pos > 0) msg.problem("warning", "empty lines before the start line (ignored)", 0);
 
-	const { end: headEndRaw, sep } = findHeadEnd(text.slice(pos));
-	let headEnd = headEndRaw < 0 ? text.length : pos + headEndRaw;
-	if (headEndRaw < 0) {
-		if (text.length - pos > limits.maxHeaderBytes) {
-			errors.push({ message: `headers longer than ${limits.maxHeaderBytes} bytes without an empty line`, offset: pos });
-			return msg;
-		}
-		warnings.push({ message: "no empty line after the headers", offset: text.length });
-		headEnd = text.length;
-	} else if (headEnd - pos > limits.maxHeaderBytes) {
-		errors.push({ message: `headers longer than ${limits.maxHeaderBytes} bytes`, offset: pos });
-		return msg;
-	}
-	const head = text.slice(pos, headEnd);
-	if (/\n/.test(head.replace(/\r\n/g, "")) || sep === 2 || sep === 3)
-		warnings.push({ message: "lines end with a bare LF instead of CRLF", offset: pos });
-	const bareCr = /\r(?!\n)/.exec(head);
-	if (bareCr) errors.push({ message: "bare CR in the headers", offset: pos + bareCr.index });
-
-	// Lines with their offsets.
-	const lines: { text: string; offset: number }[] = [];
-	for (let i = 0; i <= head.length; ) {
-		let j = head.indexOf("\n", i);
-		if (j < 0) j = head.length;
-		const line = head.slice(i, j > i && head[j - 1] === "\r" ? j - 1 : j);
-		lines.push({ text: line, offset: pos + i });
-		i = j + 1;
-		if (j === head.length) break;
-	}
-	const start = lines[0] ?? { text: "", offset: pos };
-	parseStartLine(start.text, start.offset, msg);
-	msg[RAW] = { startLine: start.text, body: "" };
-
-	// Headers, unfolding continuation lines.
+	// One pass over the lines: start line, headers (unfolding continuations), the empty line.
+	const maxEnd = pos + limits.maxHeaderBytes;
+	let bareLf = false;
+	let bodyStart = -1;
 	let count = 0;
-	for (let k = 1; k < lines.length; k++) {
-		const line = lines[k] as { text: string; offset: number };
-		const first = line.text.charCodeAt(0);
-		if (first === 32 || first === 9) {
-			const prev = msg.headers[msg.headers.length - 1];
-			if (prev) {
-				prev.value = `${prev.value} ${line.text.trim()}`.trim();
-				prev[RAW] = `${prev[RAW]}\r\n${line.text}`;
-			} else errors.push({ message: "continuation line before any header", offset: line.offset });
-			continue;
+	let i = pos;
+	let lineNo = 0;
+	let last: Header | undefined;
+	let dropRest = false;
+	while (i < text.length) {
+		if (i > maxEnd) {
+			msg.problem("error", `headers longer than ${limits.maxHeaderBytes} bytes`, pos);
+			return finish(msg, input, bytes, -1, options, true);
 		}
-		if (++count > limits.maxHeaders) {
-			errors.push({ message: `more than ${limits.maxHeaders} header lines`, offset: line.offset });
+		let j = text.indexOf("\n", i);
+		const hasLf = j >= 0;
+		if (!hasLf) j = text.length;
+		const crlf = j > i && text.charCodeAt(j - 1) === 13;
+		if (hasLf && !crlf) bareLf = true;
+		const end = crlf ? j - 1 : j;
+		if (end === i && hasLf) {
+			bodyStart = j + 1;
 			break;
 		}
-		if (line.text.length > limits.maxHeaderLength) {
-			errors.push({ message: `header line longer than ${limits.maxHeaderLength} bytes`, offset: line.offset });
+		const line = text.slice(i, end);
+		const offset = i;
+		i = hasLf ? j + 1 : j;
+		if (line.indexOf("\r") >= 0) msg.problem("error", "bare CR in the headers", offset + line.indexOf("\r"));
+		if (lineNo++ === 0) {
+			parseStartLine(line, offset, msg);
+			msg[RAW] = { startLine: line, body: "" };
 			continue;
 		}
-		const colon = line.text.indexOf(":");
+		if (dropRest) continue;
+		const c0 = line.charCodeAt(0);
+		if (c0 === 32 || c0 === 9) {
+			if (last) {
+				last.value = `${last.value} ${line.trim()}`.trim();
+				last[RAW] = `${last[RAW]}\r\n${line}`;
+			} else msg.problem("error", "continuation line before any header", offset);
+			continue;
+		}
+		last = undefined;
+		if (++count > limits.maxHeaders) {
+			msg.problem("error", `more than ${limits.maxHeaders} header lines`, offset);
+			dropRest = true;
+			continue;
+		}
+		if (line.length > limits.maxHeaderLength) {
+			msg.problem("error", `header line longer than ${limits.maxHeaderLength} bytes`, offset);
+			continue;
+		}
+		const colon = line.indexOf(":");
 		if (colon < 0) {
-			errors.push({ message: `not a header line: "${line.text.slice(0, 40)}"`, offset: line.offset });
+			msg.problem("error", `not a header line: "${line.slice(0, 40)}"`, offset);
 			continue;
 		}
-		const name = line.text.slice(0, colon).trimEnd();
+		let nameEnd = colon;
+		while (nameEnd > 0 && (line.charCodeAt(nameEnd - 1) === 32 || line.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+		const name = line.slice(0, nameEnd);
 		if (!TOKEN.test(name)) {
-			errors.push({ message: `bad header name "${name.slice(0, 40)}"`, offset: line.offset });
+			msg.problem("error", `bad header name "${name.slice(0, 40)}"`, offset);
 			continue;
 		}
-		if (/(?<!\\)\0/.test(line.text)) errors.push({ message: `NUL byte in ${name}`, offset: line.offset });
-		msg.headers.push({ name, value: line.text.slice(colon + 1).trim(), offset: line.offset, [RAW]: line.text });
+		if (line.includes("\0") && /(?<!\\)\0/.test(line)) msg.problem("error", `NUL byte in ${name}`, offset);
+		last = { name, value: line.slice(colon + 1).trim(), offset, [RAW]: line };
+		msg.addHeader(last);
 	}
+	if (bareLf) msg.problem("warning", "lines end with a bare LF instead of CRLF", pos);
+	if (lineNo === 0) msg.problem("error", "empty message", 0);
+	if (bodyStart < 0) msg.problem("warning", "no empty line after the headers", text.length);
 
-	decodeFields(msg);
-
-	// Body, cut by Content-Length (in bytes).
-	const bodyStart = headEndRaw < 0 ? text.length : headEnd + sep;
-	if (bytes) cutBody(msg, bytes.subarray(byteBodyStart), byteBodyStart, options.stream === true);
-	else {
-		const rest = input as string;
-		cutBodyText(msg, rest.slice(bodyStart), bodyStart, options.stream === true);
+	const lengths = msg.all("content-length");
+	if (lengths.length > 1) msg.problem("error", "more than one Content-Length", (lengths[1] as Header).offset);
+	const cl = lengths[0];
+	if (cl) {
+		if (!/^\d+$/.test(cl.value))
+			msg.problem("error", `Content-Length "${cl.value.slice(0, 20)}" is not a non-negative number`, cl.offset);
+		else msg.contentLength = Number(cl.value);
 	}
+	return finish(msg, input, bytes, bodyStart, options, false);
+}
 
-	msg.ok = errors.length === 0;
+/** Cuts the body by Content-Length (in bytes). */
+function finish(
+	msg: SipMessage,
+	input: string | Uint8Array,
+	bytes: Uint8Array | null,
+	bodyStart: number,
+	options: ParseOptions,
+	truncated: boolean,
+): SipMessage {
+	if (truncated || bodyStart < 0) return msg;
+	const stream = options.stream === true;
+	if (bytes) {
+		// The byte scan stopped right after the empty line, so bodyStart counts decoded characters;
+		// find the same point in bytes.
+		let b = 0;
+		while (b < bytes.length && (bytes[b] === 13 || bytes[b] === 10)) b++;
+		for (; b + 1 < bytes.length; b++)
+			if (bytes[b] === 10 && (bytes[b + 1] === 10 || (bytes[b + 1] === 13 && bytes[b + 2] === 10))) {
+				b += bytes[b + 1] === 10 ? 2 : 3;
+				break;
+			}
+		cutBody(msg, bytes.subarray(b), b, stream);
+	} else cutBodyText(msg, (input as string).slice(bodyStart), bodyStart, stream);
 	return msg;
 }
 
 function parseStartLine(line: string, offset: number, msg: SipMessage): void {
-	const { errors } = msg;
-	if (/^SIP\//i.test(line)) {
+	if (
+		line.length >= 4 &&
+		(line.charCodeAt(0) | 32) === 115 &&
+		(line.charCodeAt(1) | 32) === 105 &&
+		(line.charCodeAt(2) | 32) === 112 &&
+		line.charCodeAt(3) === 47
+	) {
 		msg.kind = "response";
-		const m = /^(SIP\/\d+\.\d+) (\d+)(?: (.*))?$/i.exec(line);
-		if (!m) {
-			errors.push({ message: `malformed status line "${line.slice(0, 60)}"`, offset });
-			const loose = /^(\S+)\s+(\d+)\s*(.*)$/.exec(line);
-			if (loose) {
-				msg.version = loose[1] as string;
-				const status = Number(loose[2]);
-				if ((loose[2] as string).length === 3) msg.status = status;
-				msg.reason = loose[3] as string;
-			}
+		const sp1 = line.indexOf(" ");
+		const sp2 = sp1 < 0 ? -1 : line.indexOf(" ", sp1 + 1);
+		const version = sp1 < 0 ? line : line.slice(0, sp1);
+		const code = sp1 < 0 ? "" : line.slice(sp1 + 1, sp2 < 0 ? undefined : sp2);
+		msg.version = version;
+		if (!/^\d+$/.test(code)) {
+			msg.problem("error", `malformed status line "${line.slice(0, 60)}"`, offset);
 			return;
 		}
-		msg.version = m[1] as string;
-		if ((m[2] as string).length !== 3 || Number(m[2]) < 100 || Number(m[2]) > 699)
-			errors.push({ message: `status code ${m[2]} is outside 100–699`, offset: offset + (m[1] as string).length + 1 });
-		else msg.status = Number(m[2]);
-		msg.reason = m[3] ?? "";
-		if (m[3] === undefined) msg.warnings.push({ message: "no space after the status code", offset });
+		if (code.length !== 3 || Number(code) < 100 || Number(code) > 699)
+			msg.problem("error", `status code ${code} is outside 100–699`, offset + sp1 + 1);
+		else msg.status = Number(code);
+		msg.reason = sp2 < 0 ? "" : line.slice(sp2 + 1);
+		if (sp2 < 0) msg.problem("warning", "no space after the status code", offset);
 	} else {
 		msg.kind = "request";
-		const parts = line.split(" ");
-		if (parts.length !== 3 || parts.some((p) => p === "")) {
-			errors.push({
-				message:
-					parts.length > 3 && parts.at(-1) === ""
-						? "trailing whitespace on the request line"
-						: "the request line must be Method SP Request-URI SP SIP-Version",
+		const sp1 = line.indexOf(" ");
+		const sp2 = sp1 < 0 ? -1 : line.indexOf(" ", sp1 + 1);
+		const strict = sp1 > 0 && sp2 > sp1 + 1 && line.indexOf(" ", sp2 + 1) < 0 && sp2 < line.length - 1;
+		if (strict) {
+			msg.method = line.slice(0, sp1);
+			msg.uri = line.slice(sp1 + 1, sp2);
+			msg.version = line.slice(sp2 + 1);
+		} else {
+			msg.problem(
+				"error",
+				/\s$/.test(line)
+					? "trailing whitespace on the request line"
+					: "the request line must be Method SP Request-URI SP SIP-Version",
 				offset,
-			});
+			);
+			const loose = line.trim().split(/\s+/);
+			msg.method = loose[0] ?? "";
+			msg.uri = loose.length >= 3 ? loose.slice(1, -1).join(" ") : (loose[1] ?? "");
+			msg.version = loose.length >= 3 ? (loose.at(-1) as string) : null;
 		}
-		const loose = line.trim().split(/\s+/);
-		const method = loose[0] ?? "";
-		msg.method = method;
-		msg.uri = loose.length >= 3 ? loose.slice(1, -1).join(" ") : (loose[1] ?? "");
-		msg.version = loose.length >= 3 ? (loose.at(-1) as string) : null;
-		if (!TOKEN.test(method)) errors.push({ message: `bad method "${method.slice(0, 40)}"`, offset });
+		const method = msg.method;
+		if (!TOKEN.test(method)) msg.problem("error", `bad method "${method.slice(0, 40)}"`, offset);
 		const uri = msg.uri;
-		if (uri.startsWith("<")) errors.push({ message: "the Request-URI must not be enclosed in <>", offset });
+		if (uri.startsWith("<")) msg.problem("error", "the Request-URI must not be enclosed in <>", offset);
 		else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(uri))
-			errors.push({ message: `bad Request-URI "${uri.slice(0, 60)}"`, offset });
-		if (/^sips?:/i.test(uri) && Object.keys(parseUri(uri)?.headers ?? {}).length > 0)
-			errors.push({ message: "headers (?…) are not allowed in a Request-URI", offset });
-		if (msg.version === null) errors.push({ message: "missing SIP version on the request line", offset });
+			msg.problem("error", `bad Request-URI "${uri.slice(0, 60)}"`, offset);
+		else if (uri.includes("?") && /^sips?:/i.test(uri) && Object.keys(parseUri(uri)?.headers ?? {}).length > 0)
+			msg.problem("error", "headers (?…) are not allowed in a Request-URI", offset);
+		if (msg.version === null) msg.problem("error", "missing SIP version on the request line", offset);
 	}
-	if (msg.version !== null && msg.version.toUpperCase() !== "SIP/2.0")
-		errors.push({ message: `unsupported SIP version "${msg.version}" (505)`, offset });
-}
-
-function decodeFields(msg: SipMessage): void {
-	const { errors, warnings } = msg;
-	const all = (name: string) => msg.headers.filter((h) => canonicalName(h.name) === name);
-	const at = (h: Header) => (message: string) => errors.push({ message: `${h.name}: ${message}`, offset: h.offset });
-
-	const callIds = all("call-id");
-	if (callIds.length > 1) errors.push({ message: "more than one Call-ID", offset: (callIds[1] as Header).offset });
-	if (callIds[0]) msg.callId = callIds[0].value || null;
-
-	const cseqs = all("cseq");
-	if (cseqs.length > 1) errors.push({ message: "more than one CSeq", offset: (cseqs[1] as Header).offset });
-	if (cseqs[0]) {
-		msg.cseq = parseCSeq(cseqs[0].value, at(cseqs[0]));
-		if (msg.kind === "request" && msg.cseq && msg.method && msg.cseq.method !== msg.method)
-			errors.push({
-				message: `CSeq method ${msg.cseq.method} does not match the request method ${msg.method}`,
-				offset: cseqs[0].offset,
-			});
-	}
-
-	for (const name of ["from", "to"] as const) {
-		const hs = all(name);
-		if (hs.length > 1)
-			errors.push({ message: `more than one ${name === "from" ? "From" : "To"}`, offset: (hs[1] as Header).offset });
-		if (hs[0]) msg[name] = parseNameAddr(hs[0].value, at(hs[0]));
-	}
-
-	for (const h of all("via"))
-		for (const v of splitList(h.value)) {
-			if (!v) {
-				errors.push({ message: "Via: empty value", offset: h.offset });
-				continue;
-			}
-			msg.via.push(parseVia(v, at(h)));
-		}
-
-	for (const h of all("contact"))
-		for (const v of splitList(h.value)) {
-			if (!v) {
-				errors.push({ message: "Contact: empty value", offset: h.offset });
-				continue;
-			}
-			if (v === "*") {
-				msg.contact.push({ uri: "*", displayName: null, params: {} });
-				continue;
-			}
-			const na = parseNameAddr(v, at(h));
-			msg.contact.push({ uri: na.uri, displayName: na.displayName, params: na.params });
-		}
-
-	const lengths = all("content-length");
-	if (lengths.length > 1)
-		errors.push({ message: "more than one Content-Length", offset: (lengths[1] as Header).offset });
-	if (lengths[0]) {
-		const v = lengths[0].value;
-		if (!/^\d+$/.test(v))
-			errors.push({
-				message: `Content-Length "${v.slice(0, 20)}" is not a non-negative number`,
-				offset: lengths[0].offset,
-			});
-		else msg.contentLength = Number(v);
-	}
-
-	const mf = all("max-forwards")[0];
-	if (mf) {
-		if (!/^\d+$/.test(mf.value))
-			errors.push({ message: `Max-Forwards "${mf.value.slice(0, 20)}" is not a number`, offset: mf.offset });
-		else if (Number(mf.value) > 255)
-			errors.push({ message: `Max-Forwards ${mf.value} is larger than 255`, offset: mf.offset });
-		else msg.maxForwards = Number(mf.value);
-	}
-	for (const h of all("expires"))
-		if (!/^\d+$/.test(h.value) || Number(h.value) > 0xffffffff)
-			errors.push({ message: `Expires "${h.value.slice(0, 20)}" is not a number up to 2^32-1`, offset: h.offset });
-	for (const c of msg.contact) {
-		const e = c.params.expires;
-		if (e !== undefined && (e === null || !/^\d+$/.test(e) || Number(e) > 0xffffffff))
-			errors.push({ message: `Contact expires "${e}" is not a number up to 2^32-1`, offset: 0 });
-	}
-
-	for (const h of all("retry-after")) {
-		const n = /^(\d+)/.exec(h.value);
-		if (!n || Number(n[1]) > 0xffffffff)
-			errors.push({ message: `Retry-After "${h.value.slice(0, 20)}" is not a number up to 2^32-1`, offset: h.offset });
-	}
-	for (const h of all("warning"))
-		for (const w of splitList(h.value))
-			if (!/^\d{3}\s/.test(w))
-				errors.push({ message: `Warning "${w.slice(0, 20)}" does not start with a 3-digit code`, offset: h.offset });
-	for (const h of all("date"))
-		if (!/GMT$/.test(h.value))
-			warnings.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
-
-	// Mandatory headers (RFC 3261 §8.1.1): To, From, CSeq, Call-ID, Via (+ Max-Forwards for requests).
-	const missing = ["to", "from", "cseq", "call-id", "via"].filter((n) => all(n).length === 0);
-	if (missing.length) errors.push({ message: `missing mandatory header(s): ${missing.join(", ")}`, offset: 0 });
-	if (msg.kind === "request" && all("max-forwards").length === 0)
-		warnings.push({ message: "request without Max-Forwards", offset: 0 });
+	const v = msg.version;
+	if (v !== null && v !== "SIP/2.0" && v.toUpperCase() !== "SIP/2.0")
+		msg.problem("error", `unsupported SIP version "${v}" (505)`, offset);
 }
 
 function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: boolean): void {
 	const len = msg.contentLength;
+	const raw = msg[RAW];
 	if (len === null) {
-		if (stream) msg.errors.push({ message: "no Content-Length on a stream transport (RFC 3261 §18.3)", offset });
+		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
 		if (rest.length) msg.body = DECODER.decode(rest);
-		setRawBody(msg, rest);
+		if (raw) raw.body = rest;
 		return;
 	}
 	if (len > rest.length) {
-		msg.errors.push({ message: `Content-Length ${len} is larger than the ${rest.length} bytes of body`, offset });
+		msg.problem("error", `Content-Length ${len} is larger than the ${rest.length} bytes of body`, offset);
 		if (rest.length) msg.body = DECODER.decode(rest);
+		if (raw) raw.body = rest;
 		return;
 	}
 	if (len > 0) msg.body = DECODER.decode(rest.subarray(0, len));
-	setRawBody(msg, rest.subarray(0, len));
-	if (rest.length > len)
-		msg.warnings.push({ message: `${rest.length - len} bytes after the body (discarded)`, offset: offset + len });
+	if (raw) raw.body = rest.subarray(0, len);
+	if (rest.length > len) msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 }
 
 function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: boolean): void {
 	const len = msg.contentLength;
+	const raw = msg[RAW];
 	if (len === null) {
-		if (stream) msg.errors.push({ message: "no Content-Length on a stream transport (RFC 3261 §18.3)", offset });
+		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
 		if (rest.length) msg.body = rest;
-		setRawBody(msg, rest);
+		if (raw) raw.body = rest;
 		return;
 	}
 	const restBytes = utf8Length(rest);
 	if (len > restBytes) {
-		msg.errors.push({ message: `Content-Length ${len} is larger than the ${restBytes} bytes of body`, offset });
+		msg.problem("error", `Content-Length ${len} is larger than the ${restBytes} bytes of body`, offset);
 		if (rest.length) msg.body = rest;
+		if (raw) raw.body = rest;
 		return;
 	}
 	if (restBytes === rest.length) {
-		if (len > 0) msg.body = rest.slice(0, len);
-		setRawBody(msg, rest.slice(0, len));
+		const body = rest.length === len ? rest : rest.slice(0, len);
+		if (len > 0) msg.body = body;
+		if (raw) raw.body = body;
 		if (rest.length > len)
-			msg.warnings.push({ message: `${rest.length - len} bytes after the body (discarded)`, offset: offset + len });
+			msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 		return;
 	}
 	const encoded = new TextEncoder().encode(rest);
 	if (len > 0) msg.body = DECODER.decode(encoded.subarray(0, len));
-	setRawBody(msg, encoded.subarray(0, len));
+	if (raw) raw.body = encoded.subarray(0, len);
 	if (encoded.length > len)
-		msg.warnings.push({ message: `${encoded.length - len} bytes after the body (discarded)`, offset: offset + len });
-}
-
-function setRawBody(msg: SipMessage, body: Uint8Array | string): void {
-	const raw = msg[RAW];
-	if (raw) raw.body = body;
+		msg.problem("warning", `${encoded.length - len} bytes after the body (discarded)`, offset + len);
 }
