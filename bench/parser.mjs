@@ -89,7 +89,7 @@ for (const [name, fn] of Object.entries(PARSERS))
 const rounds = Number(process.env.ROUNDS ?? 5);
 const slice = Number(process.env.SLICE_MS ?? 400);
 const results = Object.fromEntries(Object.keys(PARSERS).map((k) => [k, []]));
-for (const [name, fn] of Object.entries(PARSERS)) measure(fn, 300); // warm-up
+for (const fn of Object.values(PARSERS)) measure(fn, 300); // warm-up
 for (let r = 0; r < rounds; r++)
 	for (const [name, fn] of Object.entries(PARSERS)) results[name].push(measure(fn, slice));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -145,7 +145,6 @@ export interface ContactValue {
 }
 
 const NONE: Header[] = [];
-const ignore = () => {};
 
 /**
  * A parsed SIP message (the contract's `parse --json` shape). The start line, headers,
@@ -193,7 +192,11 @@ export class SipMessage {
 		const key = canonicalName(name);
 		let out: Header[] | undefined;
 		const keys = this.#keys;
-		for (let i = 0; i < keys.length; i++) if (keys[i] === key) (out ??= []).push(this.headers[i] as Header);
+		for (let i = 0; i < keys.length; i++) {
+			if (keys[i] !== key) continue;
+			if (!out) out = [];
+			out.push(this.headers[i] as Header);
+		}
 		return out ?? NONE;
 	}
 

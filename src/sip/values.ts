@@ -216,7 +216,7 @@ export function parseVia(value: string, complain: Complain): Via {
 	let port: number | null = null;
 	const close = sentBy.charCodeAt(0) === 91 ? sentBy.indexOf("]") : -1;
 	if (close < 0 && sentBy.charCodeAt(0) === 91) complain(`malformed Via sent-by "${sentBy}"`);
-	const colon = sentBy.indexOf(":", close < 0 ? 0 : close);
+	const colon = sentBy.indexOf(":", Math.max(close, 0));
 	if (colon >= 0) {
 		host = sentBy.slice(0, colon).trim();
 		const p = sentBy.slice(colon + 1).trim();
