@@ -37,7 +37,7 @@ test("every pair compares in en and tr with whole, clean sentences", () => {
 			for (const lang of ["en", "tr"]) {
 				const c = compare(codes[i] as number, codes[j] as number, { lang });
 				pairs++;
-				assert.ok(c.differences.length >= 2, `${codes[i]}/${codes[j]} ${lang}: too few differences`);
+				assert.ok(c.differences.length >= 1, `${codes[i]}/${codes[j]} ${lang}: no differences`);
 				for (const t of [...c.differences, c.whenToUseWhich]) {
 					assert.deepEqual(proseProblems(t, lang), [], `${codes[i]}/${codes[j]} ${lang}: ${t}`);
 					assert.doesNotMatch(t, /undefined|null|NaN|\[object/, t);

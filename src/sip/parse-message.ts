@@ -23,7 +23,7 @@ export interface Header {
 	value: string;
 	offset: number;
 	/** The header exactly as written, continuation lines included (line breaks as CRLF). */
-	[RAW]?: string;
+	raw?: string;
 }
 
 /** What the serializer needs to reproduce a message byte for byte. */
@@ -453,7 +453,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		if (c0 === 32 || c0 === 9) {
 			if (last) {
 				last.value = `${last.value} ${line.trim()}`.trim();
-				last[RAW] = `${last[RAW]}\r\n${line}`;
+				last.raw = `${last.raw}\r\n${line}`;
 			} else msg.problem("error", "continuation line before any header", offset);
 			continue;
 		}
@@ -480,7 +480,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			continue;
 		}
 		if (line.includes("\0") && /(?<!\\)\0/.test(line)) msg.problem("error", `NUL byte in ${name}`, offset);
-		last = { name, value: line.slice(colon + 1).trim(), offset, [RAW]: line };
+		last = { name, value: line.slice(colon + 1).trim(), offset, raw: line };
 		msg.addHeader(last);
 	}
 	if (bareLf) msg.problem("warning", "lines end with a bare LF instead of CRLF", pos);

@@ -19,7 +19,7 @@ function startLine(m: SipMessage): string {
 export function serialize(m: SipMessage): Uint8Array {
 	let head = `${startLine(m)}\r\n`;
 	for (const h of m.headers) {
-		const raw = h[RAW];
+		const raw = h.raw;
 		const unchanged =
 			raw !== undefined &&
 			raw

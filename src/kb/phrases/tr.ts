@@ -38,8 +38,8 @@ const SENDER: Record<Sender, string> = {
 
 function methodClause(s: Side): string {
 	return s.methods.includes("any")
-		? `${s.code} her türlü isteğe verilebilir`
-		: `${s.code} ${or.format(s.methods as Exclude<Method, "any">[])} isteklerine verilir`;
+		? `${s.code} her türlü isteğe yanıt olarak gönderilebilir`
+		: `${s.code} ${or.format(s.methods as Exclude<Method, "any">[])} isteklerine yanıt olarak gönderilir`;
 }
 
 function retryClause(code: number, kind: RetryKind): string {
