@@ -8,10 +8,10 @@ const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 const BIN = join(import.meta.dirname, "..", "bin", "sipwhy.js");
 
 function sipwhy(args: string[], env: Record<string, string> = {}) {
-	const r = spawnSync(process.execPath, [BIN, ...args], {
-		encoding: "utf8",
-		env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
-	});
+	const base = { ...process.env };
+	delete base.NO_COLOR;
+	delete base.FORCE_COLOR;
+	const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...base, CI: "true", ...env } });
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

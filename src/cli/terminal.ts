@@ -2,8 +2,18 @@
 import pc from "picocolors";
 import type { ResponseClass } from "../kb/classes.ts";
 
+/**
+ * Whether to colour: never when NO_COLOR is set (no-color.org), always when FORCE_COLOR is set
+ * (and not "0"), otherwise only on a terminal. CI=true does not colour a pipe.
+ */
+export function colorEnabled(env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): boolean {
+	if (env.NO_COLOR) return false;
+	if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") return true;
+	return isTTY && env.TERM !== "dumb";
+}
+
 /** Colour functions; plain identity functions when colour is off. */
-export const color = pc.createColors(pc.isColorSupported && !process.env.NO_COLOR);
+export const color = pc.createColors(colorEnabled());
 
 /** Colours a string by response class (1xx blue … 6xx magenta). */
 export function classColor(cls: ResponseClass, text: string): string {
