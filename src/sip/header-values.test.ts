@@ -90,3 +90,20 @@ test("structured header values", () => {
 	assert.deepEqual(parseSessionExpires("1800;refresher=uac"), { seconds: 1800, refresher: "uac" });
 	assert.equal(parseContentType("application/SDP").type, "application/sdp");
 });
+
+test("IPv6 URIs: bracketed with and without port, the RFC 5118 ambiguity", async () => {
+	const { isIpv6 } = await import("./uri.ts");
+	assert.deepEqual(
+		[parseUri("sip:[2001:db8::10]:5070")?.host, parseUri("sip:[2001:db8::10]:5070")?.port],
+		["[2001:db8::10]", 5070],
+	);
+	assert.deepEqual(
+		[parseUri("sip:[2001:db8::10:5070]")?.host, parseUri("sip:[2001:db8::10:5070]")?.port],
+		["[2001:db8::10:5070]", null],
+	);
+	assert.equal(parseUri("sip:2001:db8::10")?.host, "2001:db8::10");
+	for (const ok of ["::1", "2001:db8::192.0.2.1", "::ffff:192.0.2.128", "1:2:3:4:5:6:7:8", "fe80::"])
+		assert.ok(isIpv6(ok), ok);
+	for (const bad of ["2001:db8:::192.0.2.1", "1:2:3:4:5:6:7:8:9", "12345::", "1::2::3", "::ffff:300.0.0.1"])
+		assert.ok(!isIpv6(bad), bad);
+});

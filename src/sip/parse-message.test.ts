@@ -134,3 +134,26 @@ test("property: random bytes, mutations and truncations never throw", () => {
 		{ numRuns: 500 },
 	);
 });
+
+test("RFC 5118 IPv6 messages: valid ones parse, invalid ones are flagged", () => {
+	const dir = join(import.meta.dirname, "..", "..", "test", "fixtures", "rfc5118");
+	for (const f of readdirSync(join(dir, "valid"))) {
+		const m = parseMessage(readFileSync(join(dir, "valid", f)));
+		assert.deepEqual(m.errors, [], f);
+	}
+	const bad = parseMessage(readFileSync(join(dir, "invalid", "ipv6-bad.sip")));
+	assert.ok(
+		bad.errors.some((e) => /"2001:db8::10" must be enclosed in brackets/.test(e.message)),
+		JSON.stringify(bad.errors),
+	);
+	const colons = parseMessage(readFileSync(join(dir, "invalid", "ipv6-3-colons-bad.sip")));
+	assert.ok(colons.errors.some((e) => /not a valid IPv6 reference/.test(e.message)));
+	const amb = parseMessage(readFileSync(join(dir, "valid", "port-ambiguous.sip")));
+	const unamb = parseMessage(readFileSync(join(dir, "valid", "port-unambiguous.sip")));
+	assert.equal(amb.uri, "sip:[2001:db8::10:5070]");
+	assert.equal(unamb.uri, "sip:[2001:db8::10]:5070");
+	const via = parseMessage(readFileSync(join(dir, "valid", "via-received-brackets.sip"))).via[0];
+	assert.deepEqual([via?.host, via?.received], ["[2001:db8::9:1]", "[2001:db8::9:255]"]);
+	const mapped = parseMessage(readFileSync(join(dir, "valid", "ipv4-mapped.sip"))).via[0];
+	assert.deepEqual([mapped?.host, mapped?.port], ["[::ffff:192.0.2.10]", 19823]);
+});

@@ -4,7 +4,7 @@
  * `warnings`, and whatever could be decoded is returned so that sloppy real traffic can still be
  * analysed.
  */
-import { parseUri } from "./uri.ts";
+import { hostProblem, parseUri } from "./uri.ts";
 import { type NameAddr, parseCSeq, parseNameAddr, parseVia, splitList, type Via } from "./values.ts";
 
 /** A problem with its offset (bytes for byte input, characters for string input). */
@@ -575,8 +575,13 @@ function parseStartLine(line: string, offset: number, msg: SipMessage): void {
 		if (uri.startsWith("<")) msg.problem("error", "the Request-URI must not be enclosed in <>", offset);
 		else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(uri))
 			msg.problem("error", `bad Request-URI "${uri.slice(0, 60)}"`, offset);
-		else if (uri.includes("?") && /^sips?:/i.test(uri) && Object.keys(parseUri(uri)?.headers ?? {}).length > 0)
-			msg.problem("error", "headers (?…) are not allowed in a Request-URI", offset);
+		else if (/^sips?:/i.test(uri)) {
+			const parsed = parseUri(uri);
+			if (parsed && Object.keys(parsed.headers).length > 0)
+				msg.problem("error", "headers (?…) are not allowed in a Request-URI", offset);
+			const hp = parsed ? hostProblem(parsed.host) : null;
+			if (hp) msg.problem("error", `Request-URI: ${hp}`, offset);
+		}
 		if (msg.version === null) msg.problem("error", "missing SIP version on the request line", offset);
 	}
 	const v = msg.version;

@@ -85,6 +85,8 @@ export function parseUri(raw: string): Uri | null {
 		uri.host = close < 0 ? hostPart : hostPart.slice(0, close + 1);
 		const after = close < 0 ? "" : hostPart.slice(close + 1);
 		if (after.startsWith(":")) uri.port = toPort(after.slice(1));
+	} else if (hostPart.indexOf(":") !== hostPart.lastIndexOf(":")) {
+		uri.host = hostPart; // an unbracketed IPv6 address: no port can be told apart
 	} else {
 		const pc = hostPart.lastIndexOf(":");
 		uri.host = pc < 0 ? hostPart : hostPart.slice(0, pc);
@@ -97,4 +99,36 @@ function toPort(s: string): number | null {
 	if (!/^\d{1,5}$/.test(s)) return null;
 	const n = Number(s);
 	return n <= 65535 ? n : null;
+}
+
+const HEX4 = /^[0-9A-Fa-f]{1,4}$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Whether `s` is an IPv6 address (RFC 4291 text form, with an optional IPv4 tail). */
+export function isIpv6(s: string): boolean {
+	if (s.includes(":::") || s.split("::").length > 2) return false;
+	const [head, tail] = s.includes("::") ? s.split("::") : [s, undefined];
+	const groups = (x: string | undefined) => (x ? x.split(":") : []);
+	const all = [...groups(head), ...groups(tail)];
+	let count = 0;
+	for (let i = 0; i < all.length; i++) {
+		const g = all[i] as string;
+		if (i === all.length - 1 && g.includes(".")) {
+			if (!IPV4.test(g)) return false;
+			count += 2;
+		} else if (HEX4.test(g)) count += 1;
+		else return false;
+	}
+	return tail === undefined ? count === 8 : count <= 7;
+}
+
+/** Why `host` is not a valid SIP host (hostname, IPv4, or bracketed IPv6), or null. */
+export function hostProblem(host: string): string | null {
+	if (host.startsWith("[")) {
+		if (!host.endsWith("]")) return `IPv6 reference "${host}" lacks its closing bracket`;
+		return isIpv6(host.slice(1, -1)) ? null : `"${host}" is not a valid IPv6 reference`;
+	}
+	if (host.includes(":")) return `IPv6 address "${host}" must be enclosed in brackets`;
+	if (!/^[A-Za-z0-9.\-_]+$/.test(host)) return `"${host}" is not a valid host`;
+	return null;
 }

@@ -3,7 +3,10 @@
  * grammar allows (never inside quotes or <…>), name-addr / addr-spec (RFC 3261 §20.10, §25.1),
  * Via (§20.42), CSeq (§20.16) and generic parameters.
  */
+import { hostProblem, parseUri } from "./uri.ts";
+
 const URI_START = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const SIP_URI = /^sips?:/i;
 
 /** A name-addr or addr-spec with its header parameters (From, To, Contact, Route …). */
 export interface NameAddr {
@@ -165,6 +168,10 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 	}
 	const params = parseParams(rest, complain);
 	if (uri !== "*" && !URI_START.test(uri)) complain(`"${uri}" is not a URI`);
+	else if (SIP_URI.test(uri)) {
+		const hp = hostProblem(parseUri(uri)?.host ?? "");
+		if (hp) complain(hp);
+	}
 	return { displayName, uri, tag: params.tag ?? null, params };
 }
 
@@ -223,7 +230,8 @@ export function parseVia(value: string, complain: Complain): Via {
 		if (/^\d{1,5}$/.test(p) && Number(p) <= 65535) port = Number(p);
 		else complain(`bad Via port "${p}"`);
 	}
-	if (!host || /[\s,]/.test(host)) complain(`malformed Via sent-by "${sentBy}"`);
+	const hp = host ? hostProblem(host) : "empty host";
+	if (hp) complain(`Via sent-by: ${hp}`);
 	const params = i < n ? parseParams(value.slice(i).trim(), complain) : {};
 	const rp = params.rport;
 	const protocol = `${parts[0]}/${parts[1]}`;
