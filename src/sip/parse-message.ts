@@ -5,7 +5,7 @@
  * analysed.
  */
 import { hostProblem, parseUri } from "./uri.ts";
-import { type NameAddr, parseCSeq, parseNameAddr, parseVia, splitList, type Via } from "./values.ts";
+import { type NameAddr, parseCSeq, parseNameAddr, parseVia, splitList, uriHostProblem, type Via } from "./values.ts";
 
 /** A problem with its offset (bytes for byte input, characters for string input). */
 export interface Problem {
@@ -121,6 +121,7 @@ export function canonicalName(name: string): string {
 
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const DECODER = new TextDecoder();
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function utf8Length(s: string): number {
 	// ASCII fast path; otherwise count UTF-8 bytes without allocating.
@@ -145,12 +146,13 @@ export interface ContactValue {
 }
 
 const NONE: Header[] = [];
+const COMPACT_OF: Record<string, string> = Object.fromEntries(Object.entries(COMPACT).map(([k, v]) => [v, k]));
 
 /**
- * A parsed SIP message (the contract's `parse --json` shape). The start line, headers,
- * Content-Length and body are read when the message is parsed; Call-ID, CSeq, From, To, Via,
- * Contact and the full RFC checks behind `errors`/`ok` are decoded the first time they are read,
- * so code that needs three fields does not pay for twenty. `JSON.stringify` gives every field.
+ * A parsed SIP message (the contract's `parse --json` shape). Parsing finds the start line, the
+ * header lines and the body; header values, Call-ID, CSeq, From, To, Via, Contact and the RFC
+ * checks behind `errors`/`ok` are decoded the first time they are read, so code that needs three
+ * fields does not pay for twenty. `JSON.stringify` gives every field.
  */
 export class SipMessage {
 	kind: "request" | "response" | null = null;
@@ -159,12 +161,16 @@ export class SipMessage {
 	status?: number;
 	reason?: string;
 	version: string | null = null;
-	headers: Header[] = [];
 	body?: string;
 	contentLength: number | null = null;
 	[RAW]?: RawParts;
-	/** Canonical names of `headers`, same order. */
-	#keys: string[] = [];
+	/** The text the header positions point into. */
+	#text = "";
+	/** Per header: line start, name end, value start, value end. */
+	#idx: number[] = [];
+	/** Values and raw text of folded headers, by header number. */
+	#folded: Map<number, { value: string; raw: string }> | undefined;
+	#headers: Header[] | undefined;
 	#errors: Problem[] = [];
 	#warnings: Problem[] = [];
 	#validated = false;
@@ -176,10 +182,28 @@ export class SipMessage {
 	#contact: ContactValue[] | undefined;
 	#maxForwards: number | null | undefined;
 
-	/** @internal adds a header while parsing. */
-	addHeader(h: Header): void {
-		this.headers.push(h);
-		this.#keys.push(canonicalName(h.name));
+	/** @internal sets the text header positions point into. */
+	setText(text: string): void {
+		this.#text = text;
+	}
+
+	/** @internal adds a header line by position while parsing; returns its number. */
+	addLine(lineStart: number, nameEnd: number, valueStart: number, valueEnd: number): number {
+		this.#idx.push(lineStart, nameEnd, valueStart, valueEnd);
+		return this.#idx.length / 4 - 1;
+	}
+
+	/** @internal a continuation line of header `n` (RFC 3261 §7.3.1 folding). */
+	fold(n: number, line: string): void {
+		this.#folded ??= new Map();
+		const prev = this.#folded.get(n) ?? { value: this.#value(n), raw: this.#raw(n) };
+		const joined = `${prev.value} ${line.replace(/^[ \t]+|[ \t]+$/g, "")}`.replace(/^[ \t]+|[ \t]+$/g, "");
+		this.#folded.set(n, { value: joined, raw: `${prev.raw}\r\n${line}` });
+	}
+
+	/** @internal number of header lines so far. */
+	get lineCount(): number {
+		return this.#idx.length / 4;
 	}
 
 	/** @internal records a problem found while parsing. */
@@ -187,55 +211,127 @@ export class SipMessage {
 		(kind === "error" ? this.#errors : this.#warnings).push({ message, offset });
 	}
 
+	#value(n: number): string {
+		const f = this.#folded?.get(n);
+		return f ? f.value : this.#text.slice(this.#idx[4 * n + 2], this.#idx[4 * n + 3]);
+	}
+
+	#raw(n: number): string {
+		const f = this.#folded?.get(n);
+		if (f) return f.raw;
+		const idx = this.#idx;
+		let end = idx[4 * n + 3] as number;
+		const text = this.#text;
+		while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+		return text.slice(idx[4 * n], end);
+	}
+
+	/** Whether header `n` has the full name `full` (lower case) or the compact form `compact`. */
+	#is(n: number, full: string, compact: string | undefined): boolean {
+		const idx = this.#idx;
+		const start = idx[4 * n] as number;
+		let end = idx[4 * n + 1] as number;
+		const text = this.#text;
+		while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+		const len = end - start;
+		if (len === 1) return compact !== undefined && (text.charCodeAt(start) | 0x20) === compact.charCodeAt(0);
+		if (len !== full.length) return false;
+		for (let k = 0; k < len; k++) if ((text.charCodeAt(start + k) | 0x20) !== full.charCodeAt(k)) return false;
+		return true;
+	}
+
+	/** Header lines as received (folded lines joined with a space). */
+	get headers(): Header[] {
+		if (this.#headers === undefined) {
+			const out: Header[] = [];
+			const idx = this.#idx;
+			for (let n = 0; n < idx.length / 4; n++) {
+				let nameEnd = idx[4 * n + 1] as number;
+				const start = idx[4 * n] as number;
+				while (
+					nameEnd > start &&
+					(this.#text.charCodeAt(nameEnd - 1) === 32 || this.#text.charCodeAt(nameEnd - 1) === 9)
+				)
+					nameEnd--;
+				out.push({ name: this.#text.slice(start, nameEnd), value: this.#value(n), offset: start, raw: this.#raw(n) });
+			}
+			this.#headers = out;
+		}
+		return this.#headers;
+	}
+
+	/** Values of every header with this name (compact forms included), in order. */
+	values(name: string): string[] {
+		const full = canonicalName(name);
+		const compact = COMPACT_OF[full];
+		const out: string[] = [];
+		for (let n = 0; n < this.#idx.length / 4; n++) if (this.#is(n, full, compact)) out.push(this.#value(n));
+		return out;
+	}
+
 	/** Every header with this name (compact forms included), in order. */
 	all(name: string): Header[] {
-		const key = canonicalName(name);
+		const full = canonicalName(name);
+		const compact = COMPACT_OF[full];
 		let out: Header[] | undefined;
-		const keys = this.#keys;
-		for (let i = 0; i < keys.length; i++) {
-			if (keys[i] !== key) continue;
+		for (let n = 0; n < this.#idx.length / 4; n++) {
+			if (!this.#is(n, full, compact)) continue;
 			if (!out) out = [];
-			out.push(this.headers[i] as Header);
+			out.push(this.headers[n] as Header);
 		}
 		return out ?? NONE;
 	}
 
 	/** The first header with this name, or undefined. */
 	first(name: string): Header | undefined {
-		const key = canonicalName(name);
-		const i = this.#keys.indexOf(key);
-		return i < 0 ? undefined : this.headers[i];
+		const n = this.#firstIndex(canonicalName(name));
+		return n < 0 ? undefined : this.headers[n];
 	}
 
-	#complain(h: Header): (message: string) => void {
-		return (message) => this.#errors.push({ message: `${h.name}: ${message}`, offset: h.offset });
+	/** The value of the first header with this name, or undefined. */
+	value(name: string): string | undefined {
+		const n = this.#firstIndex(canonicalName(name));
+		return n < 0 ? undefined : this.#value(n);
+	}
+
+	#firstIndex(full: string): number {
+		const compact = COMPACT_OF[full];
+		for (let n = 0; n < this.#idx.length / 4; n++) if (this.#is(n, full, compact)) return n;
+		return -1;
+	}
+
+	#complainAt(n: number, label: string): (message: string) => void {
+		return (message) => this.#errors.push({ message: `${label}: ${message}`, offset: this.#idx[4 * n] as number });
 	}
 
 	get callId(): string | null {
-		if (this.#callId === undefined) this.#callId = this.first("call-id")?.value || null;
+		if (this.#callId === undefined) {
+			const n = this.#firstIndex("call-id");
+			this.#callId = n < 0 ? null : this.#value(n) || null;
+		}
 		return this.#callId;
 	}
 
 	get cseq(): { seq: number; method: string } | null {
 		if (this.#cseq === undefined) {
-			const h = this.first("cseq");
-			this.#cseq = h ? parseCSeq(h.value, this.#complain(h)) : null;
+			const n = this.#firstIndex("cseq");
+			this.#cseq = n < 0 ? null : parseCSeq(this.#value(n), this.#complainAt(n, "CSeq"));
 		}
 		return this.#cseq;
 	}
 
 	get from(): NameAddr | null {
 		if (this.#from === undefined) {
-			const h = this.first("from");
-			this.#from = h ? parseNameAddr(h.value, this.#complain(h)) : null;
+			const n = this.#firstIndex("from");
+			this.#from = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "From"));
 		}
 		return this.#from;
 	}
 
 	get to(): NameAddr | null {
 		if (this.#to === undefined) {
-			const h = this.first("to");
-			this.#to = h ? parseNameAddr(h.value, this.#complain(h)) : null;
+			const n = this.#firstIndex("to");
+			this.#to = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "To"));
 		}
 		return this.#to;
 	}
@@ -243,11 +339,17 @@ export class SipMessage {
 	get via(): Via[] {
 		if (this.#via === undefined) {
 			const out: Via[] = [];
-			for (const h of this.all("via"))
-				for (const v of splitList(h.value)) {
-					if (!v) this.#errors.push({ message: "Via: empty value", offset: h.offset });
-					else out.push(parseVia(v, this.#complain(h)));
-				}
+			for (let n = 0; n < this.#idx.length / 4; n++) {
+				if (!this.#is(n, "via", "v")) continue;
+				const value = this.#value(n);
+				const complain = this.#complainAt(n, "Via");
+				if (value.indexOf(",") < 0) out.push(parseVia(value, complain));
+				else
+					for (const v of splitList(value)) {
+						if (!v) complain("empty value");
+						else out.push(parseVia(v, complain));
+					}
+			}
 			this.#via = out;
 		}
 		return this.#via;
@@ -256,15 +358,18 @@ export class SipMessage {
 	get contact(): ContactValue[] {
 		if (this.#contact === undefined) {
 			const out: ContactValue[] = [];
-			for (const h of this.all("contact"))
-				for (const v of splitList(h.value)) {
-					if (!v) this.#errors.push({ message: "Contact: empty value", offset: h.offset });
+			for (let n = 0; n < this.#idx.length / 4; n++) {
+				if (!this.#is(n, "contact", "m")) continue;
+				const complain = this.#complainAt(n, "Contact");
+				for (const v of splitList(this.#value(n))) {
+					if (!v) complain("empty value");
 					else if (v === "*") out.push({ uri: "*", displayName: null, params: {} });
 					else {
-						const na = parseNameAddr(v, this.#complain(h));
+						const na = parseNameAddr(v, complain);
 						out.push({ uri: na.uri, displayName: na.displayName, params: na.params });
 					}
 				}
+			}
 			this.#contact = out;
 		}
 		return this.#contact;
@@ -272,8 +377,8 @@ export class SipMessage {
 
 	get maxForwards(): number | null {
 		if (this.#maxForwards === undefined) {
-			const h = this.first("max-forwards");
-			this.#maxForwards = h && /^\d+$/.test(h.value) && Number(h.value) <= 255 ? Number(h.value) : null;
+			const v = this.value("max-forwards");
+			this.#maxForwards = v !== undefined && /^\d+$/.test(v) && Number(v) <= 255 ? Number(v) : null;
 		}
 		return this.#maxForwards;
 	}
@@ -326,6 +431,12 @@ export class SipMessage {
 		if (this.#validated) return;
 		this.#validated = true;
 		const errors = this.#errors;
+		if (this.kind === "request") requestLineProblems(this.method ?? "", this.uri ?? "", errors);
+		for (const h of this.headers) {
+			if (!TOKEN.test(h.name)) errors.push({ message: `bad header name "${h.name.slice(0, 40)}"`, offset: h.offset });
+			if (h.value.includes("\0") && /(?<!\\)\0/.test(h.value))
+				errors.push({ message: `NUL byte in ${h.name}`, offset: h.offset });
+		}
 		const once = (name: string, label: string) => {
 			const hs = this.all(name);
 			if (hs.length > 1) errors.push({ message: `more than one ${label}`, offset: (hs[1] as Header).offset });
@@ -340,10 +451,18 @@ export class SipMessage {
 				message: `CSeq method ${cseq.method} does not match the request method ${this.method}`,
 				offset: (this.first("cseq") as Header).offset,
 			});
-		void this.from;
-		void this.to;
+		// URI hosts are checked here, not while decoding, so reading a tag stays cheap.
+		for (const [label, na] of [
+			["From", this.from],
+			["To", this.to],
+		] as const) {
+			const hp = na ? uriHostProblem(na.uri) : null;
+			if (hp) errors.push({ message: `${label}: ${hp}`, offset: this.first(label)?.offset ?? 0 });
+		}
 		void this.via;
 		for (const c of this.contact) {
+			const hp = uriHostProblem(c.uri);
+			if (hp) errors.push({ message: `Contact: ${hp}`, offset: this.first("contact")?.offset ?? 0 });
 			const e = c.params.expires;
 			if (e !== undefined && (e === null || !/^\d+$/.test(e) || Number(e) > 0xffffffff))
 				errors.push({
@@ -362,8 +481,8 @@ export class SipMessage {
 			if (!/^\d+$/.test(h.value) || Number(h.value) > 0xffffffff)
 				errors.push({ message: `Expires "${h.value.slice(0, 20)}" is not a number up to 2^32-1`, offset: h.offset });
 		for (const h of this.all("retry-after")) {
-			const n = /^(\d+)/.exec(h.value);
-			if (!n || Number(n[1]) > 0xffffffff)
+			const m = /^(\d+)/.exec(h.value);
+			if (!m || Number(m[1]) > 0xffffffff)
 				errors.push({
 					message: `Retry-After "${h.value.slice(0, 20)}" is not a number up to 2^32-1`,
 					offset: h.offset,
@@ -378,9 +497,9 @@ export class SipMessage {
 				this.#warnings.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
 		// Mandatory headers (RFC 3261 §8.1.1): To, From, CSeq, Call-ID, Via (+ Max-Forwards for requests).
 		if (this.kind !== null) {
-			const missing = ["to", "from", "cseq", "call-id", "via"].filter((n) => this.first(n) === undefined);
+			const missing = ["to", "from", "cseq", "call-id", "via"].filter((n) => this.#firstIndex(n) < 0);
 			if (missing.length) errors.push({ message: `missing mandatory header(s): ${missing.join(", ")}`, offset: 0 });
-			if (this.kind === "request" && this.first("max-forwards") === undefined)
+			if (this.kind === "request" && this.#firstIndex("max-forwards") < 0)
 				this.#warnings.push({ message: "request without Max-Forwards", offset: 0 });
 		}
 		errors.sort((a, b) => a.offset - b.offset);
@@ -410,6 +529,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		}
 		text = DECODER.decode(bytes.subarray(0, headEnd < 0 ? limit : headEnd));
 	} else text = input as string;
+	msg.setText(text);
 
 	let pos = 0;
 	while (pos < text.length && (text.charCodeAt(pos) === 13 || text.charCodeAt(pos) === 10)) pos++;
@@ -421,79 +541,80 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 	let bodyStart = -1;
 	let count = 0;
 	let i = pos;
-	let lineNo = 0;
-	let last: Header | undefined;
+	let started = false;
+	let last = -1;
 	let dropRest = false;
-	while (i < text.length) {
+	const n = text.length;
+	while (i < n) {
 		if (i > maxEnd) {
 			msg.problem("error", `headers longer than ${limits.maxHeaderBytes} bytes`, pos);
-			return finish(msg, input, bytes, -1, options, true);
+			return msg;
 		}
 		let j = text.indexOf("\n", i);
 		const hasLf = j >= 0;
-		if (!hasLf) j = text.length;
+		if (!hasLf) j = n;
 		const crlf = j > i && text.charCodeAt(j - 1) === 13;
 		if (hasLf && !crlf) bareLf = true;
 		const end = crlf ? j - 1 : j;
-		if (end === i && hasLf) {
-			bodyStart = j + 1;
+		const lineStart = i;
+		i = hasLf ? j + 1 : j;
+		if (end === lineStart && hasLf) {
+			bodyStart = i;
 			break;
 		}
-		const line = text.slice(i, end);
-		const offset = i;
-		i = hasLf ? j + 1 : j;
-		if (line.indexOf("\r") >= 0) msg.problem("error", "bare CR in the headers", offset + line.indexOf("\r"));
-		if (lineNo++ === 0) {
-			parseStartLine(line, offset, msg);
+		const cr = text.indexOf("\r", lineStart);
+		if (cr >= 0 && cr < end) msg.problem("error", "bare CR in the headers", cr);
+		if (!started) {
+			started = true;
+			const line = text.slice(lineStart, end);
+			parseStartLine(line, lineStart, msg);
 			msg[RAW] = { startLine: line, body: "" };
 			continue;
 		}
 		if (dropRest) continue;
-		const c0 = line.charCodeAt(0);
+		const c0 = text.charCodeAt(lineStart);
 		if (c0 === 32 || c0 === 9) {
-			if (last) {
-				last.value = `${last.value} ${line.trim()}`.trim();
-				last.raw = `${last.raw}\r\n${line}`;
-			} else msg.problem("error", "continuation line before any header", offset);
+			if (last >= 0) msg.fold(last, text.slice(lineStart, end));
+			else msg.problem("error", "continuation line before any header", lineStart);
 			continue;
 		}
-		last = undefined;
+		last = -1;
 		if (++count > limits.maxHeaders) {
-			msg.problem("error", `more than ${limits.maxHeaders} header lines`, offset);
+			msg.problem("error", `more than ${limits.maxHeaders} header lines`, lineStart);
 			dropRest = true;
 			continue;
 		}
-		if (line.length > limits.maxHeaderLength) {
-			msg.problem("error", `header line longer than ${limits.maxHeaderLength} bytes`, offset);
+		if (end - lineStart > limits.maxHeaderLength) {
+			msg.problem("error", `header line longer than ${limits.maxHeaderLength} bytes`, lineStart);
 			continue;
 		}
-		const colon = line.indexOf(":");
-		if (colon < 0) {
-			msg.problem("error", `not a header line: "${line.slice(0, 40)}"`, offset);
+		const colon = text.indexOf(":", lineStart);
+		if (colon < 0 || colon >= end) {
+			msg.problem("error", `not a header line: "${text.slice(lineStart, Math.min(end, lineStart + 40))}"`, lineStart);
 			continue;
 		}
-		let nameEnd = colon;
-		while (nameEnd > 0 && (line.charCodeAt(nameEnd - 1) === 32 || line.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
-		const name = line.slice(0, nameEnd);
-		if (!TOKEN.test(name)) {
-			msg.problem("error", `bad header name "${name.slice(0, 40)}"`, offset);
-			continue;
-		}
-		if (line.includes("\0") && /(?<!\\)\0/.test(line)) msg.problem("error", `NUL byte in ${name}`, offset);
-		last = { name, value: line.slice(colon + 1).trim(), offset, raw: line };
-		msg.addHeader(last);
+		let vs = colon + 1;
+		while (vs < end && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
+		let ve = end;
+		while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 9)) ve--;
+		last = msg.addLine(lineStart, colon, vs, ve);
 	}
 	if (bareLf) msg.problem("warning", "lines end with a bare LF instead of CRLF", pos);
-	if (lineNo === 0) msg.problem("error", "empty message", 0);
-	if (bodyStart < 0) msg.problem("warning", "no empty line after the headers", text.length);
+	if (!started) msg.problem("error", "empty message", 0);
+	if (bodyStart < 0) msg.problem("warning", "no empty line after the headers", n);
 
-	const lengths = msg.all("content-length");
-	if (lengths.length > 1) msg.problem("error", "more than one Content-Length", (lengths[1] as Header).offset);
+	const lengths = msg.values("content-length");
+	if (lengths.length > 1)
+		msg.problem("error", "more than one Content-Length", (msg.all("content-length")[1] as Header).offset);
 	const cl = lengths[0];
-	if (cl) {
-		if (!/^\d+$/.test(cl.value))
-			msg.problem("error", `Content-Length "${cl.value.slice(0, 20)}" is not a non-negative number`, cl.offset);
-		else msg.contentLength = Number(cl.value);
+	if (cl !== undefined) {
+		if (!/^\d+$/.test(cl))
+			msg.problem(
+				"error",
+				`Content-Length "${cl.slice(0, 20)}" is not a non-negative number`,
+				msg.first("content-length")?.offset ?? 0,
+			);
+		else msg.contentLength = Number(cl);
 	}
 	return finish(msg, input, bytes, bodyStart, options, false);
 }
@@ -569,24 +690,27 @@ function parseStartLine(line: string, offset: number, msg: SipMessage): void {
 			msg.uri = loose.length >= 3 ? loose.slice(1, -1).join(" ") : (loose[1] ?? "");
 			msg.version = loose.length >= 3 ? (loose.at(-1) as string) : null;
 		}
-		const method = msg.method;
-		if (!TOKEN.test(method)) msg.problem("error", `bad method "${method.slice(0, 40)}"`, offset);
-		const uri = msg.uri;
-		if (uri.startsWith("<")) msg.problem("error", "the Request-URI must not be enclosed in <>", offset);
-		else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(uri))
-			msg.problem("error", `bad Request-URI "${uri.slice(0, 60)}"`, offset);
-		else if (/^sips?:/i.test(uri)) {
-			const parsed = parseUri(uri);
-			if (parsed && Object.keys(parsed.headers).length > 0)
-				msg.problem("error", "headers (?…) are not allowed in a Request-URI", offset);
-			const hp = parsed ? hostProblem(parsed.host) : null;
-			if (hp) msg.problem("error", `Request-URI: ${hp}`, offset);
-		}
 		if (msg.version === null) msg.problem("error", "missing SIP version on the request line", offset);
 	}
 	const v = msg.version;
 	if (v !== null && v !== "SIP/2.0" && v.toUpperCase() !== "SIP/2.0")
 		msg.problem("error", `unsupported SIP version "${v}" (505)`, offset);
+}
+
+/** Method and Request-URI checks (RFC 3261 §25.1, RFC 4475 §3.1.2.7/§3.1.2.11, RFC 5118). */
+function requestLineProblems(method: string, uri: string, errors: Problem[]): void {
+	// The request line is always where the message starts after leading empty lines; offset 0 is close enough.
+	if (!TOKEN.test(method)) errors.push({ message: `bad method "${method.slice(0, 40)}"`, offset: 0 });
+	if (uri.startsWith("<")) errors.push({ message: "the Request-URI must not be enclosed in <>", offset: 0 });
+	else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(uri))
+		errors.push({ message: `bad Request-URI "${uri.slice(0, 60)}"`, offset: 0 });
+	else if (/^sips?:/i.test(uri)) {
+		const parsed = parseUri(uri);
+		if (parsed && Object.keys(parsed.headers).length > 0)
+			errors.push({ message: "headers (?…) are not allowed in a Request-URI", offset: 0 });
+		const hp = parsed ? hostProblem(parsed.host) : null;
+		if (hp) errors.push({ message: `Request-URI: ${hp}`, offset: 0 });
+	}
 }
 
 function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: boolean): void {
@@ -618,7 +742,7 @@ function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: bool
 		if (raw) raw.body = rest;
 		return;
 	}
-	const restBytes = utf8Length(rest);
+	const restBytes = NON_ASCII.test(rest) ? utf8Length(rest) : rest.length;
 	if (len > restBytes) {
 		msg.problem("error", `Content-Length ${len} is larger than the ${restBytes} bytes of body`, offset);
 		if (rest.length) msg.body = rest;

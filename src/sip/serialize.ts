@@ -15,17 +15,18 @@ function startLine(m: SipMessage): string {
 		: `${m.method ?? "OPTIONS"} ${m.uri ?? ""} ${m.version ?? "SIP/2.0"}`;
 }
 
+/** Trims spaces and tabs only (String.prototype.trim would also eat U+FEFF and other Unicode spaces). */
+function trimLws(s: string): string {
+	return s.replace(/^[ \t]+|[ \t]+$/g, "");
+}
+
 /** The message as bytes, CRLF line ends. */
 export function serialize(m: SipMessage): Uint8Array {
 	let head = `${startLine(m)}\r\n`;
 	for (const h of m.headers) {
 		const raw = h.raw;
 		const unchanged =
-			raw !== undefined &&
-			raw
-				.slice(raw.indexOf(":") + 1)
-				.replace(/\r\n[ \t]+/g, " ")
-				.trim() === h.value;
+			raw !== undefined && trimLws(raw.slice(raw.indexOf(":") + 1).replace(/\r\n[ \t]+/g, " ")) === h.value;
 		head += `${unchanged ? raw : `${h.name}: ${h.value}`}\r\n`;
 	}
 	head += "\r\n";

@@ -6,7 +6,14 @@
 import { hostProblem, parseUri } from "./uri.ts";
 
 const URI_START = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const DIGITS = /^\d+$/;
 const SIP_URI = /^sips?:/i;
+
+/** Why the host of a sip/sips URI is invalid (RFC 3261 §25.1, RFC 5118), or null; other schemes pass. */
+export function uriHostProblem(uri: string): string | null {
+	if (!SIP_URI.test(uri)) return null;
+	return hostProblem(parseUri(uri)?.host ?? "");
+}
 
 /** A name-addr or addr-spec with its header parameters (From, To, Contact, Route …). */
 export interface NameAddr {
@@ -56,23 +63,42 @@ export function splitList(value: string): string[] {
 	return out;
 }
 
+/** Lower-cases a parameter name; the common all-lower-case names are returned as they are. */
+function lower(name: string): string {
+	return name === "tag" || name === "branch" || name === "lr" || name === "rport" || name === "received"
+		? name
+		: name.toLowerCase();
+}
+
 /** Parses `;name=value` parameters (values may be quoted strings). */
 export function parseParams(text: string, complain: Complain): Record<string, string | null> {
 	const params: Record<string, string | null> = {};
 	if (text.length === 0) return params;
 	if (text.indexOf('"') < 0 && text.charCodeAt(0) === 59) {
-		// No quoted strings: the native split is exact and much faster.
-		const parts = text.split(";");
-		for (let k = 1; k < parts.length; k++) {
-			const part = (parts[k] as string).trim();
-			if (!part) {
-				complain("empty parameter");
-				continue;
+		// No quoted strings: scan segments between semicolons without splitting.
+		const n = text.length;
+		let i = 1;
+		while (i <= n) {
+			let j = text.indexOf(";", i);
+			if (j < 0) j = n;
+			let a = i;
+			let b = j;
+			while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+			while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+			if (a === b) complain("empty parameter");
+			else {
+				const eq = text.indexOf("=", a);
+				if (eq < 0 || eq >= b) params[lower(text.slice(a, b))] = null;
+				else {
+					let ne = eq;
+					while (ne > a && (text.charCodeAt(ne - 1) === 32 || text.charCodeAt(ne - 1) === 9)) ne--;
+					let vs = eq + 1;
+					while (vs < b && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
+					if (ne === a) complain("parameter without a name");
+					else params[lower(text.slice(a, ne))] = text.slice(vs, b);
+				}
 			}
-			const eq = part.indexOf("=");
-			const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-			if (!name) complain("parameter without a name");
-			else params[name] = eq < 0 ? null : part.slice(eq + 1).trim();
+			i = j + 1;
 		}
 		return params;
 	}
@@ -111,7 +137,8 @@ export function parseParams(text: string, complain: Complain): Record<string, st
 
 /** The content of a quoted string, with backslash escapes resolved. */
 export function unquote(q: string): string {
-	return q.slice(1, -1).replace(/\\([\s\S])/g, "$1");
+	const inner = q.slice(1, -1);
+	return inner.indexOf("\\") < 0 ? inner : inner.replace(/\\([\s\S])/g, "$1");
 }
 
 const TOKENS = /^[A-Za-z0-9\-.!%*_+`'~ \t]+$/;
@@ -125,8 +152,9 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 	if (v.startsWith('"')) {
 		let i = 1;
 		for (; i < v.length; i++) {
-			if (v[i] === "\\") i++;
-			else if (v[i] === '"') break;
+			const c = v.charCodeAt(i);
+			if (c === 92) i++;
+			else if (c === 34) break;
 		}
 		if (i >= v.length) {
 			complain("unterminated quoted display name");
@@ -154,9 +182,11 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 			uri = v.slice(lt + 1).trim();
 		} else {
 			uri = v.slice(lt + 1, gt);
-			rest = v.slice(gt + 1).trim();
-			if (uri !== uri.trim() || /\s/.test(uri)) complain("whitespace inside <URI>");
-			uri = uri.trim();
+			rest = gt + 1 < v.length ? v.slice(gt + 1).trim() : "";
+			if (/\s/.test(uri)) {
+				complain("whitespace inside <URI>");
+				uri = uri.trim();
+			}
 		}
 	} else {
 		// addr-spec: parameters after the URI belong to the header (RFC 3261 §20.10).
@@ -168,10 +198,6 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 	}
 	const params = parseParams(rest, complain);
 	if (uri !== "*" && !URI_START.test(uri)) complain(`"${uri}" is not a URI`);
-	else if (SIP_URI.test(uri)) {
-		const hp = hostProblem(parseUri(uri)?.host ?? "");
-		if (hp) complain(hp);
-	}
 	return { displayName, uri, tag: params.tag ?? null, params };
 }
 
@@ -227,17 +253,18 @@ export function parseVia(value: string, complain: Complain): Via {
 	if (colon >= 0) {
 		host = sentBy.slice(0, colon).trim();
 		const p = sentBy.slice(colon + 1).trim();
-		if (/^\d{1,5}$/.test(p) && Number(p) <= 65535) port = Number(p);
+		const num = p.length > 0 && p.length <= 5 && DIGITS.test(p) ? Number(p) : -1;
+		if (num >= 0 && num <= 65535) port = num;
 		else complain(`bad Via port "${p}"`);
 	}
 	const hp = host ? hostProblem(host) : "empty host";
 	if (hp) complain(`Via sent-by: ${hp}`);
 	const params = i < n ? parseParams(value.slice(i).trim(), complain) : {};
 	const rp = params.rport;
-	const protocol = `${parts[0]}/${parts[1]}`;
+	const protocol = parts[0] === "SIP" && parts[1] === "2.0" ? "SIP/2.0" : `${parts[0]}/${parts[1]}`.toUpperCase();
 	const transport = parts[2] as string;
 	return {
-		protocol: protocol === "SIP/2.0" ? protocol : protocol.toUpperCase(),
+		protocol,
 		transport: transport === "UDP" || transport === "TCP" || transport === "TLS" ? transport : transport.toUpperCase(),
 		host,
 		port,
