@@ -121,7 +121,7 @@ export function canonicalName(name: string): string {
 
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const DECODER = new TextDecoder();
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function utf8Length(s: string): number {
 	// ASCII fast path; otherwise count UTF-8 bytes without allocating.
