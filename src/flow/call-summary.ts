@@ -1,0 +1,208 @@
+/**
+ * What a call amounts to: its initial request, outcome (the final response to the last attempt of
+ * the initial request), who sent the decisive response, timings, participants and the message list.
+ */
+import type { Call, TrackedMessage } from "./call-tracker.ts";
+import { type Endpoint, endpointText } from "./sip-event.ts";
+
+/** One message in a call summary. */
+export interface MessageSummary {
+	index: number;
+	/** ISO 8601 time, or null when the input has none. */
+	time: string | null;
+	/** Seconds since the call's first message, or null. */
+	offset: number | null;
+	src: string | null;
+	dst: string | null;
+	transport: string;
+	/** "INVITE", or "180 Ringing" for a response. */
+	label: string;
+	method?: string;
+	status?: number;
+	cseq: string | null;
+	retransmission: boolean;
+	/** Position in the input (frame or line). */
+	frame: number;
+}
+
+/** The response that decided the call, and where it came from. */
+export interface Decisive {
+	index: number;
+	code: number;
+	reason: string;
+	/** Address the response came from. */
+	from: string | null;
+	/** Server or User-Agent of the response. */
+	agent: string | null;
+	/** To tag of the response (present when a UA, not a proxy timer, produced it). */
+	toTag: string | null;
+	/** Via values on the response: 1 means it was answered by the next hop of its sender. */
+	viaCount: number;
+}
+
+/** A call as the contract's `analyze --json` shows it (findings are added by the diagnosis). */
+export interface CallSummary {
+	callId: string;
+	/** Method of the initial request (INVITE, REGISTER, OPTIONS, SUBSCRIBE, MESSAGE …). */
+	method: string | null;
+	from: string | null;
+	to: string | null;
+	start: string | null;
+	end: string | null;
+	outcome: { code: number; reason: string } | null;
+	decisive: Decisive | null;
+	timings: {
+		/** INVITE → first 18x, seconds. */
+		pdd: number | null;
+		/** INVITE → 200, seconds. */
+		setup: number | null;
+		/** 200 → BYE, seconds. */
+		duration: number | null;
+	};
+	participants: { address: string; agents: string[] }[];
+	messages: MessageSummary[];
+	findings: {
+		rule: string;
+		severity: "info" | "warning" | "error";
+		code?: number;
+		text: string;
+		evidence?: number[];
+		fix?: string;
+	}[];
+}
+
+function iso(t: number | null): string | null {
+	if (t === null || !Number.isFinite(t)) return null;
+	const d = new Date(t * 1000);
+	return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function addressOf(e: Endpoint | null): string | null {
+	return e ? endpointText(e) : null;
+}
+
+/** The messages of the initial request's attempts: same method, no To tag (out of dialog). */
+function attempts(call: Call, method: string): TrackedMessage[] {
+	return call.messages.filter((t) => {
+		const m = t.event.message;
+		return m.kind === "request" && m.method === method && !m.to?.tag && !t.retransmission;
+	});
+}
+
+/** Summarises a call. */
+export function summarizeCall(call: Call): CallSummary {
+	const msgs = call.messages;
+	const first = msgs[0];
+	const t0 = msgs.find((t) => t.event.time !== null)?.event.time ?? null;
+	const initial = msgs.find((t) => {
+		const m = t.event.message;
+		return m.kind === "request" && m.method !== "ACK" && m.method !== "CANCEL";
+	});
+	const method = initial?.event.message.method ?? null;
+
+	// Outcome: the final response to the last attempt (highest CSeq) of the initial request; among
+	// hops of that attempt, the response on the first hop seen (closest to the caller).
+	let decisive: TrackedMessage | undefined;
+	if (method) {
+		const tries = attempts(call, method);
+		const lastSeq = Math.max(...tries.map((t) => t.event.message.cseq?.seq ?? 0));
+		const lastTries = tries.filter((t) => (t.event.message.cseq?.seq ?? 0) === lastSeq);
+		for (const attempt of lastTries) {
+			const final = msgs.find(
+				(t) =>
+					t.transaction === attempt.transaction &&
+					t.event.message.kind === "response" &&
+					(t.event.message.status ?? 0) >= 200 &&
+					t.event.message.cseq?.method === method,
+			);
+			if (final) {
+				decisive = final;
+				break;
+			}
+		}
+	}
+	const dm = decisive?.event.message;
+
+	const firstInvite = method === "INVITE" ? attempts(call, "INVITE")[0] : undefined;
+	const inviteTime = firstInvite?.event.time ?? null;
+	const firstRinging = msgs.find(
+		(t) =>
+			t.event.message.cseq?.method === "INVITE" && (t.event.message.status === 180 || t.event.message.status === 183),
+	);
+	const answer = msgs.find(
+		(t) =>
+			t.event.message.cseq?.method === "INVITE" &&
+			(t.event.message.status ?? 0) >= 200 &&
+			(t.event.message.status ?? 0) < 300,
+	);
+	const bye = msgs.find((t) => t.event.message.kind === "request" && t.event.message.method === "BYE");
+	const diff = (a: number | null | undefined, b: number | null | undefined) =>
+		a != null && b != null ? round(a - b) : null;
+
+	const participants = new Map<string, Set<string>>();
+	for (const t of msgs) {
+		const e = t.event;
+		const agent =
+			e.message.value(e.message.kind === "request" ? "user-agent" : "server") ?? e.message.value("user-agent");
+		for (const [addr, own] of [
+			[addressOf(e.src), true],
+			[addressOf(e.dst), false],
+		] as const) {
+			if (!addr) continue;
+			const set = participants.get(addr) ?? new Set<string>();
+			if (own && agent) set.add(agent);
+			participants.set(addr, set);
+		}
+	}
+
+	const lastTime = [...msgs].reverse().find((t) => t.event.time !== null)?.event.time ?? null;
+	const initialMessage = initial?.event.message ?? first?.event.message;
+	return {
+		callId: call.callId,
+		method,
+		from: initialMessage?.from?.uri ?? null,
+		to: initialMessage?.to?.uri ?? null,
+		start: iso(t0),
+		end: iso(lastTime),
+		outcome: dm && dm.status !== undefined ? { code: dm.status, reason: dm.reason ?? "" } : null,
+		decisive:
+			decisive && dm && dm.status !== undefined
+				? {
+						index: decisive.index,
+						code: dm.status,
+						reason: dm.reason ?? "",
+						from: addressOf(decisive.event.src),
+						agent: dm.value("server") ?? dm.value("user-agent") ?? null,
+						toTag: dm.to?.tag ?? null,
+						viaCount: dm.via.length,
+					}
+				: null,
+		timings: {
+			pdd: diff(firstRinging?.event.time, inviteTime),
+			setup: diff(answer?.event.time, inviteTime),
+			duration: diff(bye?.event.time, answer?.event.time),
+		},
+		participants: [...participants].map(([address, agents]) => ({ address, agents: [...agents] })),
+		messages: msgs.map((t) => {
+			const m = t.event.message;
+			const s: MessageSummary = {
+				index: t.index,
+				time: iso(t.event.time),
+				offset: diff(t.event.time, t0),
+				src: addressOf(t.event.src),
+				dst: addressOf(t.event.dst),
+				transport: t.event.transport,
+				label: m.kind === "request" ? (m.method ?? "?") : `${m.status ?? "?"} ${m.reason ?? ""}`.trim(),
+				cseq: m.cseq ? `${m.cseq.seq} ${m.cseq.method}` : null,
+				retransmission: t.retransmission,
+				frame: t.event.frame,
+			};
+			if (m.method !== undefined) s.method = m.method;
+			if (m.status !== undefined) s.status = m.status;
+			return s;
+		}),
+		findings: [],
+	};
+}

@@ -1,0 +1,140 @@
+/**
+ * Groups SIP events into calls by Call-ID, marks retransmissions (same transaction, same request
+ * or same response seen before) and hands each call on once it is over, so memory grows with the
+ * calls still open, not with the input.
+ */
+import type { SipEvent } from "./sip-event.ts";
+import { transactionKey } from "./transaction-key.ts";
+
+/** One message of a call. */
+export interface TrackedMessage {
+	/** Position in the call, from 0. */
+	index: number;
+	event: SipEvent;
+	/** Transaction key (see transaction-key.ts), or null for a message too broken to match. */
+	transaction: string | null;
+	/** The same request or response was seen before in this transaction. */
+	retransmission: boolean;
+}
+
+/** Every message with one Call-ID, in the order seen. */
+export interface Call {
+	callId: string;
+	messages: TrackedMessage[];
+}
+
+/** When an idle call is considered over (seconds of input time). */
+export interface TrackerOptions {
+	/** After the call finished (BYE answered, final response to a non-INVITE). Default 32 s (64×T1). */
+	completedIdle: number;
+	/** Before any final response. Default 300 s. */
+	pendingIdle: number;
+	/** Answered and not yet hung up. Default 4 hours. */
+	establishedIdle: number;
+}
+
+const DEFAULTS: TrackerOptions = { completedIdle: 32, pendingIdle: 300, establishedIdle: 4 * 3600 };
+
+interface OpenCall {
+	call: Call;
+	last: number;
+	seen: Set<string>;
+	method: string | null;
+	state: "pending" | "established" | "completed";
+}
+
+/** Tracks calls; `emit` receives each finished call once. */
+export class CallTracker {
+	#open = new Map<string, OpenCall>();
+	#emit: (call: Call) => void;
+	#options: TrackerOptions;
+	#now = Number.NEGATIVE_INFINITY;
+	#pushes = 0;
+	#lastExpire = Number.NEGATIVE_INFINITY;
+	/** Messages without a Call-ID, which cannot be grouped. */
+	ungrouped = 0;
+
+	constructor(emit: (call: Call) => void, options: Partial<TrackerOptions> = {}) {
+		this.#emit = emit;
+		this.#options = { ...DEFAULTS, ...options };
+	}
+
+	/** Calls still open. */
+	get openCalls(): number {
+		return this.#open.size;
+	}
+
+	/** Adds one event. */
+	push(event: SipEvent): void {
+		const m = event.message;
+		const callId = m.callId;
+		if (!callId) {
+			this.ungrouped++;
+			return;
+		}
+		if (event.time !== null && event.time > this.#now) this.#now = event.time;
+		let open = this.#open.get(callId);
+		if (!open) {
+			open = {
+				call: { callId, messages: [] },
+				last: event.time ?? this.#now,
+				seen: new Set(),
+				method: null,
+				state: "pending",
+			};
+			this.#open.set(callId, open);
+		}
+		const key = transactionKey(m);
+		const status = m.status;
+		const method = m.cseq?.method ?? m.method ?? "";
+		const seenKey =
+			key === null ? null : m.kind === "request" ? `Q|${key}|${m.method}` : `S|${key}|${status}|${m.to?.tag ?? ""}`;
+		const retransmission = seenKey !== null && open.seen.has(seenKey);
+		if (seenKey !== null) open.seen.add(seenKey);
+		open.call.messages.push({ index: open.call.messages.length, event, transaction: key, retransmission });
+		open.last = event.time ?? open.last;
+
+		if (m.kind === "request" && open.method === null && m.method !== "ACK" && m.method !== "CANCEL")
+			open.method = m.method ?? null;
+		// A new out-of-dialog attempt (after a challenge or a redirect) reopens a finished call.
+		if (m.kind === "request" && m.method === open.method && !m.to?.tag && open.state === "completed")
+			open.state = "pending";
+		if (m.kind === "response" && status !== undefined && status >= 200) {
+			if (method === "INVITE" && status < 300) open.state = "established";
+			else if (method === "BYE") open.state = "completed";
+			else if (method === open.method && open.method !== "INVITE" && open.state === "pending") open.state = "completed";
+			else if (method === "INVITE" && open.state === "pending" && status >= 300) open.state = "completed";
+		}
+		// Look for idle calls once per second of input time (and every 4096 messages regardless).
+		if (this.#now - this.#lastExpire >= 1 || ++this.#pushes % 4096 === 0) {
+			this.#lastExpire = this.#now;
+			this.#expire();
+		}
+	}
+
+	/** Emits every call idle for longer than its state allows, by input time. */
+	#expire(): void {
+		if (!Number.isFinite(this.#now)) return;
+		for (const [id, open] of this.#open) {
+			const limit =
+				open.state === "completed"
+					? this.#options.completedIdle
+					: open.state === "established"
+						? this.#options.establishedIdle
+						: this.#options.pendingIdle;
+			if (this.#now - open.last > limit) {
+				this.#open.delete(id);
+				this.#emit(open.call);
+			}
+		}
+	}
+
+	/** End of input: emits every open call, oldest first. */
+	flush(): void {
+		const rest = [...this.#open.values()].sort(
+			(a, b) => (a.call.messages[0]?.event.time ?? 0) - (b.call.messages[0]?.event.time ?? 0),
+		);
+		this.#open.clear();
+		for (const open of rest) this.#emit(open.call);
+	}
+}
