@@ -7,7 +7,9 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 	throw e;
 });
 
-process.exitCode = run(process.argv.slice(2), {
+run(process.argv.slice(2), {
 	out: (s) => process.stdout.write(s),
 	err: (s) => process.stderr.write(s),
+}).then((code) => {
+	process.exitCode = code;
 });

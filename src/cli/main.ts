@@ -10,6 +10,7 @@ import { checkLanguage, explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
 import { LANGUAGES } from "../kb/locales.ts";
 import { search } from "../kb/search.ts";
+import { runAnalyze } from "./analyze-run.ts";
 import { parseAll, readInput, renderParsed } from "./parse-command.ts";
 import { renderComparison, renderExplanation, renderHits, renderList } from "./render-kb.ts";
 
@@ -37,6 +38,8 @@ Usage:
                                            list the IANA registry
   sipwhy search WORDS [--lang L] [--json]  find codes by number, phrase or meaning
   sipwhy parse [FILE|-] [--json]           parse raw SIP message(s) and report problems
+  sipwhy analyze FILE… [filters] [--json | --format html -o FILE] [--call ID]
+                                           calls, outcomes and ladders from pcap/pcapng/logs
 
 Options:
   --lang L     language: ${LANGUAGES.join(", ")} (default en)
@@ -68,6 +71,29 @@ Lists the SIP response codes of the IANA registry. --class keeps one class (1xx 
 Finds codes by number ("486"), partial number ("48"), reason phrase ("decline") or meaning
 ("busy", "codec", "zaman aşımı"), with small typos forgiven. Best match first.
 `,
+	analyze: `Usage: sipwhy analyze FILE… [options]
+
+Reads pcap and pcapng captures (Ethernet, Linux cooked, raw IP, loopback, VLAN; UDP with
+fragments, TCP reassembled; HEP) and SIP text logs (raw messages, sngrep export, Asterisk pjsip
+logger, FreeSWITCH siptrace, Kamailio/OpenSIPS lines), rebuilds transactions, dialogs and calls,
+and lists every call with its outcome; OPTIONS keep-alives are summarised in one line.
+
+Filters:
+  --failed             calls whose outcome is a failure or missing
+  --code 4xx|486       calls ended by this code or class
+  --method INVITE      calls started by this method
+  --min-pdd 5s         calls whose post-dial delay is at least this
+  --call ID            one call: its ladder diagram and findings
+  --show N|N,M|all     with --call: print these messages in full
+Output:
+  --json               {stats, calls: [...]} (see the README)
+  --format html        one self-contained HTML report (use -o FILE to write it to a file)
+  -o, --output FILE    write the output to FILE
+  --lang en|tr         language of the findings
+
+Exit status: 0 success, 1 an unreadable or unknown file, 2 wrong usage. Damage inside a capture
+(truncated file, bad packets) is counted in the stats, not fatal.
+`,
 	parse: `Usage: sipwhy parse [FILE|-] [--json]
 
 Parses raw SIP messages (a file or stdin; several messages may follow each other) and shows
@@ -76,7 +102,8 @@ every RFC 3261 violation with its byte position. Exit status 1 when a message ha
 `,
 };
 
-interface Io {
+/** Where the command writes. */
+export interface Io {
 	out: (s: string) => void;
 	err: (s: string) => void;
 }
@@ -88,6 +115,14 @@ const OPTIONS = {
 	class: { type: "string" },
 	all: { type: "boolean" },
 	limit: { type: "string" },
+	failed: { type: "boolean" },
+	code: { type: "string" },
+	method: { type: "string" },
+	call: { type: "string" },
+	"min-pdd": { type: "string" },
+	format: { type: "string" },
+	output: { type: "string", short: "o" },
+	show: { type: "string" },
 } as const;
 
 const COMMON = ["lang", "json", "help"];
@@ -114,7 +149,27 @@ function needArgs(positionals: string[], n: number, what: string): void {
 	if (positionals.length > n) throw new UsageError(`unexpected argument "${positionals[n]}"`);
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => void> = {
+const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>> = {
+	async analyze(args, io) {
+		const { values, positionals } = parse(args, [
+			"failed",
+			"code",
+			"method",
+			"call",
+			"min-pdd",
+			"format",
+			"output",
+			"show",
+		]);
+		if (values.help) return io.out(HELP.analyze as string);
+		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log)");
+		const format = values.format ?? (values.json ? "json" : "text");
+		if (!["text", "json", "html"].includes(format))
+			throw new UsageError(`--format must be text, json or html, not "${format}"`);
+		if (values.show !== undefined && !values.call) throw new UsageError("--show needs --call ID");
+		const lang = checkLanguage(values.lang);
+		await runAnalyze(positionals, { ...values, format, lang }, io);
+	},
 	explain(args, io) {
 		const { values, positionals } = parse(args);
 		if (values.help) return io.out(HELP.explain as string);
@@ -163,8 +218,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void> = {
 /** A check whose report is already printed failed (exit status 1, nothing more to say). */
 class CheckFailed extends Error {}
 
-/** Runs the command line; returns the exit status. */
-export function run(argv: string[], io: Io): number {
+/** Runs the command line; resolves to the exit status. */
+export async function run(argv: string[], io: Io): Promise<number> {
 	try {
 		const [first, ...rest] = argv;
 		if (first === undefined || first === "-h" || first === "--help" || first === "help") {
@@ -176,8 +231,8 @@ export function run(argv: string[], io: Io): number {
 			return 0;
 		}
 		const command = COMMANDS[first];
-		if (command) command(rest, io);
-		else if (/^\d+$/.test(first)) (COMMANDS.explain as (a: string[], io: Io) => void)(argv, io);
+		if (command) await command(rest, io);
+		else if (/^\d+$/.test(first)) await (COMMANDS.explain as (a: string[], io: Io) => void)(argv, io);
 		else throw new UsageError(`unknown command "${first}"`);
 		return 0;
 	} catch (e) {

@@ -1,0 +1,198 @@
+/** `sipwhy analyze FILE…`: captures or logs → calls, outcomes, ladders and findings. */
+import { createReadStream, statSync } from "node:fs";
+import type { Analyzer } from "../flow/analyze.ts";
+import type { CallSummary } from "../flow/call-summary.ts";
+import type { Call } from "../flow/call-tracker.ts";
+import { ladderOf } from "../flow/ladder.ts";
+import { classOf } from "../kb/classes.ts";
+import { InputError } from "../kb/errors.ts";
+import { serializeToString } from "../sip/serialize.ts";
+import { renderLadder } from "./render-ladder.ts";
+import { classColor, color, heading } from "./terminal.ts";
+
+/** Filters of the call list. */
+export interface CallFilter {
+	failed?: boolean;
+	/** "4xx" or "486". */
+	code?: string;
+	method?: string;
+	call?: string;
+	/** Minimum post-dial delay in seconds. */
+	minPdd?: number;
+}
+
+/** Parses "5s", "500ms", "2.5" (seconds). */
+export function parseDuration(text: string): number {
+	const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
+	if (!m) throw new InputError(`"${text}" is not a duration (like 5s or 500ms)`);
+	return Number(m[1]) / (m[2] === "ms" ? 1000 : 1);
+}
+
+/** Whether a call passes the filters. */
+export function matches(c: CallSummary, f: CallFilter): boolean {
+	if (f.call && c.callId !== f.call && !c.callId.startsWith(f.call)) return false;
+	if (f.method && c.method?.toUpperCase() !== f.method.toUpperCase()) return false;
+	const code = c.outcome?.code;
+	if (f.failed && code !== undefined && code < 300) return false;
+	if (f.code) {
+		if (code === undefined) return false;
+		const want = f.code.toLowerCase();
+		if (/^[1-6]xx$/.test(want) ? classOf(code) !== want : String(code) !== want) return false;
+	}
+	if (f.minPdd !== undefined && (c.timings.pdd === null || c.timings.pdd < f.minPdd)) return false;
+	return true;
+}
+
+function fmtSeconds(s: number | null): string {
+	if (s === null) return "—";
+	return s < 60 ? `${s.toFixed(s < 10 ? 2 : 1)}s` : `${Math.floor(s / 60)}m${Math.round(s % 60)}s`;
+}
+
+function shortUri(uri: string | null): string {
+	if (!uri) return "?";
+	return uri.replace(/^sips?:/, "").replace(/;.*$/, "");
+}
+
+function outcomeText(c: CallSummary): string {
+	if (!c.outcome) return color.dim("no final response");
+	return classColor(classOf(c.outcome.code), `${c.outcome.code} ${c.outcome.reason}`);
+}
+
+/** The call list for the terminal; OPTIONS keep-alives summarised in one line. */
+export function renderCallList(calls: CallSummary[]): string {
+	const options = calls.filter((c) => c.method === "OPTIONS");
+	const rest = calls.filter((c) => c.method !== "OPTIONS");
+	const lines: string[] = [];
+	const head = `${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`;
+	lines.push(color.bold(head));
+	for (const c of rest) {
+		const start = c.start ? c.start.slice(11, 23) : "—";
+		const ft = `${shortUri(c.from)} → ${shortUri(c.to)}`;
+		const outcome = outcomeText(c);
+		const outcomePlain = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no final response";
+		lines.push(
+			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcome}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
+		);
+		lines.push(color.dim(`             ${c.callId}`));
+		for (const f of c.findings) {
+			const sev =
+				f.severity === "error"
+					? color.red("error")
+					: f.severity === "warning"
+						? color.yellow("warning")
+						: color.blue("info");
+			lines.push(`             ${sev} ${f.text}`);
+		}
+	}
+	if (options.length) {
+		const byOutcome = new Map<string, number>();
+		for (const c of options) {
+			const k = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no answer";
+			byOutcome.set(k, (byOutcome.get(k) ?? 0) + 1);
+		}
+		lines.push(
+			color.dim(
+				`${options.length} OPTIONS keep-alive${options.length === 1 ? "" : "s"}: ${[...byOutcome].map(([k, n]) => `${n} × ${k}`).join(", ")}`,
+			),
+		);
+	}
+	return `${lines.join("\n")}\n`;
+}
+
+/** Summary of failures by code, for the end of the list. */
+export function renderSummary(calls: CallSummary[]): string {
+	const byCode = new Map<string, number>();
+	for (const c of calls)
+		if (c.method !== "OPTIONS" && c.outcome && c.outcome.code >= 300)
+			byCode.set(
+				`${c.outcome.code} ${c.outcome.reason}`,
+				(byCode.get(`${c.outcome.code} ${c.outcome.reason}`) ?? 0) + 1,
+			);
+	const byRule = new Map<string, number>();
+	for (const c of calls)
+		for (const f of c.findings) if (f.severity !== "info") byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+	const lines: string[] = [];
+	if (byCode.size)
+		lines.push(
+			`${heading("Failures by code")}: ${[...byCode]
+				.sort((a, b) => b[1] - a[1])
+				.map(([k, n]) => `${n} × ${k}`)
+				.join(", ")}`,
+		);
+	if (byRule.size)
+		lines.push(
+			`${heading("Findings by rule")}: ${[...byRule]
+				.sort((a, b) => b[1] - a[1])
+				.map(([k, n]) => `${n} × ${k}`)
+				.join(", ")}`,
+		);
+	return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+/** One call in detail: header, ladder, findings, and the messages asked for. */
+export function renderCallDetail(c: CallSummary, call: Call | undefined, show: string | undefined): string {
+	const out: string[] = [];
+	out.push(`${color.bold(c.callId)}  ${c.method ?? "?"}  ${shortUri(c.from)} → ${shortUri(c.to)}  ${outcomeText(c)}`);
+	out.push(
+		color.dim(
+			`start ${c.start ?? "—"}  PDD ${fmtSeconds(c.timings.pdd)}  setup ${fmtSeconds(c.timings.setup)}  duration ${fmtSeconds(c.timings.duration)}`,
+		),
+	);
+	if (c.decisive)
+		out.push(
+			color.dim(
+				`decided by ${c.decisive.code} from ${c.decisive.from ?? "?"}${c.decisive.agent ? ` (${c.decisive.agent})` : ""}, To tag ${c.decisive.toTag ?? "none"}, ${c.decisive.viaCount} Via`,
+			),
+		);
+	out.push("", renderLadder(ladderOf(c)));
+	for (const f of c.findings) {
+		const sev =
+			f.severity === "error"
+				? color.red("error")
+				: f.severity === "warning"
+					? color.yellow("warning")
+					: color.blue("info");
+		out.push(`${sev} ${f.text}${f.evidence?.length ? color.dim(` (messages ${f.evidence.join(", ")})`) : ""}`);
+		if (f.fix) out.push(`  ${f.fix}`);
+	}
+	if (show !== undefined && call) {
+		const wanted = show === "all" ? call.messages.map((m) => m.index) : show.split(",").map(Number);
+		for (const i of wanted) {
+			const t = call.messages[i];
+			if (!t) throw new InputError(`message ${i} is not in call ${c.callId} (it has ${call.messages.length})`);
+			const e = t.event;
+			out.push(
+				"",
+				heading(
+					`#${i}  ${c.messages[i]?.time ?? ""}  ${c.messages[i]?.src ?? "?"} → ${c.messages[i]?.dst ?? "?"}  ${e.transport}`,
+				),
+			);
+			out.push(serializeToString(e.message).trimEnd());
+		}
+	}
+	return `${out.join("\n")}\n`;
+}
+
+/** Reads files into an analyzer; unreadable files are an InputError naming them. */
+export async function analyzeFiles(
+	files: string[],
+	analyzer: Analyzer,
+	onStart?: (file: string, size: number) => void,
+): Promise<void> {
+	for (const file of files) {
+		let size: number;
+		try {
+			const st = statSync(file);
+			if (st.isDirectory()) throw new InputError(`${file}: cannot read (is a directory)`);
+			size = st.size;
+		} catch (e) {
+			if (e instanceof InputError) throw e;
+			const code = (e as NodeJS.ErrnoException).code;
+			throw new InputError(`${file}: cannot read (${code === "ENOENT" ? "no such file" : (code ?? "error")})`);
+		}
+		onStart?.(file, size);
+		const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+		const input = await analyzer.addInput(file, stream as AsyncIterable<Uint8Array>);
+		if (input.format === "unknown") throw new InputError(`${file}: not a pcap/pcapng capture or a SIP log`);
+	}
+}

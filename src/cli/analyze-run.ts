@@ -1,0 +1,151 @@
+/** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
+import { writeFileSync } from "node:fs";
+import cliProgress from "cli-progress";
+import { Analyzer } from "../flow/analyze.ts";
+import type { CallSummary } from "../flow/call-summary.ts";
+import type { Call } from "../flow/call-tracker.ts";
+import { InputError } from "../kb/errors.ts";
+import { serializeToString } from "../sip/serialize.ts";
+import {
+	analyzeFiles,
+	type CallFilter,
+	matches,
+	parseDuration,
+	renderCallDetail,
+	renderCallList,
+	renderSummary,
+} from "./analyze-command.ts";
+import { renderHtmlReport } from "./report-html.ts";
+import { color } from "./terminal.ts";
+
+/** Options of the analyze command after parsing. */
+export interface AnalyzeRunOptions {
+	format: string;
+	lang: string;
+	output?: string;
+	failed?: boolean;
+	code?: string;
+	method?: string;
+	call?: string;
+	"min-pdd"?: string;
+	show?: string;
+}
+
+interface Io {
+	out: (s: string) => void;
+	err: (s: string) => void;
+}
+
+/** Reads the files and prints the result; throws InputError for unreadable files. */
+export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io): Promise<void> {
+	if (o.code && !/^([1-6]xx|[1-6]\d\d)$/i.test(o.code))
+		throw new InputError(`--code "${o.code}" is not a code (486) or class (4xx)`);
+	const filter: CallFilter = {
+		failed: o.failed,
+		code: o.code,
+		method: o.method,
+		call: o.call,
+		minPdd: o["min-pdd"] === undefined ? undefined : parseDuration(o["min-pdd"]),
+	};
+	const toFile = o.output !== undefined;
+	const chunks: string[] = [];
+	const write = (s: string) => (toFile ? chunks.push(s) : io.out(s));
+	const kept: CallSummary[] = [];
+	const raws = new Map<CallSummary, string[]>();
+	let detail: { summary: CallSummary; call: Call } | undefined;
+	let first = true;
+	const streamJson = o.format === "json" && !o.call;
+	if (streamJson) write('{\n"calls": [\n');
+
+	const bar =
+		process.stderr.isTTY && o.format !== "json"
+			? new cliProgress.SingleBar(
+					{
+						format: " {file} [{bar}] {percentage}% | {value}/{total} MB",
+						hideCursor: true,
+						clearOnComplete: true,
+						stream: process.stderr,
+					},
+					cliProgress.Presets.shades_classic,
+				)
+			: undefined;
+	let barOn = false;
+	const analyzer = new Analyzer({
+		keepCalls: false,
+		progress: (read) => {
+			if (barOn) bar?.update(Math.round(read / 1e6));
+		},
+		onCall: (summary, call) => {
+			if (!matches(summary, filter)) return;
+			if (o.call) {
+				detail ??= { summary, call };
+				return;
+			}
+			if (streamJson) {
+				write(`${first ? "" : ",\n"}${JSON.stringify(summary)}`);
+				first = false;
+			} else {
+				kept.push(summary);
+				if (o.format === "html")
+					raws.set(
+						summary,
+						call.messages.map((t) => serializeToString(t.event.message)),
+					);
+			}
+		},
+	});
+
+	try {
+		// A progress bar on stderr for inputs of 8 MB or more, when stderr is a terminal.
+		await analyzeFiles(files, analyzer, (file, size) => {
+			if (barOn) bar?.stop();
+			barOn = bar !== undefined && size >= 8 << 20;
+			if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
+		});
+	} finally {
+		if (barOn) bar?.stop();
+	}
+	const { stats } = analyzer.finish();
+
+	if (o.call) {
+		if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
+		if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
+		else if (o.format === "html")
+			write(
+				renderHtmlReport(
+					[{ summary: detail.summary, raws: detail.call.messages.map((t) => serializeToString(t.event.message)) }],
+					stats,
+					o.lang,
+				),
+			);
+		else write(renderCallDetail(detail.summary, detail.call, o.show));
+	} else if (streamJson) {
+		write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
+	} else if (o.format === "html") {
+		write(
+			renderHtmlReport(
+				kept.map((summary) => ({ summary, raws: raws.get(summary) })),
+				stats,
+				o.lang,
+			),
+		);
+	} else {
+		write(renderCallList(kept));
+		write(renderSummary(kept));
+		const damaged = stats.inputs.filter((i) => Object.keys(i.malformed).length > 0);
+		write(
+			color.dim(
+				`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
+			),
+		);
+		for (const i of damaged)
+			write(
+				color.yellow(
+					`${i.name}: skipped ${Object.entries(i.malformed)
+						.map(([k, n]) => `${n} ${k}`)
+						.join(", ")}\n`,
+				),
+			);
+	}
+	if (toFile) writeFileSync(o.output as string, chunks.join(""));
+}

@@ -1,0 +1,266 @@
+/**
+ * `analyze`: from captures or logs to calls. Each input is a stream of byte chunks; pcap and
+ * pcapng are recognised by their magic, anything else is read as text (raw SIP or a PBX/proxy
+ * log). Calls are summarised as they finish, so memory follows the open calls.
+ */
+import { CaptureReader, type CaptureStats, type ChunkSource } from "../capture/index.ts";
+import { looksLikeSipText, TextLogReader } from "../capture/text-log.ts";
+import { type CallSummary, summarizeCall } from "./call-summary.ts";
+import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
+import type { SipEvent } from "./sip-event.ts";
+
+/** What one input turned out to be. */
+export interface InputStats {
+	name: string;
+	format: "pcap" | "pcapng" | "text" | "unknown";
+	/** For text: raw, sngrep, asterisk, freeswitch or syslog. */
+	textFormat?: string;
+	bytes: number;
+	/** Packets (captures) or lines (text). */
+	packets: number;
+	sipMessages: number;
+	nonSipPackets: number;
+	/** Malformed things skipped, by kind. */
+	malformed: Record<string, number>;
+	/** Problems worth a line each (first ones only). */
+	problems: string[];
+}
+
+/** Totals over every input. */
+export interface AnalyzeStats {
+	inputs: InputStats[];
+	packets: number;
+	bytes: number;
+	sipMessages: number;
+	nonSipPackets: number;
+	malformed: number;
+	calls: number;
+	/** SIP messages without a Call-ID, which no call can hold. */
+	ungrouped: number;
+}
+
+/** Options of an analysis. */
+export interface AnalyzeOptions {
+	/** Called with each finished call (the full call and its summary) as soon as it is over. */
+	onCall?: (summary: CallSummary, call: Call) => void;
+	/** Keep summaries for the result (default true; set false when `onCall` streams them). */
+	keepCalls?: boolean;
+	/** Adds findings to a finished call (the diagnosis layer plugs in here). */
+	diagnose?: (call: Call, summary: CallSummary) => CallSummary["findings"];
+	tracker?: Partial<TrackerOptions>;
+	/** Called now and then with the bytes read so far of the current input. */
+	progress?: (bytesRead: number) => void;
+}
+
+const SNIFF_BYTES = 65536;
+
+function captureInputStats(name: string, format: "pcap" | "pcapng", s: CaptureStats): InputStats {
+	const malformed: Record<string, number> = {};
+	for (const [k, v] of Object.entries(s.malformed)) if (v) malformed[k] = v;
+	return {
+		name,
+		format,
+		bytes: s.bytes,
+		packets: s.packets,
+		sipMessages: s.sipMessages,
+		nonSipPackets: s.nonSipPackets,
+		malformed,
+		problems: s.problems.slice(0, 20).map((p) => `${p.kind}${p.frame ? ` (frame ${p.frame})` : ""}: ${p.detail}`),
+	};
+}
+
+/** An analysis over one or more inputs. */
+export class Analyzer {
+	readonly calls: CallSummary[] = [];
+	readonly stats: AnalyzeStats = {
+		inputs: [],
+		packets: 0,
+		bytes: 0,
+		sipMessages: 0,
+		nonSipPackets: 0,
+		malformed: 0,
+		calls: 0,
+		ungrouped: 0,
+	};
+	#tracker: CallTracker;
+	#options: AnalyzeOptions;
+
+	constructor(options: AnalyzeOptions = {}) {
+		this.#options = options;
+		this.#tracker = new CallTracker((call) => this.#finished(call), options.tracker);
+	}
+
+	#finished(call: Call): void {
+		const summary = summarizeCall(call);
+		if (this.#options.diagnose) summary.findings = this.#options.diagnose(call, summary);
+		this.stats.calls++;
+		if (this.#options.keepCalls !== false) this.calls.push(summary);
+		this.#options.onCall?.(summary, call);
+	}
+
+	#event(e: SipEvent): void {
+		this.#tracker.push(e);
+	}
+
+	/** Reads one input to its end. Never throws on bad content: damage is counted. */
+	async addInput(name: string, source: ChunkSource): Promise<InputStats> {
+		const it = iterate(source);
+		let read = 0;
+		const head: Uint8Array[] = [];
+		let headBytes = 0;
+		// Sniff: enough bytes to tell a capture from text.
+		for (;;) {
+			if (headBytes >= 24) break;
+			const r = await it.next();
+			if (r.done) break;
+			head.push(r.value);
+			headBytes += r.value.length;
+		}
+		const first = concat(head);
+		const isCapture = isCaptureMagic(first);
+		let input: InputStats;
+		if (isCapture) {
+			const reader = new CaptureReader();
+			const onChunk = (chunk: Uint8Array) => {
+				read += chunk.length;
+				for (const m of reader.push(chunk))
+					this.#event({
+						time: m.time,
+						src: { ip: m.src, port: m.srcPort },
+						dst: { ip: m.dst, port: m.dstPort },
+						transport: m.hep ? `hep/${m.hep.transport}` : m.transport,
+						message: m.message,
+						frame: m.frame,
+					});
+				this.#options.progress?.(read);
+			};
+			onChunk(first);
+			for (;;) {
+				const r = await it.next();
+				if (r.done) break;
+				onChunk(r.value);
+			}
+			for (const m of reader.end())
+				this.#event({
+					time: m.time,
+					src: { ip: m.src, port: m.srcPort },
+					dst: { ip: m.dst, port: m.dstPort },
+					transport: m.transport,
+					message: m.message,
+					frame: m.frame,
+				});
+			input = captureInputStats(name, reader.stats.format === "pcapng" ? "pcapng" : "pcap", reader.stats);
+		} else {
+			const decoder = new TextDecoder();
+			const reader = new TextLogReader();
+			let sniffed = "";
+			let decided = false;
+			let unknown = false;
+			let bytes = 0;
+			const onChunk = (chunk: Uint8Array, last: boolean) => {
+				bytes += chunk.length;
+				read += chunk.length;
+				const text = decoder.decode(chunk, { stream: !last });
+				if (!decided) {
+					sniffed += text;
+					if (sniffed.length < SNIFF_BYTES && !last) return;
+					decided = true;
+					unknown = !looksLikeSipText(sniffed);
+					if (unknown) return;
+					for (const e of reader.push(sniffed)) this.#event(e);
+					return;
+				}
+				if (unknown) return;
+				for (const e of reader.push(text)) this.#event(e);
+				this.#options.progress?.(read);
+			};
+			const chunks = [first];
+			for (;;) {
+				const c = chunks.shift();
+				const r = c ? { done: false as const, value: c } : await it.next();
+				if (r.done) {
+					onChunk(new Uint8Array(0), true);
+					break;
+				}
+				onChunk(r.value, false);
+			}
+			if (!unknown) for (const e of reader.end()) this.#event(e);
+			input = {
+				name,
+				format: unknown ? "unknown" : "text",
+				bytes,
+				packets: reader.stats.lines,
+				sipMessages: reader.stats.sipMessages,
+				nonSipPackets: 0,
+				malformed: reader.stats.skippedBlocks ? { "not-sip-block": reader.stats.skippedBlocks } : {},
+				problems: unknown ? ["neither a pcap/pcapng capture nor text holding SIP messages"] : [],
+			};
+			if (reader.format && !unknown) input.textFormat = reader.format;
+		}
+		this.stats.inputs.push(input);
+		this.stats.packets += input.packets;
+		this.stats.bytes += input.bytes;
+		this.stats.sipMessages += input.sipMessages;
+		this.stats.nonSipPackets += input.nonSipPackets;
+		this.stats.malformed += Object.values(input.malformed).reduce((a, b) => a + b, 0);
+		return input;
+	}
+
+	/** Ends the analysis: every open call is finished. */
+	finish(): { stats: AnalyzeStats; calls: CallSummary[] } {
+		this.#tracker.flush();
+		this.stats.ungrouped = this.#tracker.ungrouped;
+		return { stats: this.stats, calls: this.calls };
+	}
+}
+
+/** Whether bytes start like a pcap or pcapng file. */
+export function isCaptureMagic(b: Uint8Array): boolean {
+	if (b.length < 4) return false;
+	const be = ((b[0] as number) << 24) | ((b[1] as number) << 16) | ((b[2] as number) << 8) | (b[3] as number);
+	const magic = be >>> 0;
+	return (
+		magic === 0x0a0d0d0a || magic === 0xa1b2c3d4 || magic === 0xd4c3b2a1 || magic === 0xa1b23c4d || magic === 0x4d3cb2a1
+	);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	if (parts.length === 1) return parts[0] as Uint8Array;
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let o = 0;
+	for (const p of parts) {
+		out.set(p, o);
+		o += p.length;
+	}
+	return out;
+}
+
+function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {
+	if (typeof (source as ReadableStream<Uint8Array>).getReader === "function") {
+		const reader = (source as ReadableStream<Uint8Array>).getReader();
+		return {
+			next: async () => {
+				const r = await reader.read();
+				return r.done ? { done: true, value: undefined } : { done: false, value: r.value };
+			},
+		};
+	}
+	const s = source as AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+	if (Symbol.asyncIterator in s) return (s as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+	const sync = (s as Iterable<Uint8Array>)[Symbol.iterator]();
+	return { next: async () => sync.next() };
+}
+
+/**
+ * Analyses inputs (captures or logs) and returns the stats and every call.
+ *
+ *   const { stats, calls } = await analyze([{ name: "a.pcap", source: file.stream() }]);
+ */
+export async function analyze(
+	inputs: { name: string; source: ChunkSource }[],
+	options: AnalyzeOptions = {},
+): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
+	const a = new Analyzer(options);
+	for (const i of inputs) await a.addInput(i.name, i.source);
+	return a.finish();
+}
