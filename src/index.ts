@@ -2,8 +2,15 @@
  * sipwhy as a library: the SIP response-code knowledge base. Everything here is browser-safe
  * (no Node imports) and returns plain JSON-serialisable objects.
  *
- *   import { explain, compare, listCodes, search } from "sipwhy";
+ *   import { explain, compare, listCodes, search, parseMessage, analyze } from "sipwhy";
  */
+
+import type { ChunkSource } from "./capture/index.ts";
+import { diagnose } from "./diagnose/diagnose.ts";
+import { type AnalyzeOptions, type AnalyzeStats, analyze as analyzeCalls } from "./flow/analyze.ts";
+import type { CallSummary } from "./flow/call-summary.ts";
+
+export type { Finding, MessageSummary } from "./flow/call-summary.ts";
 export { type Citation, formatCite } from "./kb/citation.ts";
 export { classOf, type ResponseClass, treatedAs } from "./kb/classes.ts";
 export { type Comparison, compare } from "./kb/compare.ts";
@@ -12,3 +19,23 @@ export { type Explanation, explain, type Facts, type LangOptions } from "./kb/ex
 export { type CodeSummary, type ListOptions, listCodes } from "./kb/list.ts";
 export { isLanguage, LANGUAGES, type Language } from "./kb/locales.ts";
 export { type SearchHit, type SearchOptions, search } from "./kb/search.ts";
+export { type Header, type ParseOptions, type Problem, parseMessage, SipMessage } from "./sip/parse-message.ts";
+export { parseSdp, type Sdp } from "./sip/sdp.ts";
+export { serialize, serializeToString } from "./sip/serialize.ts";
+export { StreamFramer } from "./sip/stream-framer.ts";
+export { parseUri, type Uri } from "./sip/uri.ts";
+export type { AnalyzeStats, CallSummary };
+export { diagnose };
+
+/**
+ * Analyses captures (pcap, pcapng) or SIP logs: calls with outcomes, timings, messages and
+ * findings in the language asked for. Inputs are streams of byte chunks (a Node stream,
+ * `File.stream()`, an array of Uint8Array …).
+ */
+export async function analyze(
+	inputs: { name: string; source: ChunkSource }[],
+	options: AnalyzeOptions & { lang?: string } = {},
+): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
+	const lang = options.lang ?? "en";
+	return analyzeCalls(inputs, { diagnose: (call, summary) => diagnose(call, summary, { lang }), ...options });
+}

@@ -1,6 +1,7 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
 import { writeFileSync } from "node:fs";
 import cliProgress from "cli-progress";
+import { diagnose } from "../diagnose/diagnose.ts";
 import { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
@@ -72,6 +73,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 	let barOn = false;
 	const analyzer = new Analyzer({
 		keepCalls: false,
+		diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
 		progress: (read) => {
 			if (barOn) bar?.update(Math.round(read / 1e6));
 		},

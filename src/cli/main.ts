@@ -38,6 +38,7 @@ Usage:
                                            list the IANA registry
   sipwhy search WORDS [--lang L] [--json]  find codes by number, phrase or meaning
   sipwhy parse [FILE|-] [--json]           parse raw SIP message(s) and report problems
+  sipwhy serve [--port N] [--host H]       serve the web site and JSON API
   sipwhy analyze FILE… [filters] [--json | --format html -o FILE] [--call ID]
                                            calls, outcomes and ladders from pcap/pcapng/logs
 
@@ -100,6 +101,12 @@ Parses raw SIP messages (a file or stdin; several messages may follow each other
 the start line, headers, decoded fields (Call-ID, CSeq, From/To, Via, Contact), the body, and
 every RFC 3261 violation with its byte position. Exit status 1 when a message has errors.
 `,
+	serve: `Usage: sipwhy serve [--port N] [--host H]
+
+Serves the web site and the JSON API (/api/v1/…, described at /api/openapi.json) until
+stopped with Ctrl-C. Defaults: port 3000 (or PORT), host 127.0.0.1 (or HOST). SITE_URL sets
+the absolute origin used in canonical links and the sitemap (default: the request's origin).
+`,
 };
 
 /** Where the command writes. */
@@ -123,6 +130,8 @@ const OPTIONS = {
 	format: { type: "string" },
 	output: { type: "string", short: "o" },
 	show: { type: "string" },
+	port: { type: "string" },
+	host: { type: "string" },
 } as const;
 
 const COMMON = ["lang", "json", "help"];
@@ -212,6 +221,22 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		if (messages.length === 0) throw new InputError(`${name}: no SIP message found`);
 		io.out(values.json ? json(messages) : renderParsed(messages));
 		if (messages.some((m) => !m.ok)) throw new CheckFailed();
+	},
+	async serve(args, io) {
+		const { values, positionals } = parse(args, ["port", "host"]);
+		if (values.help) return io.out(HELP.serve as string);
+		needArgs(positionals, 0, "");
+		const portText = values.port ?? process.env.PORT ?? "3000";
+		const port = Number(portText);
+		if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new UsageError(`--port must be 0–65535, not "${portText}"`);
+		const host = values.host ?? process.env.HOST ?? "127.0.0.1";
+		const { serveUntilSignal } = await import("../web/node-server.ts");
+		try {
+			const url = await serveUntilSignal({ port, host, siteUrl: process.env.SITE_URL || undefined });
+			io.out(`sipwhy: serving the site and API at ${url} (Ctrl-C stops)\n`);
+		} catch (e) {
+			throw new InputError(`cannot serve on ${host}:${port}: ${(e as Error).message}`);
+		}
 	},
 };
 

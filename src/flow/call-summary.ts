@@ -61,14 +61,25 @@ export interface CallSummary {
 	};
 	participants: { address: string; agents: string[] }[];
 	messages: MessageSummary[];
-	findings: {
-		rule: string;
-		severity: "info" | "warning" | "error";
-		code?: number;
-		text: string;
-		evidence?: number[];
-		fix?: string;
-	}[];
+	findings: Finding[];
+}
+
+/** Something the diagnosis found in a call (see src/diagnose). */
+export interface Finding {
+	/** Stable rule id, e.g. "auth-loop". */
+	rule: string;
+	/** `info` for normal things worth knowing, `warning`, `error`. */
+	severity: "info" | "warning" | "error";
+	/** The status code involved, when there is one. */
+	code?: number;
+	/** What happened, in the reader's language. */
+	text: string;
+	/** What to do about it. */
+	fix?: string;
+	/** Indices of the messages that show it. */
+	evidence?: number[];
+	/** The knowledge-base page of the code, e.g. "/en/sip/486-busy-here". */
+	link?: string;
 }
 
 function iso(t: number | null): string | null {

@@ -1,0 +1,81 @@
+/**
+ * `diagnose(call)`: runs every rule on a finished call and puts the findings into words in the
+ * reader's language, each linked to the knowledge-base page of the code involved.
+ */
+
+import type { CallSummary, Finding } from "../flow/call-summary.ts";
+import type { Call } from "../flow/call-tracker.ts";
+import { entry, slug } from "../kb/registry.ts";
+import { CallView } from "./call-view.ts";
+import type { RawFinding, Rule } from "./raw-finding.ts";
+import { authRule } from "./rules/auth.ts";
+import { dialogGoneRule, loopRule, negotiationRule } from "./rules/dialog.ts";
+import { forkingRule, redirectRule } from "./rules/forking.ts";
+import { mediaDirectionRule, mediaMismatchRule, natRule } from "./rules/media.ts";
+import { serviceUnavailableRule } from "./rules/overload.ts";
+import { scannerRule } from "./rules/scanner.ts";
+import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
+import { referRule } from "./rules/transfer.ts";
+import { whoFailedRule } from "./rules/who-failed.ts";
+import { en } from "./texts/en.ts";
+import { tr } from "./texts/tr.ts";
+import type { FindingTexts } from "./texts/types.ts";
+
+/** Every rule, in the order their findings are listed. */
+export const RULES: Rule[] = [
+	authRule,
+	missingAckRule,
+	noResponseRule,
+	referRule,
+	cancelRule,
+	forkingRule,
+	serviceUnavailableRule,
+	mediaMismatchRule,
+	natRule,
+	mediaDirectionRule,
+	dialogGoneRule,
+	loopRule,
+	redirectRule,
+	negotiationRule,
+	scannerRule,
+];
+
+const TEXTS: Record<string, FindingTexts> = { en, tr };
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The knowledge-base page of a code in a language, e.g. "/en/sip/486-busy-here". */
+export function codeLink(code: number, lang: string): string {
+	const e = entry(code);
+	return `/${lang}/sip/${code}${e ? `-${slug(e.reason)}` : ""}`;
+}
+
+/** Words for one raw finding. */
+export function describe(f: RawFinding, lang: string): Finding {
+	const texts = TEXTS[lang] ?? en;
+	const words = (texts[f.rule] ?? en[f.rule])?.({ ...f.params, ...(f.code !== undefined ? { code: f.code } : {}) }) ?? {
+		text: f.rule,
+	};
+	const out: Finding = { rule: f.rule, severity: f.severity, text: words.text, evidence: f.evidence };
+	if (f.code !== undefined) {
+		out.code = f.code;
+		out.link = codeLink(f.code, TEXTS[lang] ? lang : "en");
+	}
+	if (words.fix) out.fix = words.fix;
+	return out;
+}
+
+/** Runs the rules on a call; findings sorted errors first. */
+export function diagnose(call: Call, summary: CallSummary, options: { lang?: string } = {}): Finding[] {
+	const lang = options.lang ?? "en";
+	const view = new CallView(call);
+	const raw: RawFinding[] = [];
+	for (const rule of RULES) {
+		try {
+			raw.push(...rule(view));
+		} catch {
+			// A rule must never take the analysis down; a broken message simply yields no finding.
+		}
+	}
+	raw.push(...whoFailedRule(view, summary.decisive?.index ?? null, summary.from));
+	return raw.map((f) => describe(f, lang)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}

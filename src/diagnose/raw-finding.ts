@@ -1,0 +1,13 @@
+/** What a rule reports before it is put into words. */
+
+/** A finding with its parameters; `texts/{lang}.ts` turns it into sentences. */
+export interface RawFinding {
+	rule: string;
+	severity: "info" | "warning" | "error";
+	code?: number;
+	evidence: number[];
+	params: Record<string, string | number>;
+}
+
+/** A diagnosis rule: reads a call, reports what it recognises. */
+export type Rule = (view: import("./call-view.ts").CallView) => RawFinding[];

@@ -1,0 +1,136 @@
+/**
+ * Rules 8 and 9: 488/606 media mismatch worked out from the SDP offer and the answer's Warning
+ * (RFC 3261 §21.4.26, §20.43 codes 3xx) or SDP; private addresses in Contact, Via or SDP c=
+ * while the packets come from another address (NAT); SDP port 0 or sendonly/inactive (hold).
+ */
+
+import { parseWarning } from "../../sip/header-values.ts";
+import { mediaAddress } from "../../sip/sdp.ts";
+import type { CallView, Msg } from "../call-view.ts";
+import type { RawFinding } from "../raw-finding.ts";
+
+/** Whether an address is private, shared or link-local (RFC 1918, RFC 6598, RFC 4193, RFC 4291). */
+export function isPrivateAddress(ip: string): boolean {
+	const a = ip.replace(/^\[|\]$/g, "").toLowerCase();
+	const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(a);
+	if (m) {
+		const x = Number(m[1]);
+		const y = Number(m[2]);
+		return (
+			x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 100 && y >= 64 && y <= 127)
+		);
+	}
+	return /^f[cd][0-9a-f]{2}:/.test(a) || /^fe[89ab][0-9a-f]:/.test(a);
+}
+
+function hostOf(uri: string): string | null {
+	const m = /^sips?:(?:[^@]*@)?(\[[^\]]+\]|[^:;>?]+)/i.exec(uri);
+	return m ? (m[1] as string) : null;
+}
+
+/** Rule 8. */
+export function mediaMismatchRule(view: CallView): RawFinding[] {
+	const out: RawFinding[] = [];
+	for (const inv of view.requests("INVITE")) {
+		const final = view.finalTo(inv);
+		const status = final?.m.status;
+		if (!final || (status !== 488 && status !== 606)) continue;
+		const offer = view.sdp(inv);
+		const answer = view.sdp(final);
+		const warnings = final.m.values("warning").flatMap(parseWarning);
+		const audio = offer?.media.filter((m) => m.type === "audio" && m.port !== 0) ?? [];
+		const offered = [
+			...new Set(offer?.media.flatMap((m) => m.codecs.map((c) => c.name || String(c.payloadType))) ?? []),
+		];
+		const accepted = answer ? [...new Set(answer.media.flatMap((m) => m.codecs.map((c) => c.name)))] : [];
+		const protocols = [...new Set(offer?.media.map((m) => m.protocol) ?? [])];
+		const types = [...new Set(offer?.media.filter((m) => m.port !== 0).map((m) => m.type) ?? [])];
+		const dtmf = audio.some((m) => m.codecs.some((c) => c.name.toLowerCase() === "telephone-event"));
+		const reasons: string[] = [];
+		for (const w of warnings) {
+			if (w.code === 305) reasons.push("codec");
+			else if (w.code === 304) reasons.push("media-type");
+			else if (w.code === 302) reasons.push("transport");
+			else if (w.code === 301) reasons.push("address");
+			else if (w.code === 370) reasons.push("bandwidth");
+		}
+		if (protocols.some((p) => /SAVP/.test(p))) reasons.push("srtp-offered");
+		if (types.includes("video") || types.includes("image")) reasons.push("non-audio-offered");
+		if (!dtmf && audio.length) reasons.push("no-telephone-event");
+		out.push({
+			rule: "media-mismatch",
+			severity: "error",
+			code: status,
+			evidence: [inv.i, final.i],
+			params: {
+				offered: offered.join(", "),
+				accepted: accepted.join(", "),
+				protocols: protocols.join(", "),
+				types: types.join(", "),
+				warning: warnings.map((w) => `${w.code} ${w.text}`).join("; "),
+				reasons: [...new Set(reasons)].join(","),
+				noOffer: offer ? 0 : 1,
+			},
+		});
+	}
+	return out;
+}
+
+/** Rule 9: NAT and media direction. */
+export function natRule(view: CallView): RawFinding[] {
+	const out: RawFinding[] = [];
+	const seen = new Map<string, { where: string[]; evidence: number[]; source: string }>();
+	for (const x of view.msgs) {
+		if (x.retr || !x.src) continue;
+		const src = x.src.ip;
+		if (isPrivateAddress(src)) continue; // the sender itself is on the private side: nothing crossed NAT here
+		const note = (ip: string | null, where: string) => {
+			if (!ip || !isPrivateAddress(ip) || ip.replace(/^\[|\]$/g, "") === src) return;
+			const e = seen.get(ip) ?? { where: [], evidence: [], source: src };
+			if (!e.where.includes(where)) e.where.push(where);
+			if (!e.evidence.includes(x.i)) e.evidence.push(x.i);
+			seen.set(ip, e);
+		};
+		for (const c of x.m.contact) note(hostOf(c.uri), "Contact");
+		if (x.m.kind === "request") note(x.m.via[0]?.host ?? null, "Via");
+		const sdp = view.sdp(x);
+		if (sdp) for (const m of sdp.media) note(mediaAddress(sdp, m), "SDP c=");
+	}
+	for (const [ip, e] of seen)
+		out.push({
+			rule: "nat-private-address",
+			severity: "warning",
+			evidence: e.evidence.slice(0, 6),
+			params: { address: ip, where: e.where.join(", "), source: e.source },
+		});
+	return out;
+}
+
+function directionOf(view: CallView, x: Msg): { hold: string | null } {
+	const sdp = view.sdp(x);
+	const audio = sdp?.media.find((m) => m.type === "audio");
+	if (!audio) return { hold: null };
+	if (audio.port === 0) return { hold: "port 0" };
+	if (audio.direction !== "sendrecv") return { hold: audio.direction };
+	return { hold: null };
+}
+
+/** Rule 9 (media): audio disabled or on hold. */
+export function mediaDirectionRule(view: CallView): RawFinding[] {
+	const out: RawFinding[] = [];
+	for (const x of view.msgs) {
+		if (x.retr) continue;
+		const { hold } = directionOf(view, x);
+		if (!hold) continue;
+		const method = x.m.cseq?.method;
+		const initial = method === "INVITE" && !(x.m.kind === "request" ? x.m.to?.tag : false) && x.m.kind === "request";
+		const reInvite = method === "INVITE" && x.m.kind === "request" && !!x.m.to?.tag;
+		out.push({
+			rule: "media-direction",
+			severity: reInvite ? "info" : "warning",
+			evidence: [x.i],
+			params: { direction: hold, what: reInvite ? "re-INVITE" : initial ? "INVITE" : (x.m.method ?? `${x.m.status}`) },
+		});
+	}
+	return out;
+}

@@ -1,0 +1,32 @@
+/**
+ * Rule 14: who failed the call — the element that produced the decisive final response: its
+ * address, Server/User-Agent, To tag, and how many Via it answered (1: the first hop answered).
+ */
+import type { CallView } from "../call-view.ts";
+import type { RawFinding } from "../raw-finding.ts";
+
+/** Rule 14, given the index of the decisive response. */
+export function whoFailedRule(view: CallView, decisive: number | null, caller: string | null): RawFinding[] {
+	if (decisive === null) return [];
+	const r = view.msgs[decisive];
+	const status = r?.m.status;
+	if (!r || status === undefined || status < 300 || status === 401 || status === 407) return [];
+	const cancelled = view.requests("CANCEL").some((c) => c.i < decisive);
+	if (status === 487 && cancelled) return [];
+	return [
+		{
+			rule: "who-failed",
+			severity: status >= 500 || status === 408 ? "error" : "warning",
+			code: status,
+			evidence: [decisive],
+			params: {
+				from: r.src ? `${r.src.ip}:${r.src.port}` : "",
+				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
+				toTag: r.m.to?.tag ? 1 : 0,
+				vias: r.m.via.length,
+				caller: caller ?? "",
+				reason: r.m.value("reason") ?? "",
+			},
+		},
+	];
+}

@@ -1,0 +1,129 @@
+/** English words for the findings. */
+import type { FindingTexts } from "./types.ts";
+
+const yes = (v: string | number | undefined) => v === 1 || v === "1";
+const s = (v: string | number | undefined) => (v === undefined ? "" : String(v));
+
+/** English finding texts. */
+export const en: FindingTexts = {
+	"auth-challenge": (p) => ({
+		text: `The ${s(p.method)} was challenged and resent with credentials: a normal authentication exchange, not a failure${yes(p.stale) ? " (the server also let a nonce expire with stale=true, which is routine)" : ""}.`,
+	}),
+	"auth-loop": (p) => ({
+		text: `${s(p.method)} was challenged ${s(p.count)} times, again after it carried credentials: the server rejects the username, password or realm${p.realm ? ` (realm "${s(p.realm)}")` : ""}.`,
+		fix: "Check the authentication username (auth ID, which may differ from the extension), the password and the realm the client answers for; on Asterisk compare the endpoint's auth section, on FreeSWITCH the directory user's password.",
+	}),
+	"auth-forbidden": (p) => ({
+		text: `${s(p.method)} carried credentials and was answered 403 Forbidden: the credentials were understood and refused, or the account or source address is not allowed.`,
+		fix: "Check that the account is enabled and allowed from this IP address, that the auth ID matches the account, and the server's ACLs and registration limits; do not retry with the same credentials.",
+	}),
+	"auth-unanswered": (p) => ({
+		text: `${s(p.method)} was challenged${p.realm ? ` for realm "${s(p.realm)}"` : ""} and never resent with credentials: the client has none configured for this server.`,
+		fix: "Configure credentials for this realm on the client, or let the server trust the client by IP address if that is intended.",
+	}),
+	"missing-ack": (p) => ({
+		text: `The ${s(p.code)} answering the INVITE was retransmitted ${s(p.retransmissions)} times and no ACK came${p.byeAfter !== "" ? `; the callee hung up ${s(p.byeAfter)} s later (64×T1)` : ""}. The ACK is sent to the Contact of the 200 (${s(p.contact) || "none"})${p.recordRoute ? ` through the Record-Route set ${s(p.recordRoute)}` : ""}.`,
+		fix: "Find where the caller sent its ACK (or why it did not): a private or wrong Contact in the 200, a Record-Route that points to an unreachable address, NAT or a SIP ALG rewriting headers, or asymmetric routing.",
+	}),
+	"no-response": (p) => ({
+		text: `${s(p.method)} was sent ${s(p.sent)} times over ${s(p.over)} s${p.to ? ` to ${s(p.to)}` : ""} and nothing answered, not even 100 Trying: the transaction timed out locally (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
+		fix: "Check that the destination is reachable on that address, port and transport: routing and DNS, firewalls and security groups, NAT, and whether the far end listens on that transport at all.",
+	}),
+	"request-timeout": (p) => ({
+		text: `${s(p.method)} was answered 408 Request Timeout by ${s(p.from) || "an element on the path"}${yes(p.provisional) ? " after ringing: a no-answer timer ran out" : " without ringing: the element behind it never answered"}.`,
+		fix: "Look at the element that sent the 408 and the hop after it: a proxy's Timer C or a gateway's no-answer timer, or a next hop that never responded.",
+	}),
+	"caller-abandoned": (p) => ({
+		text: `The caller cancelled${p.ring !== "" ? ` after ${s(p.ring)} s of ringing` : p.afterInvite !== "" ? ` ${s(p.afterInvite)} s after the INVITE` : ""}; 487 Request Terminated is the normal end of a cancelled INVITE.`,
+	}),
+	"cancel-200-race": (p) => ({
+		text: `A 200 OK to the INVITE crossed the caller's CANCEL: the call was answered anyway${yes(p.acked) && yes(p.ended) ? ", and the caller correctly acknowledged it and hung up with BYE" : yes(p.acked) ? ", and the caller acknowledged it but never sent BYE" : ", and the caller neither acknowledged it nor sent BYE"}.`,
+		fix: "After CANCEL, a UAC that still receives a 2xx must ACK it and send BYE (RFC 3261 §9.1); otherwise the callee keeps a half-open call.",
+	}),
+	"refer-no-notify": (p) => ({
+		text: `The REFER${p.target ? ` to ${s(p.target)}` : ""} was accepted, but no NOTIFY followed: the transferor never learns how the transfer went.`,
+		fix: "The transferee must send NOTIFY with Event: refer and a message/sipfrag body (RFC 3515); check its transfer support, SBCs that withhold NOTIFY, and that the transferor does not hang up before it arrives.",
+	}),
+	"refer-result": (p) => ({
+		text: `The transfer's NOTIFYs (${s(p.notifies)}) report "${s(p.status)} ${s(p.reason)}"${Number(p.status) >= 300 ? ": the transfer target could not be reached" : yes(p.final) ? ": the transfer succeeded" : ": the transfer was still in progress when the capture ended"}.`,
+	}),
+	"6xx-ends-forking": (p) => ({
+		text: `${s(p.code)} from ${s(p.decliner)} ended the search on every branch${Number(p.branches) > 0 ? `; ${s(p.cancelled)} of ${s(p.branches)} other branches were cancelled` : ""}: a 6xx stops forking, so other devices, hunt groups and voicemail on no-answer are cut short.`,
+		fix: "If other devices or voicemail should still get the call, make the declining device answer 486 or 480 instead of a 6xx, or configure the proxy to continue after a 6xx.",
+	}),
+	"503-retry-after": (p) => ({
+		text: `503 Service Unavailable${p.agent ? ` from ${s(p.agent)}` : ""} asked the client to wait ${s(p.seconds)} s (Retry-After)${p.failover ? `; the client failed over to ${s(p.failover)}` : yes(p.retriedSame) ? "; the client retried the same server" : "; the client did not try another server"}${yes(p.relayed) ? ". A proxy relayed the 503 upstream, which it should not do when other targets could serve" : ""}.`,
+		fix: "Find why the server is unavailable (overload, maintenance, channel or licence limits, an unreachable next hop) and make clients fail over to another server (DNS SRV, dispatcher sets).",
+	}),
+	"503-no-retry-after": (p) => ({
+		text: `503 Service Unavailable${p.agent ? ` from ${s(p.agent)}` : ""} without Retry-After, which a client treats like 500${p.failover ? `; the client failed over to ${s(p.failover)}` : yes(p.retriedSame) ? "; the client retried the same server" : "; the client did not try another server"}${yes(p.relayed) ? ". A proxy relayed the 503 upstream, which it should not do when other targets could serve" : ""}.`,
+		fix: "Find why the server refused (capacity, an unreachable peer marked down by qualify or OPTIONS pings, maintenance) and have clients try an alternate server.",
+	}),
+	"media-mismatch": (p) => {
+		const r = s(p.reasons).split(",").filter(Boolean);
+		const parts: string[] = [];
+		if (yes(p.noOffer)) parts.push("the INVITE carried no SDP offer, so the answerer's offer was refused");
+		if (p.offered) parts.push(`offered codecs: ${s(p.offered)}`);
+		if (p.accepted) parts.push(`the answerer supports ${s(p.accepted)}`);
+		if (r.includes("codec")) parts.push("the Warning points at the codecs");
+		if (r.includes("transport") || r.includes("srtp-offered"))
+			parts.push(`transport profile ${s(p.protocols)}: RTP/AVP and RTP/SAVP(F) do not match each other`);
+		if (r.includes("media-type") || r.includes("non-audio-offered")) parts.push(`media types offered: ${s(p.types)}`);
+		if (r.includes("no-telephone-event")) parts.push("no telephone-event was offered for DTMF");
+		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
+		return {
+			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}: the session offer was refused. ${parts.join("; ")}.`,
+			fix: "Make the offer and the answerer's capabilities overlap: allow a common codec on both sides (PCMU/PCMA as a fallback), align SRTP settings (media_encryption, sdes/dtls), remove video or image streams the far end cannot take, and offer telephone-event if DTMF is needed.",
+		};
+	},
+	"nat-private-address": (p) => ({
+		text: `The private address ${s(p.address)} appears in ${s(p.where)} while the packets come from ${s(p.source)}: a device behind NAT is advertising its inside address.`,
+		fix: "Make the device or its PBX advertise the public address (Asterisk: external_media_address and external_signaling_address with local_net; FreeSWITCH: ext-rtp-ip and ext-sip-ip), or let the SBC or proxy fix Contact and SDP (Kamailio nathelper/rtpengine); disable SIP ALGs on routers.",
+	}),
+	"media-direction": (p) => ({
+		text: `The ${s(p.what)} has audio ${p.direction === "port 0" ? "disabled (port 0)" : `set to ${s(p.direction)}`}${p.what === "re-INVITE" ? ": the call is being put on hold" : ": audio will not flow both ways from the start"}.`,
+		fix: "If nobody meant to hold the call, check the SDP the device sends (music-on-hold, direction settings) and any SBC that rewrites it.",
+	}),
+	"481-dialog-gone": (p) => ({
+		text: `${s(p.method)} was answered 481: the far end does not know this dialog${yes(p.established) ? " although it was set up earlier in this capture" : ""}${yes(p.afterRefer) ? "; a transfer happened before, so the dialog may have been replaced" : ""}${p.routeFollowed === 0 ? "; the request did not follow the Record-Route set" : ""}.`,
+		fix: "Check whether the far end restarted or failed over, whether the request used the route set from Record-Route and the remote Contact as its target, whether Call-ID and tags match the dialog, and, after a transfer, that the old leg is not ended twice.",
+	}),
+	"loop-detected": (p) => ({
+		text: `482 Loop Detected: the request came back to a proxy that had already forwarded it${p.repeated ? ` (Via repeats ${s(p.repeated)})` : ""}.`,
+		fix: "Look for a routing loop between proxies or a proxy routing to itself (its own domain or address as the next hop); spirals with a changed Request-URI are legal, loops are not.",
+	}),
+	"too-many-hops": (p) => ({
+		text: `483 Too Many Hops: Max-Forwards ran down to zero${p.maxForwards ? ` (${s(p.maxForwards)} across ${s(p.hops)} copies)` : ""}, usually a loop through B2BUAs that create new Via headers each time.`,
+		fix: "Trace the route between the B2BUAs or PBXs forwarding this call back and forth (for example two systems whose routes point at each other), and do not reset Max-Forwards on a B2BUA.",
+	}),
+	"glare-491": (p) => ({
+		text: `491 Request Pending: both sides sent a ${s(p.method)} at the same time (glare)${yes(p.retried) ? `, and it was retried ${s(p.wait)} s later as RFC 3261 §14.1 asks` : ", and it was not retried"}.`,
+		fix: "The UAC should wait the random interval of RFC 3261 §14.1 and try again; repeated glare points at two systems refreshing the session at the same moment.",
+	}),
+	"interval-too-small": (p) => ({
+		text: `${s(p.code)}: the ${p.code === 422 ? "session interval" : "expiry"}${p.asked ? ` of ${s(p.asked)} s` : ""} was below the server's minimum${p.min ? ` of ${s(p.min)} s` : ""}${yes(p.ok) ? `; the ${s(p.method)} was retried with ${s(p.retry)} s and succeeded` : p.retry ? `; the retry with ${s(p.retry)} s still failed` : "; the client did not retry"}.`,
+		fix:
+			p.code === 422
+				? "Raise the client's Session-Expires to at least the Min-SE value (Asterisk timers_sess_expires, FreeSWITCH session-timeout)."
+				: "Raise the registration expiry to at least Min-Expires.",
+	}),
+	"option-tag": (p) => ({
+		text: `${s(p.code)}: ${p.code === 420 ? `the server does not support the extension(s) ${s(p.tags) || s(p.required)} that the request required` : `the server requires the extension(s) ${s(p.tags)} that the request did not list as supported`}.`,
+		fix:
+			p.code === 420
+				? "Do not put the option tag in Require (or Proxy-Require) unless the far end supports it; move it to Supported."
+				: "Enable the extension on the client (for example 100rel or timer) or ask the server to make it optional.",
+	}),
+	"unsupported-media": (p) => ({
+		text: `415 Unsupported Media Type: the body${p.sent ? ` (${s(p.sent)})` : ""} is not acceptable${p.accept ? `; the server accepts ${s(p.accept)}` : ""}${p.encoding ? `, and the body was encoded as ${s(p.encoding)}` : ""}.`,
+		fix: "Send a body type the server lists in Accept, or enable the body type on the server.",
+	}),
+	"who-failed": (p) => ({
+		text: `The call was ended by ${s(p.code)} from ${s(p.agent) || "an unidentified element"}${p.from ? ` at ${s(p.from)}` : ""}${yes(p.toTag) ? "" : " (no To tag: generated by a proxy or B2BUA on the path, not by the callee)"}${Number(p.vias) > 1 ? `, answered through ${s(p.vias)} Via hops` : ""}${p.reason ? `; Reason: ${s(p.reason)}` : ""}.`,
+		fix: "Start with that element's logs and configuration: it made the decision; the elements before it only relayed it.",
+	}),
+	scanner: (p) => ({
+		text: `Requests from the SIP scanner ${s(p.agent)}${p.from ? ` at ${s(p.from)}` : ""}: ${s(p.requests)} request(s), ${s(p.unanswered)} unanswered.`,
+		fix: "Block the source at the firewall or with fail2ban/APIBAN, do not answer unknown users with distinguishable responses, and make sure no account has a weak password.",
+	}),
+};

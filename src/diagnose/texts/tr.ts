@@ -1,0 +1,130 @@
+/** Turkish words for the findings. Numbers take suffixes by pronunciation (turkish-number.ts). */
+import type { FindingTexts } from "./types.ts";
+
+const yes = (v: string | number | undefined) => v === 1 || v === "1";
+const s = (v: string | number | undefined) => (v === undefined ? "" : String(v));
+
+/** Turkish finding texts. */
+export const tr: FindingTexts = {
+	"auth-challenge": (p) => ({
+		text: `${s(p.method)} isteği kimlik doğrulamaya takıldı ve kimlik bilgileriyle yeniden gönderildi: bu bir arıza değil, olağan bir kimlik doğrulama akışıdır${yes(p.stale) ? " (sunucu stale=true ile süresi dolan bir nonce'u da yeniledi, bu da olağandır)" : ""}.`,
+	}),
+	"auth-loop": (p) => ({
+		text: `${s(p.method)} isteği ${s(p.count)} kez kimlik doğrulamaya takıldı, kimlik bilgileri taşıdıktan sonra da: sunucu kullanıcı adını, parolayı ya da realm'i kabul etmiyor${p.realm ? ` (realm "${s(p.realm)}")` : ""}.`,
+		fix: "İstemcinin kimlik doğrulama kullanıcı adını (dahili numaradan farklı olabilen auth ID), parolayı ve yanıt verdiği realm'i kontrol edin; Asterisk'te uç noktanın auth bölümünü, FreeSWITCH'te dizindeki kullanıcının parolasını karşılaştırın.",
+	}),
+	"auth-forbidden": (p) => ({
+		text: `${s(p.method)} isteği kimlik bilgileri taşıdı ve 403 Forbidden aldı: bilgiler anlaşıldı ama reddedildi, ya da hesap veya kaynak adres yetkili değil.`,
+		fix: "Hesabın etkin olduğunu ve bu IP adresinden izinli olduğunu, auth ID'nin hesapla eşleştiğini, sunucudaki ACL'leri ve kayıt sınırlarını kontrol edin; aynı bilgilerle yeniden denemeyin.",
+	}),
+	"auth-unanswered": (p) => ({
+		text: `${s(p.method)} isteği${p.realm ? ` "${s(p.realm)}" realm'i için` : ""} kimlik doğrulamaya takıldı ve hiç kimlik bilgisiyle yeniden gönderilmedi: istemcide bu sunucu için kimlik bilgisi tanımlı değil.`,
+		fix: "İstemcide bu realm için kimlik bilgilerini tanımlayın ya da bu isteniyorsa sunucunun istemciye IP adresinden güvenmesini sağlayın.",
+	}),
+	"missing-ack": (p) => ({
+		text: `INVITE'a verilen ${s(p.code)} yanıtı ${s(p.retransmissions)} kez yeniden gönderildi ve hiç ACK gelmedi${p.byeAfter !== "" ? `; aranan taraf ${s(p.byeAfter)} s sonra (64×T1) çağrıyı kapattı` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
+		fix: "Arayanın ACK'i nereye gönderdiğini (ya da neden göndermediğini) bulun: 200'deki özel ya da yanlış Contact, erişilemeyen bir adrese işaret eden Record-Route, başlıkları değiştiren NAT veya SIP ALG, ya da asimetrik yönlendirme.",
+	}),
+	"no-response": (p) => ({
+		text: `${s(p.method)} isteği ${s(p.over)} s boyunca ${s(p.sent)} kez${p.to ? ` ${s(p.to)} adresine` : ""} gönderildi ve 100 Trying dahil hiçbir yanıt gelmedi: işlem yerelde zaman aşımına uğradı (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
+		fix: "Hedefe bu adres, port ve taşıma protokolüyle ulaşılabildiğini kontrol edin: yönlendirme ve DNS, güvenlik duvarları, NAT ve karşı tarafın bu taşımada dinleyip dinlemediği.",
+	}),
+	"request-timeout": (p) => ({
+		text: `${s(p.method)} isteğine ${s(p.from) || "yol üzerindeki bir öğe"} 408 Request Timeout ile yanıt verdi${yes(p.provisional) ? "; çalma sonrası bir cevapsızlık zamanlayıcısı doldu" : "; çalma olmadı, arkasındaki öğe hiç yanıt vermedi"}.`,
+		fix: "408'i gönderen öğeye ve ondan sonraki atlamaya bakın: bir proxy'nin Timer C'si ya da bir gateway'in cevapsızlık zamanlayıcısı, ya da hiç yanıt vermeyen bir sonraki atlama.",
+	}),
+	"caller-abandoned": (p) => ({
+		text: `Arayan çağrıyı iptal etti${p.ring !== "" ? ` (${s(p.ring)} s çaldıktan sonra)` : p.afterInvite !== "" ? ` (INVITE'tan ${s(p.afterInvite)} s sonra)` : ""}; iptal edilen bir INVITE'ın olağan sonu 487 Request Terminated'dır.`,
+	}),
+	"cancel-200-race": (p) => ({
+		text: `INVITE'a verilen 200 OK, arayanın CANCEL'ı ile yolda kesişti: çağrı yine de cevaplandı${yes(p.acked) && yes(p.ended) ? "; arayan doğru şekilde ACK gönderip çağrıyı BYE ile kapattı" : yes(p.acked) ? "; arayan ACK gönderdi ama hiç BYE göndermedi" : "; arayan ne ACK ne de BYE gönderdi"}.`,
+		fix: "CANCEL'dan sonra hâlâ 2xx alan bir UAC onu ACK ile onaylamalı ve BYE göndermelidir (RFC 3261 §9.1); yoksa aranan tarafta yarı açık bir çağrı kalır.",
+	}),
+	"refer-no-notify": (p) => ({
+		text: `REFER${p.target ? ` (${s(p.target)})` : ""} kabul edildi ama ardından hiç NOTIFY gelmedi: aktaran taraf aktarmanın sonucunu hiç öğrenemiyor.`,
+		fix: "Aktarılan taraf Event: refer ve message/sipfrag gövdeli NOTIFY göndermelidir (RFC 3515); aktarma desteğini, NOTIFY'ı tutan SBC'leri ve aktaranın NOTIFY gelmeden çağrıyı kapatmadığını kontrol edin.",
+	}),
+	"refer-result": (p) => ({
+		text: `Aktarmanın NOTIFY'ları (${s(p.notifies)}) "${s(p.status)} ${s(p.reason)}" bildiriyor${Number(p.status) >= 300 ? ": aktarma hedefine ulaşılamadı" : yes(p.final) ? ": aktarma başarılı oldu" : ": yakalama bittiğinde aktarma hâlâ sürüyordu"}.`,
+	}),
+	"6xx-ends-forking": (p) => ({
+		text: `${s(p.decliner)} tarafından gönderilen ${s(p.code)} aramayı bütün kollarda bitirdi${Number(p.branches) > 0 ? `; diğer ${s(p.branches)} koldan ${s(p.cancelled)} tanesi iptal edildi` : ""}: 6xx çatallanmayı (forking) durdurur, bu yüzden diğer cihazlar, arama grupları ve cevapsızlıkta sesli mesaj devre dışı kalır.`,
+		fix: "Çağrı başka cihazlara ya da sesli mesaja yine gidebilmeliyse reddeden cihazı 6xx yerine 486 veya 480 gönderecek şekilde ayarlayın ya da proxy'yi 6xx'ten sonra devam edecek şekilde yapılandırın.",
+	}),
+	"503-retry-after": (p) => ({
+		text: `${p.agent ? `${s(p.agent)} tarafından gönderilen ` : ""}503 Service Unavailable, istemciden ${s(p.seconds)} s beklemesini istedi (Retry-After)${p.failover ? `; istemci ${s(p.failover)} adresine geçti` : yes(p.retriedSame) ? "; istemci aynı sunucuyu yeniden denedi" : "; istemci başka bir sunucu denemedi"}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
+		fix: "Sunucunun neden hizmet veremediğini bulun (aşırı yük, bakım, kanal veya lisans sınırı, erişilemeyen bir sonraki atlama) ve istemcilerin başka bir sunucuya geçmesini sağlayın (DNS SRV, dispatcher kümeleri).",
+	}),
+	"503-no-retry-after": (p) => ({
+		text: `${p.agent ? `${s(p.agent)} tarafından gönderilen ` : ""}503 Service Unavailable Retry-After içermiyor, bu yüzden istemci onu 500 gibi işler${p.failover ? `; istemci ${s(p.failover)} adresine geçti` : yes(p.retriedSame) ? "; istemci aynı sunucuyu yeniden denedi" : "; istemci başka bir sunucu denemedi"}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
+		fix: "Sunucunun neden reddettiğini bulun (kapasite, qualify ya da OPTIONS ile erişilemez işaretlenen bir uç, bakım) ve istemcilerin alternatif bir sunucu denemesini sağlayın.",
+	}),
+	"media-mismatch": (p) => {
+		const r = s(p.reasons).split(",").filter(Boolean);
+		const parts: string[] = [];
+		if (yes(p.noOffer)) parts.push("INVITE SDP teklifi taşımıyordu, bu yüzden yanıtlayanın teklifi reddedildi");
+		if (p.offered) parts.push(`teklif edilen codec'ler: ${s(p.offered)}`);
+		if (p.accepted) parts.push(`yanıtlayanın desteklediği: ${s(p.accepted)}`);
+		if (r.includes("codec")) parts.push("Warning başlığı codec'lere işaret ediyor");
+		if (r.includes("transport") || r.includes("srtp-offered"))
+			parts.push(`taşıma profili ${s(p.protocols)}: RTP/AVP ile RTP/SAVP(F) birbiriyle uyuşmaz`);
+		if (r.includes("media-type") || r.includes("non-audio-offered"))
+			parts.push(`teklif edilen medya türleri: ${s(p.types)}`);
+		if (r.includes("no-telephone-event")) parts.push("DTMF için telephone-event teklif edilmedi");
+		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
+		return {
+			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}: oturum teklifi reddedildi. ${parts.join("; ")}.`,
+			fix: "Teklif ile yanıtlayanın yeteneklerini ortak noktada buluşturun: iki tarafta da ortak bir codec'e izin verin (yedek olarak PCMU/PCMA), SRTP ayarlarını eşleyin (media_encryption, sdes/dtls), karşı tarafın alamadığı video ya da image akışlarını çıkarın ve DTMF gerekiyorsa telephone-event teklif edin.",
+		};
+	},
+	"nat-private-address": (p) => ({
+		text: `${s(p.where)} içinde özel adres ${s(p.address)} görünüyor, paketler ise ${s(p.source)} adresinden geliyor: NAT arkasındaki bir cihaz iç adresini duyuruyor.`,
+		fix: "Cihazın ya da santralinin dış adresi duyurmasını sağlayın (Asterisk: local_net ile external_media_address ve external_signaling_address; FreeSWITCH: ext-rtp-ip ve ext-sip-ip) ya da Contact ve SDP'yi SBC veya proxy düzeltsin (Kamailio nathelper/rtpengine); modemlerde SIP ALG'yi kapatın.",
+	}),
+	"media-direction": (p) => ({
+		text: `${s(p.what)} içinde ses ${p.direction === "port 0" ? "kapatılmış (port 0)" : `${s(p.direction)} olarak ayarlanmış`}${p.what === "re-INVITE" ? ": çağrı beklemeye alınıyor" : ": ses baştan itibaren iki yönlü akmayacak"}.`,
+		fix: "Çağrıyı kimse beklemeye almak istemediyse cihazın gönderdiği SDP'yi (bekleme müziği, yön ayarları) ve onu değiştiren SBC'leri kontrol edin.",
+	}),
+	"481-dialog-gone": (p) => ({
+		text: `${s(p.method)} isteğine 481 yanıtı geldi: karşı taraf bu diyaloğu tanımıyor${yes(p.established) ? ", oysa diyalog bu yakalamada daha önce kurulmuştu" : ""}${yes(p.afterRefer) ? "; öncesinde bir aktarma oldu, diyalog değiştirilmiş olabilir" : ""}${p.routeFollowed === 0 ? "; istek Record-Route kümesini izlemedi" : ""}.`,
+		fix: "Karşı tarafın yeniden başlayıp başlamadığını ya da yedeğe geçip geçmediğini, isteğin Record-Route'tan gelen route kümesini ve uzak Contact'ı hedef alıp almadığını, Call-ID ve etiketlerin diyalogla eşleştiğini ve aktarmadan sonra eski bacağın iki kez kapatılmadığını kontrol edin.",
+	}),
+	"loop-detected": (p) => ({
+		text: `482 Loop Detected: istek, onu daha önce iletmiş bir proxy'ye geri döndü${p.repeated ? ` (Via'da ${s(p.repeated)} tekrar ediyor)` : ""}.`,
+		fix: "Proxy'ler arasında bir yönlendirme döngüsü ya da kendine yönlendiren bir proxy arayın (sonraki atlama olarak kendi alan adı veya adresi); Request-URI'si değişen sarmallar (spiral) geçerlidir, döngüler değildir.",
+	}),
+	"too-many-hops": (p) => ({
+		text: `483 Too Many Hops: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
+		fix: "Bu çağrıyı birbirine geri gönderen B2BUA ya da santraller arasındaki güzergâhı izleyin (örneğin rotaları birbirini gösteren iki sistem) ve bir B2BUA'da Max-Forwards'ı sıfırlamayın.",
+	}),
+	"glare-491": (p) => ({
+		text: `491 Request Pending: iki taraf aynı anda ${s(p.method)} gönderdi (glare)${yes(p.retried) ? `; RFC 3261 §14.1'in istediği gibi ${s(p.wait)} s sonra yeniden denendi` : "; yeniden denenmedi"}.`,
+		fix: "UAC, RFC 3261 §14.1'deki rastgele süreyi bekleyip yeniden denemelidir; tekrar eden glare, oturumu aynı anda yenileyen iki sisteme işaret eder.",
+	}),
+	"interval-too-small": (p) => ({
+		text: `${s(p.code)}: ${p.code === 422 ? "istenen oturum aralığı" : "istenen kayıt süresi"}${p.asked ? ` (${s(p.asked)} s)` : ""} sunucunun alt sınırının${p.min ? ` (${s(p.min)} s)` : ""} altındaydı${yes(p.ok) ? `; ${s(p.method)} ${s(p.retry)} s ile yeniden denendi ve başarılı oldu` : p.retry ? `; ${s(p.retry)} s ile yapılan yeni deneme de başarısız oldu` : "; istemci yeniden denemedi"}.`,
+		fix:
+			p.code === 422
+				? "İstemcinin Session-Expires değerini en az Min-SE kadar yükseltin (Asterisk timers_sess_expires, FreeSWITCH session-timeout)."
+				: "Kayıt süresini en az Min-Expires kadar yükseltin.",
+	}),
+	"option-tag": (p) => ({
+		text: `${s(p.code)}: ${p.code === 420 ? `sunucu, isteğin zorunlu tuttuğu ${s(p.tags) || s(p.required)} uzantısını desteklemiyor` : `sunucu, isteğin desteklenen olarak listelemediği ${s(p.tags)} uzantısını zorunlu tutuyor`}.`,
+		fix:
+			p.code === 420
+				? "Karşı taraf desteklemiyorsa option tag'i Require (ya da Proxy-Require) içine koymayın; Supported başlığına taşıyın."
+				: "Uzantıyı istemcide etkinleştirin (örneğin 100rel veya timer) ya da sunucudan onu isteğe bağlı yapmasını isteyin.",
+	}),
+	"unsupported-media": (p) => ({
+		text: `415 Unsupported Media Type: gövde${p.sent ? ` (${s(p.sent)})` : ""} kabul edilmiyor${p.accept ? `; sunucunun kabul ettiği türler: ${s(p.accept)}` : ""}${p.encoding ? `; gövde ${s(p.encoding)} ile kodlanmış` : ""}.`,
+		fix: "Sunucunun Accept başlığında listelediği bir gövde türü gönderin ya da bu türü sunucuda etkinleştirin.",
+	}),
+	"who-failed": (p) => ({
+		text: `Çağrıyı ${s(p.agent) || "tanımlanamayan bir öğe"}${p.from ? ` (${s(p.from)})` : ""} tarafından gönderilen ${s(p.code)} bitirdi${yes(p.toTag) ? "" : " (To etiketi yok: yanıtı aranan taraf değil, yol üzerindeki bir proxy ya da B2BUA üretti)"}${Number(p.vias) > 1 ? `; yanıt ${s(p.vias)} Via atlaması üzerinden geldi` : ""}${p.reason ? `; Reason: ${s(p.reason)}` : ""}.`,
+		fix: "İşe bu öğenin loglarından ve yapılandırmasından başlayın: kararı o verdi, ondan öncekiler yalnızca iletti.",
+	}),
+	scanner: (p) => ({
+		text: `${s(p.agent)} SIP tarayıcısından istekler${p.from ? ` (${s(p.from)})` : ""}: ${s(p.requests)} istek, ${s(p.unanswered)} tanesi yanıtsız.`,
+		fix: "Kaynağı güvenlik duvarında ya da fail2ban/APIBAN ile engelleyin, bilinmeyen kullanıcılara ayırt edilebilir yanıtlar vermeyin ve hiçbir hesabın zayıf parolası olmadığından emin olun.",
+	}),
+};
