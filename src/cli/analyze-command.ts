@@ -1,14 +1,14 @@
 /** `sipwhy analyze FILE…`: captures or logs → calls, outcomes, ladders and findings. */
 import { createReadStream, statSync } from "node:fs";
 import type { Analyzer } from "../flow/analyze.ts";
-import type { CallSummary } from "../flow/call-summary.ts";
+import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { classOf } from "../kb/classes.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
 import { renderLadder } from "./render-ladder.ts";
-import { classColor, color, heading } from "./terminal.ts";
+import { classColor, color, heading, wrap } from "./terminal.ts";
 
 /** Filters of the call list. */
 export interface CallFilter {
@@ -58,6 +58,24 @@ function outcomeText(c: CallSummary): string {
 	return classColor(classOf(c.outcome.code), `${c.outcome.code} ${c.outcome.reason}`);
 }
 
+/** One finding: severity in colour, the text, the fix, the code's page and evidence. */
+export function renderFinding(f: Finding, indent: string): string[] {
+	const sev =
+		f.severity === "error"
+			? color.red("error")
+			: f.severity === "warning"
+				? color.yellow("warning")
+				: color.blue("info");
+	const lines = [wrap(`${sev} ${f.text}`, indent, `${indent}  `)];
+	if (f.fix) lines.push(wrap(`→ ${f.fix}`, `${indent}  `, `${indent}    `));
+	const refs = [
+		...(f.code !== undefined ? [`sipwhy ${f.code}`, f.link ?? ""] : []),
+		...(f.evidence?.length ? [`messages ${f.evidence.join(", ")}`] : []),
+	].filter(Boolean);
+	if (refs.length) lines.push(color.dim(`${indent}  ${refs.join("  ·  ")}`));
+	return lines;
+}
+
 /** The call list for the terminal; OPTIONS keep-alives summarised in one line. */
 export function renderCallList(calls: CallSummary[]): string {
 	const options = calls.filter((c) => c.method === "OPTIONS");
@@ -74,15 +92,7 @@ export function renderCallList(calls: CallSummary[]): string {
 			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcome}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
 		);
 		lines.push(color.dim(`             ${c.callId}`));
-		for (const f of c.findings) {
-			const sev =
-				f.severity === "error"
-					? color.red("error")
-					: f.severity === "warning"
-						? color.yellow("warning")
-						: color.blue("info");
-			lines.push(`             ${sev} ${f.text}`);
-		}
+		for (const f of c.findings) lines.push(...renderFinding(f, "             "));
 	}
 	if (options.length) {
 		const byOutcome = new Map<string, number>();
@@ -145,16 +155,7 @@ export function renderCallDetail(c: CallSummary, call: Call | undefined, show: s
 			),
 		);
 	out.push("", renderLadder(ladderOf(c)));
-	for (const f of c.findings) {
-		const sev =
-			f.severity === "error"
-				? color.red("error")
-				: f.severity === "warning"
-					? color.yellow("warning")
-					: color.blue("info");
-		out.push(`${sev} ${f.text}${f.evidence?.length ? color.dim(` (messages ${f.evidence.join(", ")})`) : ""}`);
-		if (f.fix) out.push(`  ${f.fix}`);
-	}
+	for (const f of c.findings) out.push(...renderFinding(f, ""));
 	if (show !== undefined && call) {
 		const wanted = show === "all" ? call.messages.map((m) => m.index) : show.split(",").map(Number);
 		for (const i of wanted) {
