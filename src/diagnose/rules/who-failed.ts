@@ -16,7 +16,7 @@ export function whoFailedRule(view: CallView, decisive: number | null, caller: s
 	return [
 		{
 			rule: "who-failed",
-			severity: status >= 500 || status === 408 ? "error" : "warning",
+			severity: (status >= 500 && status < 600) || status === 408 ? "error" : "warning",
 			code: status,
 			evidence: [decisive],
 			params: {
