@@ -50,7 +50,19 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 	};
 	const toFile = o.output !== undefined;
 	const chunks: string[] = [];
-	const write = (s: string) => (toFile ? chunks.push(s) : io.out(s));
+	// Output is gathered into ~1 MB pieces: one write per call would cost more than the analysis.
+	let pendingOut = "";
+	const flushOut = () => {
+		if (pendingOut) io.out(pendingOut);
+		pendingOut = "";
+	};
+	const write = (s: string) => {
+		if (toFile) chunks.push(s);
+		else {
+			pendingOut += s;
+			if (pendingOut.length > 1 << 20) flushOut();
+		}
+	};
 	const kept: CallSummary[] = [];
 	const raws = new Map<CallSummary, string[]>();
 	let detail: { summary: CallSummary; call: Call } | undefined;
@@ -149,5 +161,6 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 				),
 			);
 	}
+	flushOut();
 	if (toFile) writeFileSync(o.output as string, chunks.join(""));
 }

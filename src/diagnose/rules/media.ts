@@ -23,6 +23,10 @@ export function isPrivateAddress(ip: string): boolean {
 	return /^f[cd][0-9a-f]{2}:/.test(a) || /^fe[89ab][0-9a-f]:/.test(a);
 }
 
+const PRIVATE_IN_TEXT =
+	/c=IN IP[46] (10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd]|fe[89ab])/i;
+const HOLD_IN_TEXT = /a=(sendonly|recvonly|inactive)|m=audio 0 /;
+
 function hostOf(uri: string): string | null {
 	const m = /^sips?:(?:[^@]*@)?(\[[^\]]+\]|[^:;>?]+)/i.exec(uri);
 	return m ? (m[1] as string) : null;
@@ -93,8 +97,11 @@ export function natRule(view: CallView): RawFinding[] {
 		};
 		for (const c of x.m.contact) note(hostOf(c.uri), "Contact");
 		if (x.m.kind === "request") note(x.m.via[0]?.host ?? null, "Via");
-		const sdp = view.sdp(x);
-		if (sdp) for (const m of sdp.media) note(mediaAddress(sdp, m), "SDP c=");
+		// Parse the SDP only when its text names a private address at all.
+		if (x.m.body && PRIVATE_IN_TEXT.test(x.m.body)) {
+			const sdp = view.sdp(x);
+			if (sdp) for (const m of sdp.media) note(mediaAddress(sdp, m), "SDP c=");
+		}
 	}
 	for (const [ip, e] of seen)
 		out.push({
@@ -107,6 +114,7 @@ export function natRule(view: CallView): RawFinding[] {
 }
 
 function directionOf(view: CallView, x: Msg): { hold: string | null } {
+	if (!x.m.body || !HOLD_IN_TEXT.test(x.m.body)) return { hold: null };
 	const sdp = view.sdp(x);
 	const audio = sdp?.media.find((m) => m.type === "audio");
 	if (!audio) return { hold: null };
