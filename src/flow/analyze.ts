@@ -3,7 +3,7 @@
  * pcapng are recognised by their magic, anything else is read as text (raw SIP or a PBX/proxy
  * log). Calls are summarised as they finish, so memory follows the open calls.
  */
-import { CaptureReader, type CaptureStats, type ChunkSource } from "../capture/index.ts";
+import { CaptureReader, type CaptureStats, type ChunkSource, detectCaptureFormat } from "../capture/index.ts";
 import { looksLikeSipText, TextLogReader } from "../capture/text-log.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
@@ -117,7 +117,7 @@ export class Analyzer {
 			headBytes += r.value.length;
 		}
 		const first = concat(head);
-		const isCapture = isCaptureMagic(first);
+		const isCapture = detectCaptureFormat(first) !== "unknown";
 		let input: InputStats;
 		if (isCapture) {
 			const reader = new CaptureReader();
@@ -212,16 +212,6 @@ export class Analyzer {
 		this.stats.ungrouped = this.#tracker.ungrouped;
 		return { stats: this.stats, calls: this.calls };
 	}
-}
-
-/** Whether bytes start like a pcap or pcapng file. */
-export function isCaptureMagic(b: Uint8Array): boolean {
-	if (b.length < 4) return false;
-	const be = ((b[0] as number) << 24) | ((b[1] as number) << 16) | ((b[2] as number) << 8) | (b[3] as number);
-	const magic = be >>> 0;
-	return (
-		magic === 0x0a0d0d0a || magic === 0xa1b2c3d4 || magic === 0xd4c3b2a1 || magic === 0xa1b23c4d || magic === 0x4d3cb2a1
-	);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -1,0 +1,146 @@
+// End-to-end tests of `sipwhy analyze` on logs written here and on committed captures.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { request, response } from "../src/flow/test-messages.ts";
+
+const BIN = join(import.meta.dirname, "..", "bin", "sipwhy.js");
+const dir = mkdtempSync(join(tmpdir(), "sipwhy-analyze-"));
+
+function sipwhy(args: string[]) {
+	const env = { ...process.env };
+	delete env.FORCE_COLOR;
+	const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** An sngrep-style log of [seconds, text, ">" caller→callee | "<"] rows. */
+function log(rows: [number, string, ">" | "<"][]): string {
+	const base = Date.UTC(2026, 10, 25, 20, 0, 0);
+	return rows
+		.map(([t, text, d]) => {
+			const iso = new Date(base + t * 1000).toISOString();
+			const stamp = `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 23)}000`;
+			return `${stamp} ${d === ">" ? "192.0.2.10:5060 -> 192.0.2.20:5060" : "192.0.2.20:5060 -> 192.0.2.10:5060"}\n${text.replace(/\r\n/g, "\n")}`;
+		})
+		.join("\n");
+}
+
+const hostileAgent = 'Server: <script>alert("x")</script>"><img src=x onerror=alert(1)>';
+const LOG = join(dir, "calls.log");
+writeFileSync(
+	LOG,
+	log([
+		[0, request("INVITE"), ">"],
+		[0.4, response(180, "Ringing"), "<"],
+		[6, response(486, "Busy Here", { extraHeaders: [hostileAgent] }), "<"],
+		[6.01, request("ACK", { toTag: "b1" }), ">"],
+		[10, request("REGISTER", { callId: "reg-1" }), ">"],
+		[10.01, response(200, "OK", { callId: "reg-1", method: "REGISTER" }), "<"],
+		[11, request("OPTIONS", { callId: "o-1" }), ">"],
+		[11.01, response(200, "OK", { callId: "o-1", method: "OPTIONS" }), "<"],
+		[12, request("OPTIONS", { callId: "o-2" }), ">"],
+		[12.01, response(200, "OK", { callId: "o-2", method: "OPTIONS" }), "<"],
+	]),
+);
+
+test("--json has the contract's shape", () => {
+	const r = sipwhy(["analyze", LOG, "--json"]);
+	assert.equal(r.status, 0, r.stderr);
+	const out = JSON.parse(r.stdout);
+	assert.ok(out.stats && Array.isArray(out.calls));
+	assert.equal(out.stats.sipMessages, 10);
+	assert.equal(out.calls.length, 4);
+	const call = out.calls.find((c: { callId: string }) => c.callId === "call-1@192.0.2.10");
+	for (const k of ["callId", "from", "to", "start", "end", "outcome", "messages", "findings"]) assert.ok(k in call, k);
+	assert.deepEqual(call.outcome, { code: 486, reason: "Busy Here" });
+	assert.equal(call.start, "2026-11-25T20:00:00.000Z");
+	assert.equal(call.timings.pdd, 0.4);
+	assert.equal(call.messages.length, 4);
+	const f = call.findings.find((x: { rule: string }) => x.rule === "who-failed");
+	assert.ok(f && f.severity === "warning" && f.code === 486 && typeof f.text === "string");
+});
+
+test("the call list: outcomes, OPTIONS summarised, filters", () => {
+	const r = sipwhy(["analyze", LOG]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /INVITE\s+486 Busy Here/);
+	assert.match(r.stdout, /REGISTER\s+200 OK/);
+	assert.match(r.stdout, /2 OPTIONS keep-alives: 2 × 200 OK/);
+	assert.doesNotMatch(r.stdout, /OPTIONS\s+200 OK\s/);
+	const failed = sipwhy(["analyze", LOG, "--failed"]);
+	assert.match(failed.stdout, /486 Busy Here/);
+	assert.doesNotMatch(failed.stdout, /REGISTER/);
+	assert.doesNotMatch(sipwhy(["analyze", LOG, "--code", "2xx"]).stdout, /486/);
+	assert.match(sipwhy(["analyze", LOG, "--code", "486"]).stdout, /486/);
+	assert.doesNotMatch(sipwhy(["analyze", LOG, "--method", "register"]).stdout, /INVITE/);
+	assert.match(sipwhy(["analyze", LOG, "--min-pdd", "300ms"]).stdout, /INVITE/);
+	assert.doesNotMatch(sipwhy(["analyze", LOG, "--min-pdd", "5s"]).stdout, /INVITE/);
+});
+
+test("--call draws the ladder and shows messages on request", () => {
+	const r = sipwhy(["analyze", LOG, "--call", "call-1@192.0.2.10", "--show", "2"]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /192\.0\.2\.10:5060\s+192\.0\.2\.20:5060/);
+	assert.match(r.stdout, /│─+INVITE─+▶│/);
+	assert.match(r.stdout, /│◀─+486 Busy Here─+│/);
+	assert.match(r.stdout, /#2 .*\nSIP\/2\.0 486 Busy Here/);
+	const missing = sipwhy(["analyze", LOG, "--call", "nope"]);
+	assert.equal(missing.status, 1);
+	assert.match(missing.stderr, /no call with Call-ID nope/);
+});
+
+test("--format html writes one self-contained, escaped report", () => {
+	const out = join(dir, "report.html");
+	const r = sipwhy(["analyze", LOG, "--format", "html", "-o", out, "--lang", "tr"]);
+	assert.equal(r.status, 0, r.stderr);
+	const html = readFileSync(out, "utf8");
+	assert.match(html, /^<!doctype html>/);
+	assert.match(html, /<svg[^>]*role="img"/);
+	assert.match(html, /Çağrılar/);
+	assert.doesNotMatch(html, /<script/i);
+	assert.doesNotMatch(html, /<img /);
+	assert.match(html, /&#60;script&#62;alert/);
+	assert.doesNotMatch(html, /(src|href)="https?:/);
+});
+
+test("bad input: one line, exit 1; wrong usage: exit 2", () => {
+	const notSip = join(dir, "notes.txt");
+	writeFileSync(notSip, "just some notes\nnothing to see\n");
+	const cases: [string[], number, RegExp][] = [
+		[["analyze", join(dir, "missing.pcap")], 1, /missing\.pcap: cannot read \(no such file\)/],
+		[["analyze", dir], 1, /is a directory/],
+		[["analyze", notSip], 1, /not a pcap\/pcapng capture or a SIP log/],
+		[["analyze"], 2, /missing FILE/],
+		[["analyze", LOG, "--format", "pdf"], 2, /--format must be/],
+		[["analyze", LOG, "--show", "1"], 2, /--show needs --call/],
+		[["analyze", LOG, "--min-pdd", "soon"], 1, /not a duration/],
+		[["analyze", LOG, "--code", "4x"], 1, /not a code/],
+	];
+	for (const [args, status, msg] of cases) {
+		const r = sipwhy(args);
+		assert.equal(r.status, status, `${args.join(" ")}: ${r.stderr}`);
+		assert.match(r.stderr, msg);
+		assert.equal(r.stderr.trim().split("\n").length, 1);
+	}
+});
+
+test("committed captures: link types, TCP, fragments, nanoseconds all give their call", () => {
+	const fixtures = join(import.meta.dirname, "fixtures", "captures");
+	for (const f of [
+		"cooked-sll.pcap",
+		"cooked-sll2.pcapng",
+		"tcp-ipv4.pcapng",
+		"udp-fragmented.pcapng",
+		"udp-ipv4-nsec.pcap",
+	]) {
+		const r = sipwhy(["analyze", join(fixtures, f), "--json"]);
+		assert.equal(r.status, 0, `${f}: ${r.stderr}`);
+		const out = JSON.parse(r.stdout);
+		assert.ok(out.calls.length >= 1, f);
+		assert.deepEqual(out.calls[0].outcome, { code: 200, reason: "OK" }, f);
+	}
+});
