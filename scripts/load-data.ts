@@ -38,6 +38,7 @@ export function loadRawData(dataDir: string): RawData {
 		facts: jsonDir(join(dataDir, "codes")),
 		text: langDirs(join(dataDir, "text")),
 		pairs: langDirs(join(dataDir, "pairs")),
+		rules: existsSync(join(dataDir, "rules")) ? langDirs(join(dataDir, "rules")) : {},
 		examples: Object.fromEntries(
 			Object.entries(readDir(join(dataDir, "examples"), ".sip")).map(([k, p]) => [k, readFileSync(p, "utf8")]),
 		),

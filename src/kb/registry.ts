@@ -51,3 +51,13 @@ export function codesOfClass(cls: ResponseClass): KbCode[] {
 
 /** Registry provenance. */
 export const REGISTRY_SOURCE = { source: KB.source, reviewed: KB.reviewed };
+
+/** The troubleshooting page of a diagnosis rule in a language (English when missing), or undefined. */
+export function ruleDoc(rule: string, lang: string) {
+	return KB.rules[lang]?.[rule] ?? KB.rules.en?.[rule];
+}
+
+/** Ids of every documented diagnosis rule. */
+export function documentedRules(): string[] {
+	return Object.keys(KB.rules.en ?? {}).sort();
+}

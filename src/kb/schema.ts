@@ -105,6 +105,24 @@ export const PairText = z.strictObject({
 	whenToUseWhich: Sentence,
 });
 
+/** A troubleshooting page for one diagnosis rule: `data/rules/{lang}/{rule}.json`. */
+export const RuleDoc = z.strictObject({
+	/** Short title, e.g. "Authentication loop". */
+	title: z.string().min(3).max(80),
+	/** One or two sentences: what the finding means. */
+	summary: Sentence,
+	/** What the user sees (in the call, in the trace). */
+	symptoms: z.array(Sentence).min(2),
+	/** Why it happens, most common first. */
+	causes: z.array(Sentence).min(2),
+	/** What to check, in order, with concrete headers and settings. */
+	check: z.array(Sentence).min(2),
+	/** Status codes involved (their pages are linked). */
+	codes: z.array(z.number().int().min(100).max(699)),
+	/** RFC sections behind the rule. */
+	cites: z.array(Cite).min(1),
+});
+
 /** The IANA registry as transcribed: `data/registry.json`. */
 export const Registry = z.object({
 	source: z.string().url(),
@@ -127,6 +145,7 @@ export type CodeFacts = z.infer<typeof CodeFacts>;
 export type CodeText = z.infer<typeof CodeText>;
 export type PairText = z.infer<typeof PairText>;
 export type Registry = z.infer<typeof Registry>;
+export type RuleDoc = z.infer<typeof RuleDoc>;
 export type Sender = z.infer<typeof Sender>;
 export type Method = z.infer<typeof Method>;
 export type RetryKind = z.infer<typeof RetryKind>;

@@ -1,7 +1,7 @@
 /** Shapes of the generated knowledge base (see `schema.ts` for the data files they come from). */
-import type { CodeFacts, CodeText, PairText } from "./schema.ts";
+import type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
 
-export type { CodeFacts, CodeText, DialogEffect, Method, PairText, RetryKind, Sender } from "./schema.ts";
+export type { CodeFacts, CodeText, DialogEffect, Method, PairText, RetryKind, RuleDoc, Sender } from "./schema.ts";
 
 /** One code as stored in the generated table: its facts, its text per language, its example. */
 export interface KbCode extends CodeFacts {
@@ -23,4 +23,6 @@ export interface KnowledgeBase {
 	q850: Record<string, string>;
 	/** Curated pairs per language, keyed `A-B` with A < B. */
 	pairs: Record<string, Record<string, PairText>>;
+	/** Troubleshooting pages of the diagnosis rules, per language and rule id. */
+	rules: Record<string, Record<string, RuleDoc>>;
 }

@@ -2,7 +2,7 @@
  * Validation of the raw data files against the schema and against each other. Used by the
  * build (`scripts/build-kb.ts`) and by the tests; never at run time.
  */
-import { CodeFacts, CodeText, PairText, Q850Names, Registry } from "./schema.ts";
+import { CodeFacts, CodeText, PairText, Q850Names, Registry, RuleDoc } from "./schema.ts";
 import type { KbCode, KnowledgeBase } from "./types.ts";
 
 /** Raw contents of `data/`, as read from disk. */
@@ -13,6 +13,8 @@ export interface RawData {
 	text: Record<string, Record<string, unknown>>;
 	pairs: Record<string, Record<string, unknown>>;
 	examples: Record<string, string>;
+	/** Troubleshooting pages per language and rule id (may be empty). */
+	rules?: Record<string, Record<string, unknown>>;
 }
 
 const COMPACT: Record<string, string> = {
@@ -109,7 +111,7 @@ export function validateKnowledge(
 	const q850 = Q850Names.safeParse(raw.q850);
 	if (!q850.success) problems.push(...zodProblems("data/q850.json", q850.error));
 	if (!registry.success || !q850.success)
-		return { kb: { source: "", reviewed: "", languages: [], codes: [], q850: {}, pairs: {} }, problems };
+		return { kb: { source: "", reviewed: "", languages: [], codes: [], q850: {}, pairs: {}, rules: {} }, problems };
 
 	const languages = Object.keys(raw.text).sort();
 	const listed = [
@@ -217,6 +219,30 @@ export function validateKnowledge(
 			pairs[lang][key] = p.data;
 		}
 	}
+	const rules: Record<string, Record<string, ReturnType<typeof RuleDoc.parse>>> = {};
+	for (const [lang, files] of Object.entries(raw.rules ?? {})) {
+		rules[lang] = {};
+		for (const [id, value] of Object.entries(files)) {
+			const where = `data/rules/${lang}/${id}.json`;
+			const r = RuleDoc.safeParse(value);
+			if (!r.success) {
+				problems.push(...zodProblems(where, r.error));
+				continue;
+			}
+			for (const [field, v] of Object.entries(r.data)) {
+				if (field === "codes" || field === "cites") continue;
+				const items = Array.isArray(v) ? v : [v];
+				for (const item of items)
+					for (const pr of proseProblems(String(item), lang)) problems.push(`${where}: ${field}: ${pr}`);
+			}
+			for (const c of r.data.codes) if (!known.has(c)) problems.push(`${where}: unknown code ${c}`);
+			rules[lang][id] = r.data;
+		}
+	}
+	if (!only)
+		for (const lang of Object.keys(rules))
+			for (const id of Object.keys(rules.en ?? {}))
+				if (!rules[lang]?.[id]) problems.push(`data/rules/${lang}/${id}.json: missing (exists in en)`);
 	if (!only)
 		for (const lang of Object.keys(pairs))
 			for (const key of Object.keys(pairs.en ?? {}))
@@ -230,6 +256,7 @@ export function validateKnowledge(
 			codes,
 			q850: q850.data,
 			pairs,
+			rules,
 		},
 		problems,
 	};

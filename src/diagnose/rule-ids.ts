@@ -1,0 +1,35 @@
+/** Every finding the diagnosis can report, by stable id (each has texts and a troubleshooting page). */
+export const RULE_IDS = [
+	"auth-challenge",
+	"auth-loop",
+	"auth-forbidden",
+	"auth-unanswered",
+	"missing-ack",
+	"no-response",
+	"request-timeout",
+	"caller-abandoned",
+	"cancel-200-race",
+	"refer-no-notify",
+	"refer-result",
+	"6xx-ends-forking",
+	"503-retry-after",
+	"503-no-retry-after",
+	"media-mismatch",
+	"nat-private-address",
+	"media-direction",
+	"481-dialog-gone",
+	"loop-detected",
+	"too-many-hops",
+	"redirect-followed",
+	"redirect-not-followed",
+	"redirect-loop",
+	"glare-491",
+	"interval-too-small",
+	"option-tag",
+	"unsupported-media",
+	"who-failed",
+	"scanner",
+] as const;
+
+/** A rule id. */
+export type RuleId = (typeof RULE_IDS)[number];
