@@ -39,3 +39,14 @@ export async function analyze(
 	const lang = options.lang ?? "en";
 	return analyzeCalls(inputs, { diagnose: (call, summary) => diagnose(call, summary, { lang }), ...options });
 }
+export {
+	type CapturedMessage,
+	CaptureReader,
+	type CaptureStats,
+	type ChunkSource,
+	captureMessages,
+	detectCaptureFormat,
+	gunzipped,
+	readCapture,
+} from "./capture/index.ts";
+export { readTextLog, TextLogReader } from "./capture/text-log.ts";

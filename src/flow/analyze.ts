@@ -3,7 +3,14 @@
  * pcapng are recognised by their magic, anything else is read as text (raw SIP or a PBX/proxy
  * log). Calls are summarised as they finish, so memory follows the open calls.
  */
-import { CaptureReader, type CaptureStats, type ChunkSource, detectCaptureFormat } from "../capture/index.ts";
+import {
+	type CapturedMessage,
+	CaptureReader,
+	type CaptureStats,
+	type ChunkSource,
+	detectCaptureFormat,
+	gunzipped,
+} from "../capture/index.ts";
 import { looksLikeSipText, TextLogReader } from "../capture/text-log.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
@@ -104,7 +111,9 @@ export class Analyzer {
 
 	/** Reads one input to its end. Never throws on bad content: damage is counted. */
 	async addInput(name: string, source: ChunkSource): Promise<InputStats> {
-		const it = iterate(source);
+		// Gzipped inputs (.pcap.gz, .log.gz) are decompressed on the fly; others pass through.
+		let gzipProblem: string | null = null;
+		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d)));
 		let read = 0;
 		const head: Uint8Array[] = [];
 		let headBytes = 0;
@@ -121,17 +130,17 @@ export class Analyzer {
 		let input: InputStats;
 		if (isCapture) {
 			const reader = new CaptureReader();
+			const toEvent = (m: CapturedMessage): SipEvent => ({
+				time: m.time,
+				src: { ip: m.src, port: m.srcPort },
+				dst: { ip: m.dst, port: m.dstPort },
+				transport: m.hep ? `hep/${m.hep.transport}` : m.transport,
+				message: m.message,
+				frame: m.frame,
+			});
 			const onChunk = (chunk: Uint8Array) => {
 				read += chunk.length;
-				for (const m of reader.push(chunk))
-					this.#event({
-						time: m.time,
-						src: { ip: m.src, port: m.srcPort },
-						dst: { ip: m.dst, port: m.dstPort },
-						transport: m.hep ? `hep/${m.hep.transport}` : m.transport,
-						message: m.message,
-						frame: m.frame,
-					});
+				for (const m of reader.push(chunk)) this.#event(toEvent(m));
 				this.#options.progress?.(read);
 			};
 			onChunk(first);
@@ -140,15 +149,7 @@ export class Analyzer {
 				if (r.done) break;
 				onChunk(r.value);
 			}
-			for (const m of reader.end())
-				this.#event({
-					time: m.time,
-					src: { ip: m.src, port: m.srcPort },
-					dst: { ip: m.dst, port: m.dstPort },
-					transport: m.transport,
-					message: m.message,
-					frame: m.frame,
-				});
+			for (const m of reader.end()) this.#event(toEvent(m));
 			input = captureInputStats(name, reader.stats.format === "pcapng" ? "pcapng" : "pcap", reader.stats);
 		} else {
 			const decoder = new TextDecoder();
@@ -197,6 +198,7 @@ export class Analyzer {
 			};
 			if (reader.format && !unknown) input.textFormat = reader.format;
 		}
+		if (gzipProblem) input.problems.push(`gzip: ${gzipProblem}`);
 		this.stats.inputs.push(input);
 		this.stats.packets += input.packets;
 		this.stats.bytes += input.bytes;

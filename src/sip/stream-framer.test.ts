@@ -56,3 +56,24 @@ test("an endless head is reported and dropped, not buffered forever", () => {
 	assert.equal(out[0]?.ok, false);
 	assert.equal(framer.pending, 0);
 });
+
+test("framed messages keep their own bytes after the buffer is reused", async () => {
+	const { serializeToString } = await import("./serialize.ts");
+	const msg = (body: string) =>
+		`MESSAGE sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\nFrom: <sip:b@example.com>;tag=1\r\nTo: <sip:a@example.com>\r\nCall-ID: c\r\nCSeq: 1 MESSAGE\r\nMax-Forwards: 70\r\nContent-Length: 4\r\n\r\n${body}`;
+	const framer = new StreamFramer();
+	const [first] = framer.push(enc.encode(msg("AAAA")));
+	framer.push(enc.encode(msg("BBBB")));
+	assert.match(serializeToString(first as NonNullable<typeof first>), /\r\n\r\nAAAA$/);
+});
+
+test("a head arriving one byte at a time is scanned once (linear time)", () => {
+	const framer = new StreamFramer();
+	const head = `OPTIONS sip:a@example.com SIP/2.0\r\n${"X-Pad: 0123456789012345678901234567890123456789\r\n".repeat(1200)}Content-Length: 0\r\n\r\n`;
+	const bytes = enc.encode(head);
+	const t = performance.now();
+	let got = 0;
+	for (let i = 0; i < bytes.length; i++) got += framer.push(bytes.subarray(i, i + 1)).length;
+	assert.equal(got, 1);
+	assert.ok(performance.now() - t < 2000, `${performance.now() - t} ms`);
+});

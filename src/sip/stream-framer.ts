@@ -14,6 +14,8 @@ export class StreamFramer {
 	#start = 0;
 	#end = 0;
 	#maxHead: number;
+	/** Where the search for the empty line resumes (bytes before it hold none). */
+	#scanned = 0;
 	/** CRLF keep-alive bytes skipped so far. */
 	keepAliveBytes = 0;
 	/** Bytes dropped because they could not be framed (oversized or garbage heads). */
@@ -39,6 +41,7 @@ export class StreamFramer {
 				this.#start++;
 				this.keepAliveBytes++;
 			}
+			if (this.#scanned < this.#start) this.#scanned = this.#start;
 			if (this.#start >= this.#end) break;
 			const headEnd = this.#findHeadEnd();
 			if (headEnd < 0) {
@@ -48,6 +51,7 @@ export class StreamFramer {
 					out.push(m);
 					this.droppedBytes += this.#end - this.#start;
 					this.#start = this.#end;
+					this.#scanned = this.#end;
 				}
 				break;
 			}
@@ -55,8 +59,10 @@ export class StreamFramer {
 			const cl = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t]*\r?$/im.exec(head);
 			const length = cl ? Number(cl[1]) : 0;
 			if (headEnd + length > this.#end) break;
-			out.push(parseMessage(b.subarray(this.#start, headEnd + length), { stream: true }));
+			// A copy: the buffer is reused, and the message keeps its raw body for serialising.
+			out.push(parseMessage(b.slice(this.#start, headEnd + length), { stream: true }));
 			this.#start = headEnd + length;
+			this.#scanned = this.#start;
 		}
 		return out;
 	}
@@ -65,11 +71,12 @@ export class StreamFramer {
 	#findHeadEnd(): number {
 		const b = this.#buf;
 		const limit = Math.min(this.#end, this.#start + this.#maxHead + 4);
-		for (let i = this.#start; i + 1 < limit; i++) {
+		for (let i = Math.max(this.#start, this.#scanned - 2); i + 1 < limit; i++) {
 			if (b[i] !== 10) continue;
 			if (b[i + 1] === 10) return i + 2;
 			if (b[i + 1] === 13 && i + 2 < this.#end && b[i + 2] === 10) return i + 3;
 		}
+		this.#scanned = Math.max(this.#start, limit - 1);
 		return -1;
 	}
 
@@ -77,6 +84,7 @@ export class StreamFramer {
 		if (this.#start === this.#end) {
 			this.#start = 0;
 			this.#end = 0;
+			this.#scanned = 0;
 		}
 		if (this.#end + chunk.length > this.#buf.length) {
 			const live = this.#end - this.#start;
@@ -86,6 +94,7 @@ export class StreamFramer {
 				next.set(this.#buf.subarray(this.#start, this.#end), 0);
 				this.#buf = next;
 			} else this.#buf.copyWithin(0, this.#start, this.#end);
+			this.#scanned -= this.#start;
 			this.#start = 0;
 			this.#end = live;
 		}

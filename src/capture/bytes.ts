@@ -1,0 +1,61 @@
+/**
+ * Reading integers and addresses out of packet bytes, in either byte order, without DataView
+ * allocations on the hot path. Reads past the end give 0 bits, so callers check lengths first.
+ */
+
+/** An unsigned 16-bit integer at `o`, big-endian unless `le`. */
+export function u16(b: Uint8Array, o: number, le = false): number {
+	const x = b[o] as number;
+	const y = b[o + 1] as number;
+	return le ? x | (y << 8) : (x << 8) | y;
+}
+
+/** An unsigned 32-bit integer at `o`, big-endian unless `le`. */
+export function u32(b: Uint8Array, o: number, le = false): number {
+	const a = b[o] as number;
+	const c = b[o + 1] as number;
+	const d = b[o + 2] as number;
+	const e = b[o + 3] as number;
+	return le ? (a | (c << 8) | (d << 16) | (e << 24)) >>> 0 : ((a << 24) | (c << 16) | (d << 8) | e) >>> 0;
+}
+
+/** The IPv4 address at `o`, dotted. */
+export function ipv4String(b: Uint8Array, o: number): string {
+	return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+}
+
+/** The IPv6 address at `o` in RFC 5952 form (lower case, longest zero run as `::`, mapped IPv4 dotted). */
+export function ipv6String(b: Uint8Array, o: number): string {
+	const g: number[] = [];
+	for (let i = 0; i < 8; i++) g.push(u16(b, o + 2 * i));
+	// ::ffff:a.b.c.d (IPv4-mapped, RFC 5952 §5).
+	if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff)
+		return `::ffff:${ipv4String(b, o + 12)}`;
+	let bestStart = -1;
+	let bestLen = 1;
+	for (let i = 0; i < 8; ) {
+		if (g[i] !== 0) {
+			i++;
+			continue;
+		}
+		let j = i;
+		while (j < 8 && g[j] === 0) j++;
+		if (j - i > bestLen) {
+			bestStart = i;
+			bestLen = j - i;
+		}
+		i = j;
+	}
+	const hex = (i: number) => (g[i] as number).toString(16);
+	if (bestStart < 0) return g.map((_, i) => hex(i)).join(":");
+	const head = g.slice(0, bestStart).map((_, i) => hex(i));
+	const tail = g.slice(bestStart + bestLen).map((_, i) => hex(bestStart + bestLen + i));
+	return `${head.join(":")}::${tail.join(":")}`;
+}
+
+/** True if the bytes at `o` spell the ASCII string `s` exactly. */
+export function startsWithAscii(b: Uint8Array, o: number, s: string): boolean {
+	if (o + s.length > b.length) return false;
+	for (let i = 0; i < s.length; i++) if (b[o + i] !== s.charCodeAt(i)) return false;
+	return true;
+}

@@ -1,0 +1,325 @@
+/**
+ * Builds packets byte by byte — Ethernet (with VLAN tags), Linux cooked v1/v2, BSD loopback,
+ * IPv4 (options, fragments), IPv6 (extension headers, fragments), UDP, TCP and HEP v3 — for tests
+ * and for generating benchmark captures. UDP and TCP checksums are left zero.
+ */
+
+/** TCP flag bits. */
+export const TCP = { FIN: 1, SYN: 2, RST: 4, PSH: 8, ACK: 16 } as const;
+
+const ENC = new TextEncoder();
+
+/** Bytes of a string (UTF-8) or the bytes themselves. */
+export function bytesOf(x: string | Uint8Array): Uint8Array {
+	return typeof x === "string" ? ENC.encode(x) : x;
+}
+
+/** The parts joined. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let o = 0;
+	for (const p of parts) {
+		out.set(p, o);
+		o += p.length;
+	}
+	return out;
+}
+
+function be16(n: number): Uint8Array {
+	return new Uint8Array([(n >>> 8) & 255, n & 255]);
+}
+
+function be32(n: number): Uint8Array {
+	return new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+}
+
+/** A dotted IPv4 address as 4 bytes. */
+export function ipv4Address(s: string): Uint8Array {
+	return new Uint8Array(s.split(".").map(Number));
+}
+
+/** An IPv6 address (with `::`) as 16 bytes. */
+export function ipv6Address(s: string): Uint8Array {
+	const [head = "", tail] = s.split("::");
+	const h = head ? head.split(":") : [];
+	const t = tail ? tail.split(":") : [];
+	const groups = [...h, ...Array<string>(8 - h.length - t.length).fill("0"), ...t];
+	return concat(...groups.map((g) => be16(Number.parseInt(g, 16))));
+}
+
+/** The IPv4 header checksum of `h` (RFC 791). */
+function checksum(h: Uint8Array): number {
+	let sum = 0;
+	for (let i = 0; i < h.length; i += 2) sum += ((h[i] as number) << 8) | (h[i + 1] ?? 0);
+	while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+	return ~sum & 0xffff;
+}
+
+/** Fields of an IPv4 header. */
+export interface Ipv4Fields {
+	src: string;
+	dst: string;
+	protocol: number;
+	id?: number;
+	ttl?: number;
+	/** More fragments. */
+	more?: boolean;
+	/** Fragment offset in bytes (a multiple of 8). */
+	fragmentOffset?: number;
+	/** Options (padded to 4 bytes). */
+	options?: Uint8Array;
+	/** Overrides the total length field. */
+	totalLength?: number;
+}
+
+/** An IPv4 packet. */
+export function ipv4(f: Ipv4Fields, payload: Uint8Array): Uint8Array {
+	const opt = f.options ?? new Uint8Array(0);
+	const optLen = (opt.length + 3) & ~3;
+	const hl = 20 + optLen;
+	const h = new Uint8Array(hl);
+	h[0] = 0x40 | (hl / 4);
+	h.set(be16(f.totalLength ?? hl + payload.length), 2);
+	h.set(be16(f.id ?? 0), 4);
+	h.set(be16((f.more ? 0x2000 : 0) | ((f.fragmentOffset ?? 0) / 8)), 6);
+	h[8] = f.ttl ?? 64;
+	h[9] = f.protocol;
+	h.set(ipv4Address(f.src), 12);
+	h.set(ipv4Address(f.dst), 16);
+	h.set(opt, 20);
+	h.set(be16(checksum(h)), 10);
+	return concat(h, payload);
+}
+
+/** An IPv6 extension header (hop-by-hop 0, routing 43, destination options 60, …) of `length` bytes (a multiple of 8). */
+export interface Ipv6Extension {
+	type: number;
+	length: number;
+}
+
+/** Fields of an IPv6 header. */
+export interface Ipv6Fields {
+	src: string;
+	dst: string;
+	/** Upper-layer protocol. */
+	protocol: number;
+	hopLimit?: number;
+	/** Extension headers before the upper layer (or before the fragment header). */
+	extensions?: Ipv6Extension[];
+	/** A fragment header (id, offset in bytes, more fragments); the payload is then the fragment's data. */
+	fragment?: { id: number; offset: number; more: boolean };
+	/** For `ipv6Fragments`: extension headers inside the fragmentable part, before the upper layer. */
+	innerExtensions?: Ipv6Extension[];
+}
+
+function extensionChain(exts: Ipv6Extension[], last: number): { first: number; bytes: Uint8Array } {
+	const parts: Uint8Array[] = [];
+	let first = last;
+	for (let i = exts.length - 1; i >= 0; i--) {
+		const e = exts[i] as Ipv6Extension;
+		const b = new Uint8Array(e.length);
+		b[0] = first;
+		b[1] = e.type === 51 ? e.length / 4 - 2 : e.length / 8 - 1;
+		if (e.type !== 51 && e.length > 2) {
+			b[2] = 1; // PadN option filling the rest
+			b[3] = e.length - 4;
+		}
+		parts.unshift(b);
+		first = e.type;
+	}
+	return { first, bytes: concat(...parts) };
+}
+
+/**
+ * An IPv6 packet. With `fragment`, `payload` is the fragment's data and `protocol` the first header
+ * of the fragmentable part.
+ */
+export function ipv6(f: Ipv6Fields, payload: Uint8Array): Uint8Array {
+	let rest = payload;
+	let next = f.protocol;
+	if (f.fragment) {
+		const fh = new Uint8Array(8);
+		fh[0] = next;
+		fh.set(be16(f.fragment.offset | (f.fragment.more ? 1 : 0)), 2);
+		fh.set(be32(f.fragment.id), 4);
+		rest = concat(fh, payload);
+		next = 44;
+	}
+	const outer = extensionChain(f.extensions ?? [], next);
+	const body = concat(outer.bytes, rest);
+	const h = new Uint8Array(40);
+	h[0] = 0x60;
+	h.set(be16(body.length), 4);
+	h[6] = outer.first;
+	h[7] = f.hopLimit ?? 64;
+	h.set(ipv6Address(f.src), 8);
+	h.set(ipv6Address(f.dst), 24);
+	return concat(h, body);
+}
+
+/** A UDP datagram (checksum 0). */
+export function udp(srcPort: number, dstPort: number, payload: string | Uint8Array): Uint8Array {
+	const p = bytesOf(payload);
+	return concat(be16(srcPort), be16(dstPort), be16(8 + p.length), be16(0), p);
+}
+
+/** Fields of a TCP header. */
+export interface TcpFields {
+	srcPort: number;
+	dstPort: number;
+	seq: number;
+	ack?: number;
+	/** Flag bits (`TCP.SYN | TCP.ACK` …); default ACK|PSH. */
+	flags?: number;
+	window?: number;
+	/** Options (padded to 4 bytes). */
+	options?: Uint8Array;
+}
+
+/** A TCP segment (checksum 0). */
+export function tcp(f: TcpFields, payload: string | Uint8Array = new Uint8Array(0)): Uint8Array {
+	const opt = f.options ?? new Uint8Array(0);
+	const hl = 20 + ((opt.length + 3) & ~3);
+	const h = new Uint8Array(hl);
+	h.set(be16(f.srcPort), 0);
+	h.set(be16(f.dstPort), 2);
+	h.set(be32(f.seq >>> 0), 4);
+	h.set(be32((f.ack ?? 0) >>> 0), 8);
+	h[12] = (hl / 4) << 4;
+	h[13] = f.flags ?? TCP.ACK | TCP.PSH;
+	h.set(be16(f.window ?? 65535), 14);
+	h.set(opt, 20);
+	return concat(h, bytesOf(payload));
+}
+
+/** An Ethernet frame; `vlans` are (TPID, VLAN id) tags outermost first (0x8100 802.1Q, 0x88a8 QinQ). */
+export function ethernet(
+	etherType: number,
+	payload: Uint8Array,
+	vlans: { tpid: number; vid: number }[] = [],
+): Uint8Array {
+	const macs = new Uint8Array([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1]);
+	const tags = vlans.map((v) => concat(be16(v.tpid), be16(v.vid & 0xfff)));
+	return concat(macs, ...tags, be16(etherType), payload);
+}
+
+/** A Linux cooked capture (SLL, link type 113) frame. */
+export function sll(protocol: number, payload: Uint8Array): Uint8Array {
+	const h = new Uint8Array(16);
+	h.set(be16(0), 0); // sent to us
+	h.set(be16(772), 2); // ARPHRD_LOOPBACK
+	h.set(be16(6), 4);
+	h.set(be16(protocol), 14);
+	return concat(h, payload);
+}
+
+/** A Linux cooked capture v2 (SLL2, link type 276) frame. */
+export function sll2(protocol: number, payload: Uint8Array): Uint8Array {
+	const h = new Uint8Array(20);
+	h.set(be16(protocol), 0);
+	h.set(be32(1), 4); // interface index
+	h.set(be16(1), 8); // ARPHRD_ETHER
+	h[11] = 6;
+	return concat(h, payload);
+}
+
+/** A BSD null/loopback (link type 0) frame: the address family in the capturing host's byte order. */
+export function nullLoopback(family: number, littleEndian: boolean, payload: Uint8Array): Uint8Array {
+	const h = be32(family);
+	if (littleEndian) h.reverse();
+	return concat(h, payload);
+}
+
+/** Splits an upper-layer payload into IPv4 fragments of `size` bytes (a multiple of 8). */
+export function ipv4Fragments(f: Ipv4Fields, payload: Uint8Array, size: number): Uint8Array[] {
+	const out: Uint8Array[] = [];
+	for (let o = 0; o < payload.length; o += size) {
+		const more = o + size < payload.length;
+		out.push(ipv4({ ...f, fragmentOffset: o, more }, payload.subarray(o, o + size)));
+	}
+	return out;
+}
+
+/**
+ * Splits an upper-layer payload (after `innerExtensions`) into IPv6 fragments of `size` bytes
+ * (a multiple of 8).
+ */
+export function ipv6Fragments(f: Ipv6Fields, id: number, payload: Uint8Array, size: number): Uint8Array[] {
+	const inner = extensionChain(f.innerExtensions ?? [], f.protocol);
+	const part = concat(inner.bytes, payload);
+	const out: Uint8Array[] = [];
+	for (let o = 0; o < part.length; o += size) {
+		const more = o + size < part.length;
+		out.push(ipv6({ ...f, protocol: inner.first, fragment: { id, offset: o, more } }, part.subarray(o, o + size)));
+	}
+	return out;
+}
+
+/** Fields of a HEP v3 packet. */
+export interface HepFields {
+	src: string;
+	dst: string;
+	srcPort: number;
+	dstPort: number;
+	sec: number;
+	usec: number;
+	/** IP protocol of the original packet; default 17 (UDP). */
+	ipProtocol?: number;
+	/** Payload type; default 1 (SIP). */
+	protocolType?: number;
+	captureId?: number;
+	correlationId?: string;
+}
+
+function chunk(type: number, value: Uint8Array): Uint8Array {
+	return concat(be16(0), be16(type), be16(6 + value.length), value);
+}
+
+/** A HEP v3 packet carrying `payload`. */
+export function hep3(f: HepFields, payload: string | Uint8Array): Uint8Array {
+	const v6 = f.src.includes(":");
+	const chunks = [
+		chunk(1, new Uint8Array([v6 ? 10 : 2])),
+		chunk(2, new Uint8Array([f.ipProtocol ?? 17])),
+		chunk(v6 ? 5 : 3, v6 ? ipv6Address(f.src) : ipv4Address(f.src)),
+		chunk(v6 ? 6 : 4, v6 ? ipv6Address(f.dst) : ipv4Address(f.dst)),
+		chunk(7, be16(f.srcPort)),
+		chunk(8, be16(f.dstPort)),
+		chunk(9, be32(f.sec)),
+		chunk(10, be32(f.usec)),
+		chunk(11, new Uint8Array([f.protocolType ?? 1])),
+		chunk(12, be32(f.captureId ?? 0)),
+		...(f.correlationId ? [chunk(17, bytesOf(f.correlationId))] : []),
+		chunk(15, bytesOf(payload)),
+	];
+	const body = concat(...chunks);
+	return concat(bytesOf("HEP3"), be16(6 + body.length), body);
+}
+
+/** Fields of a WebSocket frame. */
+export interface WebSocketFrameFields {
+	/** 1 text, 2 binary, 0 continuation, 9 ping …; default 1. */
+	opcode?: number;
+	/** Last frame of its message; default true. */
+	fin?: boolean;
+	/** Masking key (client frames are masked). */
+	mask?: Uint8Array;
+	/** RSV1: permessage-deflate compression. */
+	compressed?: boolean;
+}
+
+/** A WebSocket frame (RFC 6455 §5.2) carrying `payload`. */
+export function webSocketFrame(payload: string | Uint8Array, f: WebSocketFrameFields = {}): Uint8Array {
+	const p = bytesOf(payload).slice();
+	const b0 = (f.fin === false ? 0 : 0x80) | (f.compressed ? 0x40 : 0) | (f.opcode ?? 1);
+	const m = f.mask ? 0x80 : 0;
+	const len =
+		p.length < 126
+			? new Uint8Array([b0, m | p.length])
+			: p.length < 65536
+				? concat(new Uint8Array([b0, m | 126]), be16(p.length))
+				: concat(new Uint8Array([b0, m | 127]), be32(0), be32(p.length));
+	if (!f.mask) return concat(len, p);
+	for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) ^ (f.mask[i & 3] as number);
+	return concat(len, f.mask, p);
+}
