@@ -167,7 +167,7 @@ export class TextLogReader {
 				const m = SNGREP.exec(line);
 				if (m) {
 					this.#begin(out, {
-						time: utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7]),
+						time: utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7]),
 						src: parseAddress(m[8] as string),
 						dst: parseAddress(m[9] as string),
 						transport: "log",
@@ -204,7 +204,7 @@ export class TextLogReader {
 					const peer = parseAddress(m[4] as string);
 					const received = m[1] === "recv";
 					this.#begin(out, {
-						time: utc(1970, 0, 1, +m[5]!, +m[6]!, +m[7]!, m[8]),
+						time: utc(1970, 0, 1, Number(m[5]), Number(m[6]), Number(m[7]), m[8]),
 						src: received ? peer : this.#self,
 						dst: received ? this.#self : peer,
 						transport: (m[3] as string).toLowerCase(),
@@ -245,9 +245,9 @@ export class TextLogReader {
 }
 
 function asteriskTime(t: RegExpExecArray): number {
-	if (t[1]) return utc(+t[1], +t[2]! - 1, +t[3]!, +t[6]!, +t[7]!, +t[8]!, t[9]);
+	if (t[1]) return utc(+t[1], Number(t[2]) - 1, Number(t[3]), Number(t[6]), Number(t[7]), Number(t[8]), t[9]);
 	const month = MONTHS.indexOf(t[4] as string);
-	return utc(1970, Math.max(month, 0), +t[5]!, +t[6]!, +t[7]!, +t[8]!, t[9]);
+	return utc(1970, Math.max(month, 0), Number(t[5]), Number(t[6]), Number(t[7]), Number(t[8]), t[9]);
 }
 
 /** Reads a whole text at once. */
