@@ -96,6 +96,19 @@ export const en: FindingTexts = {
 		text: `483 Too Many Hops: Max-Forwards ran down to zero${p.maxForwards ? ` (${s(p.maxForwards)} across ${s(p.hops)} copies)` : ""}, usually a loop through B2BUAs that create new Via headers each time.`,
 		fix: "Trace the route between the B2BUAs or PBXs forwarding this call back and forth (for example two systems whose routes point at each other), and do not reset Max-Forwards on a B2BUA.",
 	}),
+	"redirect-followed": (p) => ({
+		text: `The ${s(p.code)} redirect was followed: the caller sent a new INVITE to ${s(p.target)}.`,
+	}),
+	"redirect-not-followed": (p) => ({
+		text: `${s(p.code)} redirected the call${p.targets ? ` to ${s(p.targets)}` : " without any Contact to go to"}, and no new INVITE followed.`,
+		fix: p.targets
+			? "Let the caller or its PBX follow redirects (on Asterisk the pjsip endpoint's redirect_method; on FreeSWITCH manual-redirect), or have the redirecting side proxy the call instead."
+			: "A 3xx must carry the new target in Contact; fix the redirecting element.",
+	}),
+	"redirect-loop": (p) => ({
+		text: `${s(p.code)} sent the caller back to a target it had already tried (${s(p.target)}): a redirect loop.`,
+		fix: "Check the redirect server's or PBX's forwarding rules: two forwards pointing at each other, or a redirect to the caller's own address.",
+	}),
 	"glare-491": (p) => ({
 		text: `491 Request Pending: both sides sent a ${s(p.method)} at the same time (glare)${yes(p.retried) ? `, and it was retried ${s(p.wait)} s later as RFC 3261 §14.1 asks` : ", and it was not retried"}.`,
 		fix: "The UAC should wait the random interval of RFC 3261 §14.1 and try again; repeated glare points at two systems refreshing the session at the same moment.",

@@ -97,6 +97,19 @@ export const tr: FindingTexts = {
 		text: `483 Too Many Hops: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
 		fix: "Bu çağrıyı birbirine geri gönderen B2BUA ya da santraller arasındaki güzergâhı izleyin (örneğin rotaları birbirini gösteren iki sistem) ve bir B2BUA'da Max-Forwards'ı sıfırlamayın.",
 	}),
+	"redirect-followed": (p) => ({
+		text: `${s(p.code)} yönlendirmesi izlendi: arayan ${s(p.target)} adresine yeni bir INVITE gönderdi.`,
+	}),
+	"redirect-not-followed": (p) => ({
+		text: `${s(p.code)} çağrıyı${p.targets ? ` ${s(p.targets)} adresine` : ", gidilecek bir Contact vermeden"} yönlendirdi ve ardından yeni bir INVITE gelmedi.`,
+		fix: p.targets
+			? "Arayanın ya da santralinin yönlendirmeleri izlemesini sağlayın (Asterisk'te pjsip uç noktasının redirect_method ayarı, FreeSWITCH'te manual-redirect) ya da yönlendiren taraf çağrıyı kendisi proxy'lesin."
+			: "Bir 3xx yeni hedefi Contact başlığında taşımalıdır; yönlendiren öğeyi düzeltin.",
+	}),
+	"redirect-loop": (p) => ({
+		text: `${s(p.code)} arayanı daha önce denediği bir hedefe (${s(p.target)}) geri gönderdi: bir yönlendirme döngüsü.`,
+		fix: "Yönlendirme sunucusunun ya da santralin yönlendirme kurallarını kontrol edin: birbirini gösteren iki yönlendirme ya da arayanın kendi adresine bir yönlendirme.",
+	}),
 	"glare-491": (p) => ({
 		text: `491 Request Pending: iki taraf aynı anda ${s(p.method)} gönderdi (glare)${yes(p.retried) ? `; RFC 3261 §14.1'in istediği gibi ${s(p.wait)} s sonra yeniden denendi` : "; yeniden denenmedi"}.`,
 		fix: "UAC, RFC 3261 §14.1'deki rastgele süreyi bekleyip yeniden denemelidir; tekrar eden glare, oturumu aynı anda yenileyen iki sisteme işaret eder.",
