@@ -60,6 +60,8 @@ export interface CallSummary {
 		duration: number | null;
 	};
 	participants: { address: string; agents: string[] }[];
+	/** Dialogs (Call-ID + From tag + To tag): early ones from forking, confirmed, terminated. */
+	dialogs: { fromTag: string; toTag: string; state: "early" | "confirmed" | "terminated"; from: string | null }[];
 	messages: MessageSummary[];
 	findings: Finding[];
 }
@@ -168,6 +170,35 @@ export function summarizeCall(call: Call): CallSummary {
 		}
 	}
 
+	// Dialogs: a response to INVITE with a To tag creates one (early for 1xx, confirmed for 2xx);
+	// an answered BYE ends it (RFC 3261 §12, §15).
+	const dialogs = new Map<string, CallSummary["dialogs"][number]>();
+	for (const t of msgs) {
+		const m = t.event.message;
+		const fromTag = m.from?.tag;
+		const toTag = m.to?.tag;
+		if (!fromTag || !toTag) continue;
+		const key = `${fromTag}|${toTag}`;
+		const altKey = `${toTag}|${fromTag}`;
+		const d = dialogs.get(key) ?? dialogs.get(altKey);
+		if (
+			m.kind === "response" &&
+			m.cseq?.method === "INVITE" &&
+			m.status !== undefined &&
+			m.status > 100 &&
+			m.status < 300
+		) {
+			if (!d)
+				dialogs.set(key, {
+					fromTag,
+					toTag,
+					state: m.status < 200 ? "early" : "confirmed",
+					from: addressOf(t.event.src),
+				});
+			else if (m.status >= 200 && d.state === "early") d.state = "confirmed";
+		} else if (d && m.kind === "response" && m.cseq?.method === "BYE" && (m.status ?? 0) >= 200) d.state = "terminated";
+	}
+
 	const lastTime = [...msgs].reverse().find((t) => t.event.time !== null)?.event.time ?? null;
 	const initialMessage = initial?.event.message ?? first?.event.message;
 	return {
@@ -196,6 +227,7 @@ export function summarizeCall(call: Call): CallSummary {
 			duration: diff(bye?.event.time, answer?.event.time),
 		},
 		participants: [...participants].map(([address, agents]) => ({ address, agents: [...agents] })),
+		dialogs: [...dialogs.values()],
 		messages: msgs.map((t) => {
 			const m = t.event.message;
 			const s: MessageSummary = {

@@ -121,3 +121,21 @@ test("finished calls are handed on while the input goes on (memory follows open 
 	tracker.flush();
 	assert.equal(emitted.length, 3000);
 });
+
+test("dialogs: early ones from forking, the confirmed one, terminated by BYE", () => {
+	const [c] = run(
+		events([
+			[0, request("INVITE"), ">"],
+			[0.2, response(180, "Ringing", { toTag: "fork-a" }), "<"],
+			[0.3, response(180, "Ringing", { toTag: "fork-b" }), "<"],
+			[2, response(200, "OK", { toTag: "fork-b" }), "<"],
+			[2.1, request("ACK", { branch: "z9hG4bK-a", toTag: "fork-b" }), ">"],
+			[9, request("BYE", { branch: "z9hG4bK-b", toTag: "fork-b", cseq: 2 }), ">"],
+			[9.1, response(200, "OK", { branch: "z9hG4bK-b", toTag: "fork-b", cseq: 2, method: "BYE" }), "<"],
+		]),
+	);
+	assert.deepEqual(
+		c?.dialogs.map((d) => `${d.toTag}:${d.state}`),
+		["fork-a:early", "fork-b:terminated"],
+	);
+});
