@@ -49,8 +49,8 @@ function packet(time, src, dst, text) {
 	rec.writeUInt16BE(ipId++ & 0xffff, ip + 4);
 	rec[ip + 8] = 64;
 	rec[ip + 9] = 17;
-	src[0].split(".").forEach((o, i) => (rec[ip + 12 + i] = Number(o)));
-	dst[0].split(".").forEach((o, i) => (rec[ip + 16 + i] = Number(o)));
+	for (const [i, o] of src[0].split(".").entries()) rec[ip + 12 + i] = Number(o);
+	for (const [i, o] of dst[0].split(".").entries()) rec[ip + 16 + i] = Number(o);
 	rec.writeUInt16BE(checksum(rec, ip, 20), ip + 10);
 	const udp = ip + 20;
 	rec.writeUInt16BE(src[1], udp);

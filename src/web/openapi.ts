@@ -1,0 +1,321 @@
+/** The OpenAPI 3.1 description of the JSON API (its schemas are JSON Schema 2020-12). */
+import { LANGUAGES } from "../kb/locales.ts";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: "string" };
+const strs = { type: "array", items: str };
+const cls = { type: "string", enum: ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"] };
+const status = { type: "string", enum: ["current", "deprecated", "reserved", "unregistered"] };
+const code = { type: "integer", minimum: 100, maximum: 699 };
+const lang = { type: "string", enum: [...LANGUAGES] };
+
+const langParam = {
+	name: "lang",
+	in: "query",
+	required: false,
+	description:
+		"Language of the answer (default en). Content is written in en and tr; other languages get English text with contentLang: en.",
+	schema: lang,
+};
+
+const errorResponses = (...codes: number[]) =>
+	Object.fromEntries(
+		codes.map((c) => [
+			String(c),
+			{
+				description: { 400: "Bad input", 404: "No such code or path", 414: "URI too long" }[c] ?? "Error",
+				content: { "application/json": { schema: ref("Error") } },
+			},
+		]),
+	);
+
+const json = (schema: object, description: string) => ({
+	description,
+	headers: {
+		ETag: { schema: str, description: "Weak validator; send it back in If-None-Match for a 304." },
+		"Cache-Control": { schema: str },
+	},
+	content: { "application/json": { schema } },
+});
+
+/** Builds the document (servers point at the origin the site is served from). */
+export function openApiDocument(origin: string): object {
+	return {
+		openapi: "3.1.0",
+		jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+		info: {
+			title: "sipwhy API",
+			version: "1",
+			summary: "SIP response codes explained, compared, listed and searched.",
+			description:
+				"The same JSON as the sipwhy command line's --json output. Read-only; CORS is open for GET; responses carry ETag and Cache-Control and are compressed when the client accepts br or gzip.",
+			license: { name: "MIT", identifier: "MIT" },
+		},
+		servers: [{ url: origin }],
+		paths: {
+			"/api/v1/codes": {
+				get: {
+					operationId: "listCodes",
+					summary: "The IANA registry of SIP response codes",
+					parameters: [
+						{ name: "class", in: "query", required: false, schema: { type: "string", pattern: "^[1-6](xx|XX)?$" } },
+						{
+							name: "all",
+							in: "query",
+							required: false,
+							description: "Also list the unregistered codes sipwhy documents.",
+							schema: { type: "string", enum: ["1", "true", "0", "false"] },
+						},
+					],
+					responses: {
+						"200": json({ type: "array", items: ref("CodeSummary") }, "Codes in order"),
+						...errorResponses(400),
+					},
+				},
+			},
+			"/api/v1/codes/{code}": {
+				get: {
+					operationId: "explain",
+					summary: "Everything sipwhy knows about one code",
+					parameters: [
+						{ name: "code", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{3}$" } },
+						langParam,
+					],
+					responses: { "200": json(ref("Explanation"), "The explanation"), ...errorResponses(400, 404) },
+				},
+			},
+			"/api/v1/compare/{a}/{b}": {
+				get: {
+					operationId: "compare",
+					summary: "How two codes differ and when to use which (lower code first in the answer)",
+					parameters: [
+						{ name: "a", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{3}$" } },
+						{ name: "b", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{3}$" } },
+						langParam,
+					],
+					responses: { "200": json(ref("Comparison"), "The comparison"), ...errorResponses(400, 404) },
+				},
+			},
+			"/api/v1/search": {
+				get: {
+					operationId: "search",
+					summary: "Codes matching a number, phrase or meaning, best first",
+					parameters: [
+						{ name: "q", in: "query", required: true, schema: { type: "string", minLength: 1, maxLength: 200 } },
+						langParam,
+						{
+							name: "limit",
+							in: "query",
+							required: false,
+							schema: { type: "integer", minimum: 1, maximum: 100, default: 10 },
+						},
+					],
+					responses: {
+						"200": json({ type: "array", items: ref("SearchHit") }, "Hits, best first"),
+						...errorResponses(400),
+					},
+				},
+			},
+		},
+		components: {
+			schemas: {
+				Error: {
+					type: "object",
+					required: ["error", "status"],
+					additionalProperties: false,
+					properties: { error: str, status: { type: "integer" } },
+				},
+				Citation: {
+					type: "object",
+					required: ["doc", "section", "url"],
+					additionalProperties: false,
+					properties: {
+						doc: { type: "string", pattern: "^RFC[0-9]+$" },
+						section: { type: ["string", "null"] },
+						url: { type: "string", format: "uri", pattern: "^https://www\\.rfc-editor\\.org/rfc/rfc[0-9]+" },
+					},
+				},
+				Method: {
+					type: "string",
+					enum: [
+						"any",
+						"INVITE",
+						"ACK",
+						"BYE",
+						"CANCEL",
+						"REGISTER",
+						"OPTIONS",
+						"INFO",
+						"PRACK",
+						"UPDATE",
+						"SUBSCRIBE",
+						"NOTIFY",
+						"REFER",
+						"MESSAGE",
+						"PUBLISH",
+					],
+				},
+				Sender: { type: "string", enum: ["uas", "proxy", "registrar", "redirect", "b2bua"] },
+				Facts: {
+					type: "object",
+					additionalProperties: false,
+					required: [
+						"final",
+						"methods",
+						"senders",
+						"requiredHeaders",
+						"optionalHeaders",
+						"endsForking",
+						"retry",
+						"retryKind",
+						"dialogEffect",
+						"ack",
+						"scope",
+						"q850",
+					],
+					properties: {
+						final: { type: "boolean" },
+						methods: { type: "array", items: ref("Method"), minItems: 1 },
+						senders: { type: "array", items: ref("Sender"), minItems: 1 },
+						requiredHeaders: strs,
+						optionalHeaders: strs,
+						endsForking: { type: "boolean" },
+						retry: str,
+						retryKind: { type: "string", enum: ["none", "credentials", "modify", "later", "elsewhere", "never"] },
+						dialogEffect: {
+							type: "string",
+							enum: ["none", "establishes", "transaction-only", "usage-terminated", "dialog-terminated"],
+						},
+						ack: { type: "string", enum: ["none", "end-to-end", "hop-by-hop"] },
+						scope: { type: "string", enum: ["progress", "success", "redirect", "request", "server", "global"] },
+						q850: {
+							type: "object",
+							additionalProperties: false,
+							required: ["toCause", "fromCauses", "names"],
+							properties: {
+								toCause: { type: ["integer", "null"] },
+								fromCauses: { type: "array", items: { type: "integer" } },
+								names: { type: "object", additionalProperties: str },
+							},
+						},
+					},
+				},
+				Explanation: {
+					type: "object",
+					additionalProperties: false,
+					required: [
+						"code",
+						"reason",
+						"class",
+						"status",
+						"rfc",
+						"slug",
+						"facts",
+						"citations",
+						"summary",
+						"description",
+						"whenYouSeeIt",
+						"howToFix",
+						"commonCauses",
+						"misdiagnoses",
+						"useWhen",
+						"example",
+						"related",
+						"lang",
+						"contentLang",
+					],
+					properties: {
+						code,
+						reason: str,
+						class: cls,
+						status,
+						rfc: ref("Citation"),
+						slug: str,
+						facts: ref("Facts"),
+						citations: {
+							type: "object",
+							additionalProperties: false,
+							required: [
+								"final",
+								"methods",
+								"senders",
+								"endsForking",
+								"retry",
+								"dialogEffect",
+								"ack",
+								"scope",
+								"q850",
+								"headers",
+							],
+							properties: {
+								final: ref("Citation"),
+								methods: ref("Citation"),
+								senders: ref("Citation"),
+								endsForking: ref("Citation"),
+								retry: ref("Citation"),
+								dialogEffect: ref("Citation"),
+								ack: ref("Citation"),
+								scope: ref("Citation"),
+								q850: { type: "array", items: ref("Citation") },
+								headers: { type: "object", additionalProperties: ref("Citation") },
+							},
+						},
+						summary: str,
+						description: str,
+						whenYouSeeIt: str,
+						howToFix: { type: "array", items: str, minItems: 1 },
+						commonCauses: strs,
+						misdiagnoses: strs,
+						useWhen: str,
+						example: { type: ["string", "null"] },
+						related: { type: "array", items: code },
+						lang,
+						contentLang: lang,
+						treatedAs: code,
+						deprecatedBy: ref("Citation"),
+						renamedFrom: {
+							type: "object",
+							additionalProperties: false,
+							required: ["reason", "by"],
+							properties: { reason: str, by: ref("Citation") },
+						},
+					},
+				},
+				Comparison: {
+					type: "object",
+					additionalProperties: false,
+					required: ["a", "b", "differences", "whenToUseWhich", "curated", "lang", "contentLang"],
+					properties: {
+						a: ref("Explanation"),
+						b: ref("Explanation"),
+						differences: { type: "array", items: str, minItems: 1 },
+						whenToUseWhich: str,
+						curated: { type: "boolean" },
+						lang,
+						contentLang: lang,
+					},
+				},
+				CodeSummary: {
+					type: "object",
+					additionalProperties: false,
+					required: ["code", "reason", "class", "final", "rfc", "status", "slug"],
+					properties: {
+						code,
+						reason: str,
+						class: cls,
+						final: { type: "boolean" },
+						rfc: ref("Citation"),
+						status,
+						slug: str,
+					},
+				},
+				SearchHit: {
+					type: "object",
+					additionalProperties: false,
+					required: ["code", "reason", "score"],
+					properties: { code, reason: str, score: { type: "number" } },
+				},
+			},
+		},
+	};
+}

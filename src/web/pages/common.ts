@@ -1,0 +1,101 @@
+/** Small pieces shared by the pages. */
+import { type Citation, formatCite } from "../../kb/citation.ts";
+import { classOf, type ResponseClass } from "../../kb/classes.ts";
+import { contentLanguageFor } from "../../kb/explain.ts";
+import { LANGUAGES, type Language } from "../../kb/locales.ts";
+import { contentLanguages, curatedPairs, entry } from "../../kb/registry.ts";
+import { Linker } from "../glossary.ts";
+import { type Html, type HtmlValue, html } from "../html.ts";
+import type { WebLabels } from "../i18n/index.ts";
+import { hreflang } from "../layout.ts";
+import { url } from "../urls.ts";
+
+/** Class number 1–6 for colour classes (`k4`). */
+export function kls(code: number | ResponseClass): string {
+	return `k${typeof code === "number" ? Math.floor(code / 100) : code[0]}`;
+}
+
+/** The reason phrase of a code in the knowledge base (empty when it has no entry). */
+export function reasonOf(code: number): string {
+	return entry(code)?.reason ?? "";
+}
+
+/** "486 Busy Here" as markup with the code coloured by class, isolated for right-to-left pages. */
+export function codeName(code: number, reason = reasonOf(code)): Html {
+	return html`<bdi><span class="code ${kls(code)}">${code}</span> ${reason}</bdi>`;
+}
+
+/** "SIP 486 Busy Here" as one left-to-right unit. */
+export function sipName(code: number, reason = reasonOf(code)): Html {
+	return html`<bdi>SIP <span class="code ${kls(code)}">${code}</span> ${reason}</bdi>`;
+}
+
+/** A link to a code's page. */
+export function codeLink(lang: Language, code: number): Html {
+	return html`<a href="${url.code(lang, code)}">${codeName(code)}</a>`;
+}
+
+/** A link to an RFC section. */
+export function cite(c: Citation): Html {
+	return html`<a class="cite" href="${c.url}">${formatCite(c)}</a>`;
+}
+
+/** The badge of a class: "4xx Client failure". */
+export function classBadge(L: WebLabels, cls: ResponseClass): Html {
+	return html`<span class="badge ${kls(cls)}">${cls} ${L.className[cls]}</span>`;
+}
+
+/** Breadcrumb navigation; the last item is the current page. */
+export function crumbs(L: WebLabels, items: [string, string | null][]): Html {
+	return html`<nav class="crumbs" aria-label="${L.breadcrumb}"><ol>${items.map(([label, href]) =>
+		href ? html`<li><a href="${href}">${label}</a></li>` : html`<li aria-current="page">${label}</li>`,
+	)}</ol></nav>`;
+}
+
+/** Whether a language has its own prose. */
+export function isContentLang(lang: Language): boolean {
+	return contentLanguages().includes(lang);
+}
+
+/** The content language used for a UI language. */
+export function contentOf(lang: Language): "en" | "tr" {
+	return contentLanguageFor(lang) as "en" | "tr";
+}
+
+/** hreflang alternates for a page whose prose exists in the content languages. */
+export function contentAlternates(path: (l: Language) => string): [string, string][] {
+	const out: [string, string][] = LANGUAGES.filter(isContentLang).map((l) => [hreflang(l), path(l)]);
+	out.push(["x-default", path("en")]);
+	return out;
+}
+
+/** hreflang alternates for a page made of interface labels only (complete in every language). */
+export function labelAlternates(path: (l: Language) => string, xDefault = path("en")): [string, string][] {
+	const out: [string, string][] = LANGUAGES.map((l) => [hreflang(l), path(l)]);
+	out.push(["x-default", xDefault]);
+	return out;
+}
+
+/** A glossary linker for one page. */
+export function linkerFor(lang: Language): Linker {
+	return new Linker(contentOf(lang), (id) => url.glossary(lang, id));
+}
+
+/** Curated pairs (lower code first) that involve a code, or all of them. */
+export function pairsWith(code?: number): [number, number][] {
+	return curatedPairs()
+		.filter(([a, b]) => code === undefined || a === code || b === code)
+		.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/** "401 Unauthorized vs 407 Proxy Authentication Required" as a link to the compare page. */
+export function pairLink(L: WebLabels, lang: Language, a: number, b: number): Html {
+	return html`<a href="${url.compare(lang, a, b)}">${codeName(a)} ${L.vs} ${codeName(b)}</a>`;
+}
+
+/** Section with a heading and an id. */
+export function section(id: string, title: string, body: HtmlValue): Html {
+	return html`<section aria-labelledby="h-${id}"><h2 id="h-${id}">${title}</h2>${body}</section>`;
+}
+
+export { classOf };

@@ -1,0 +1,28 @@
+/** The site's URLs, built in one place so that links, redirects, canonicals and the sitemap agree. */
+import type { ResponseClass } from "../kb/classes.ts";
+import type { Language } from "../kb/locales.ts";
+import { entry, slug } from "../kb/registry.ts";
+
+/** The slug of a code's page: the reason phrase, or `unregistered` for codes sipwhy has no entry for. */
+export function codeSlug(code: number): string {
+	const e = entry(code);
+	return e ? slug(e.reason) : "unregistered";
+}
+
+export const url = {
+	home: (lang: Language) => `/${lang}/`,
+	codes: (lang: Language) => `/${lang}/sip/`,
+	code: (lang: Language, code: number) => `/${lang}/sip/${code}-${codeSlug(code)}`,
+	cls: (lang: Language, cls: ResponseClass) => `/${lang}/sip/${cls}`,
+	compareIndex: (lang: Language) => `/${lang}/compare/sip/`,
+	compare: (lang: Language, x: number, y: number) => {
+		const [a, b] = x <= y ? [x, y] : [y, x];
+		return `/${lang}/compare/sip/${a}-${codeSlug(a)}-vs-${b}-${codeSlug(b)}`;
+	},
+	glossary: (lang: Language, id?: string) => `/${lang}/glossary/${id ? `#${id}` : ""}`,
+	search: (lang: Language, q?: string) => `/${lang}/search${q === undefined ? "" : `?q=${encodeURIComponent(q)}`}`,
+	api: (lang: Language) => `/${lang}/api`,
+};
+
+/** Classes in order. */
+export const CLASSES: ResponseClass[] = ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"];

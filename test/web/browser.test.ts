@@ -1,0 +1,167 @@
+// The site in a real browser (Debian's Chromium through playwright-core): the reader's path from
+// the home page to a Turkish comparison, right-to-left Arabic, search-as-you-type, no CSP
+// violation, and no serious or critical accessibility violation found by axe-core.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { entry } from "../../src/kb/registry.ts";
+import { liveServer } from "./helpers.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const skip =
+	!existsSync(CHROMIUM) && !process.env.CI
+		? `${CHROMIUM} is missing (apt-get install chromium); browser tests run in CI, where it is installed`
+		: false;
+
+const live = liveServer();
+let context: BrowserContext | undefined;
+let profile = "";
+const problems: string[] = [];
+
+before(async () => {
+	if (skip) return;
+	profile = mkdtempSync(join(tmpdir(), "sipwhy-chromium-"));
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			"--no-sandbox",
+			"--disable-gpu",
+			"--disable-quic",
+			"--no-first-run",
+			"--disable-background-networking",
+			"--disable-component-update",
+			"--disable-sync",
+		],
+		viewport: { width: 1100, height: 900 },
+	});
+});
+after(async () => {
+	await context?.close();
+	if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+	const page = await (context as BrowserContext).newPage();
+	page.on("console", (m) => {
+		if (m.type() === "error") problems.push(`${path}: ${m.text()}`);
+	});
+	page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
+	await page.goto(live.url() + path);
+	return page;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+async function axe(page: Page): Promise<AxeViolation[]> {
+	await page.evaluate(AXE);
+	const result = (await page.evaluate(
+		"axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))",
+	)) as AxeViolation[];
+	return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+const describeViolations = (vs: AxeViolation[]) =>
+	vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+
+describe("in the browser", { skip }, () => {
+	test("home → search “decline” → 603 → Türkçe → compare with 202 → Turkish differences", async () => {
+		const other = entry(202) ? 202 : 486;
+		const page = await open("/en/");
+		await page.fill("#q", "decline");
+		await Promise.all([page.waitForURL(/\/en\/search\?q=decline/), page.press("#q", "Enter")]);
+		await Promise.all([page.waitForURL(/\/en\/sip\/603-decline$/), page.click("main ol.list li:first-child a")]);
+		assert.match((await page.textContent("h1")) ?? "", /603\s+Decline/);
+		await page.click("details.lang summary");
+		await Promise.all([page.waitForURL(/\/tr\/sip\/603-decline$/), page.click('details.lang a[hreflang="tr"]')]);
+		assert.equal(await page.getAttribute("html", "lang"), "tr");
+		assert.equal(await page.textContent("#h-description"), "Açıklama");
+		await page.selectOption("#pick-b", String(other));
+		await Promise.all([
+			page.waitForURL(new RegExp(`/tr/compare/sip/${other}-[a-z-]+-vs-603-decline$`)),
+			page.click("form.pick button"),
+		]);
+		const heading = page.locator("#h-differences");
+		assert.equal(await heading.textContent(), "Temel farklar");
+		assert.ok(await heading.isVisible());
+		const items = page.locator("section[aria-labelledby=h-differences] li");
+		assert.ok((await items.count()) >= 2);
+		assert.ok(await items.first().isVisible());
+		const text = (await items.allTextContents()).join(" ");
+		assert.match(text, /[çğıöşüİ]/, "the differences are written in Turkish");
+		assert.match(text, new RegExp(`${other}|603`));
+		await page.close();
+	});
+
+	test("Arabic pages lay out right to left", async () => {
+		const page = await open("/ar/sip/603-decline");
+		assert.equal(await page.getAttribute("html", "dir"), "rtl");
+		assert.equal(await page.evaluate("getComputedStyle(document.body).direction"), "rtl");
+		const brand = await page.locator("a.brand").boundingBox();
+		const nav = await page.locator("nav.main").boundingBox();
+		assert.ok(brand && nav && brand.x > nav.x, "the brand sits to the right of the navigation");
+		const h2 = await page.locator("#h-description").boundingBox();
+		const main = await page.locator("main").boundingBox();
+		assert.ok(h2 && main && h2.x + h2.width > main.x + main.width - 40, "headings start on the right");
+		assert.equal(
+			await page.evaluate("getComputedStyle(document.querySelector('p.lead')).direction"),
+			"ltr",
+			"English text inside stays left to right",
+		);
+		await page.close();
+	});
+
+	test("search as you type suggests codes from the API", async () => {
+		const page = await open("/en/sip/603-decline");
+		await page.fill("#hq", "busy");
+		await page.waitForSelector("#hq-list[role=listbox] li a");
+		const suggestions = await page.locator("#hq-list li a").allTextContents();
+		assert.ok(
+			suggestions.some((s) => s.startsWith("486")),
+			suggestions.join(" | "),
+		);
+		assert.equal(await page.getAttribute("#hq", "aria-expanded"), "true");
+		await page.press("#hq", "ArrowDown");
+		await Promise.all([page.waitForURL(/\/en\/sip\/\d{3}-/), page.press("#hq", "Enter")]);
+		await page.close();
+	});
+
+	test("axe-core: no serious or critical violation on home, code and compare pages", async () => {
+		for (const path of [
+			"/en/",
+			"/tr/",
+			"/en/sip/603-decline",
+			"/tr/sip/486-busy-here",
+			"/ar/sip/603-decline",
+			"/en/compare/sip/486-busy-here-vs-603-decline",
+			"/tr/compare/sip/486-busy-here-vs-603-decline",
+			"/en/sip/499",
+		]) {
+			for (const scheme of ["light", "dark"] as const) {
+				const page = await open(path);
+				await page.emulateMedia({ colorScheme: scheme });
+				const violations = await axe(page);
+				assert.equal(violations.length, 0, `${path} (${scheme}):\n${describeViolations(violations)}`);
+				await page.close();
+			}
+		}
+	});
+
+	test("no console error and no CSP violation on any page visited", () => {
+		assert.deepEqual(
+			problems.filter((p) => !/status of 404/.test(p)),
+			[],
+		);
+	});
+});
