@@ -5,7 +5,6 @@
 
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
-import { entry, slug } from "../kb/registry.ts";
 import { CallView } from "./call-view.ts";
 import type { RawFinding, Rule } from "./raw-finding.ts";
 import { authRule } from "./rules/auth.ts";
@@ -43,10 +42,12 @@ export const RULES: Rule[] = [
 const TEXTS: Record<string, FindingTexts> = { en, tr };
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** The knowledge-base page of a code in a language, e.g. "/en/sip/486-busy-here". */
+/**
+ * The knowledge-base page of a code in a language, "/en/sip/486" (the site redirects it to the
+ * page with its slug). The diagnosis does not load the knowledge base, so it runs light in a browser.
+ */
 export function codeLink(code: number, lang: string): string {
-	const e = entry(code);
-	return `/${lang}/sip/${code}${e ? `-${slug(e.reason)}` : ""}`;
+	return `/${lang}/sip/${code}`;
 }
 
 /** Words for one raw finding. */

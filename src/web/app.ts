@@ -22,6 +22,7 @@ import { openApiDocument } from "./openapi.ts";
 import { codePage } from "./pages/code.ts";
 import { compareIndexPage, comparePage } from "./pages/compare.ts";
 import {
+	analyzePage,
 	apiPage,
 	badRequestPage,
 	classPage,
@@ -325,7 +326,7 @@ export function createApp(options: AppOptions = {}): Hono {
 	/** English pages asked for without the language prefix (/sip/603) move to /en/…. */
 	const unprefixed = (c: Context) => {
 		const first = c.req.path.split("/")[1] ?? "";
-		if (!["sip", "compare", "glossary", "search", "api"].includes(first)) return null;
+		if (!["sip", "compare", "glossary", "search", "api", "analyze"].includes(first)) return null;
 		return redirect(c, `/en${c.req.path}${new URL(c.req.url).search}`);
 	};
 	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
@@ -450,6 +451,10 @@ export function createApp(options: AppOptions = {}): Hono {
 	app.get(
 		"/:lang/api",
 		withLang((c, lang) => send(c, page(apiPage(ctxOf(c), lang)))),
+	);
+	app.get(
+		"/:lang/analyze",
+		withLang((c, lang) => send(c, page(analyzePage(ctxOf(c), lang)))),
 	);
 
 	// Everything else: English without the prefix redirects to /en/…; a trailing slash is dropped; else 404.

@@ -11,7 +11,7 @@ export interface Ctx {
 	origin: string;
 }
 
-export type NavKey = "codes" | "compare" | "glossary" | "api" | null;
+export type NavKey = "codes" | "compare" | "glossary" | "analyze" | "api" | null;
 
 /** What a page gives the shell. */
 export interface Page {
@@ -29,6 +29,8 @@ export interface Page {
 	jsonLd?: object[];
 	nav?: NavKey;
 	headerSearch?: boolean;
+	/** More scripts (same-origin asset paths) this page needs. */
+	scripts?: string[];
 	body: Html;
 }
 
@@ -85,12 +87,16 @@ ${p.alternates.map(([h, path]) => html`<link rel="alternate" hreflang="${h}" hre
 <link rel="icon" href="${ASSET_PATHS.icon}" type="image/svg+xml">
 <link rel="stylesheet" href="${ASSET_PATHS.css}">
 <script src="${ASSET_PATHS.js}" defer></script>
+${(p.scripts ?? []).map(
+	(src) => html`<script src="${src}" defer></script>
+`,
+)}
 ${(p.jsonLd ?? []).map((j) => html`<script type="application/ld+json">${jsonForScript(j)}</script>\n`)}</head>
 <body>
 <a class="skip" href="#main">${L.skipToContent}</a>
 <header class="site"><div class="wrap">
 <a class="brand" href="${url.home(p.lang)}">sip<span>why</span></a>
-<nav class="main" aria-label="sipwhy">${navItem("codes", url.codes(p.lang), L.navCodes)}${navItem("compare", url.compareIndex(p.lang), L.navCompare)}${navItem("glossary", url.glossary(p.lang), L.navGlossary)}${navItem("api", url.api(p.lang), L.navApi)}</nav>
+<nav class="main" aria-label="sipwhy">${navItem("codes", url.codes(p.lang), L.navCodes)}${navItem("compare", url.compareIndex(p.lang), L.navCompare)}${navItem("glossary", url.glossary(p.lang), L.navGlossary)}${navItem("analyze", url.analyze(p.lang), L.navAnalyze)}${navItem("api", url.api(p.lang), L.navApi)}</nav>
 ${p.headerSearch === false ? "" : searchForm(L, p.lang, "hsearch", "hq")}
 <details class="lang"><summary aria-label="${L.language}: ${L.langName}">${L.langName}</summary><ul>${switcher}</ul></details>
 </div></header>

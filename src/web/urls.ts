@@ -22,6 +22,7 @@ export const url = {
 	glossary: (lang: Language, id?: string) => `/${lang}/glossary/${id ? `#${id}` : ""}`,
 	search: (lang: Language, q?: string) => `/${lang}/search${q === undefined ? "" : `?q=${encodeURIComponent(q)}`}`,
 	api: (lang: Language) => `/${lang}/api`,
+	analyze: (lang: Language) => `/${lang}/analyze`,
 };
 
 /** Classes in order. */

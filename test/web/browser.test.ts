@@ -158,6 +158,27 @@ describe("in the browser", { skip }, () => {
 		}
 	});
 
+	test("the analyzer reads a capture in the page, uploads nothing, and shows calls, findings and the ladder", async () => {
+		const page = await open("/tr/analyze");
+		const sent: string[] = [];
+		page.on("request", (r) => {
+			if (r.method() !== "GET") sent.push(`${r.method()} ${r.url()}`);
+		});
+		await page.setInputFiles("#capture-files", [
+			join(import.meta.dirname, "..", "fixtures", "captures", "tcp-ipv4.pcapng"),
+			join(import.meta.dirname, "..", "fixtures", "sipp", "auth-loop.pcap"),
+		]);
+		await page.waitForSelector("#analysis table", { timeout: 15000 });
+		const text = await page.textContent("#analysis");
+		assert.match(text ?? "", /200 OK/);
+		assert.match(text ?? "", /401 Unauthorized/);
+		assert.match(text ?? "", /kimlik doğrulamaya takıldı/, "findings in Turkish");
+		assert.ok((await page.locator("#analysis svg").count()) >= 2, "a ladder per call");
+		assert.deepEqual(sent, [], "nothing uploaded");
+		assert.deepEqual(await axe(page), []);
+		await page.close();
+	});
+
 	test("no console error and no CSP violation on any page visited", () => {
 		assert.deepEqual(
 			problems.filter((p) => !/status of 404/.test(p)),

@@ -302,9 +302,20 @@ describe("other pages", () => {
 		assert.equal((await get(base(), "/nothing/here/at/all")).status, 404);
 	});
 
-	test("the analyzer is not announced before it exists", async () => {
-		const html = await (await get(base(), "/en/")).text();
-		assert.doesNotMatch(html, /analy[sz]e/i);
+	test("the analyzer page: in the navigation, in every language, with its script and privacy note", async () => {
+		const home = await (await get(base(), "/en/")).text();
+		assert.match(home, /<a href="\/en\/analyze">Analyze<\/a>/);
+		for (const lang of ["en", "tr", "ar", "ja"]) {
+			const r = await get(base(), `/${lang}/analyze`);
+			assert.equal(r.status, 200, lang);
+			const html = await r.text();
+			assert.match(html, /<script src="\/assets\/analyzer\.[a-z0-9]+\.js" defer><\/script>/);
+			assert.match(html, /<input id="capture-files" type="file" multiple/);
+			assert.match(html, /class="notice" role="note"/);
+		}
+		const moved = await get(base(), "/analyze");
+		assert.equal(moved.status, 301);
+		assert.equal(moved.headers.get("location"), "/en/analyze");
 	});
 });
 

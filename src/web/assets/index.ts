@@ -1,5 +1,6 @@
 /** Static assets, served from memory under content-hashed names (cached for a year). */
 import { hash53 } from "../hash.ts";
+import { ANALYZER_SCRIPT } from "./generated/analyzer-bundle.ts";
 import { SEARCH_SCRIPT } from "./search.js.ts";
 import { STYLE } from "./style.css.ts";
 
@@ -14,6 +15,7 @@ export const ASSET_PATHS = {
 	css: `/assets/style.${hash53(css)}.css`,
 	js: `/assets/search.${hash53(js)}.js`,
 	icon: `/assets/icon.${hash53(ICON)}.svg`,
+	analyzer: `/assets/analyzer.${hash53(ANALYZER_SCRIPT)}.js`,
 };
 
 /** Every asset by path. */
@@ -21,4 +23,5 @@ export const ASSETS: Record<string, { body: string; type: string }> = {
 	[ASSET_PATHS.css]: { body: css, type: "text/css; charset=utf-8" },
 	[ASSET_PATHS.js]: { body: js, type: "text/javascript; charset=utf-8" },
 	[ASSET_PATHS.icon]: { body: ICON, type: "image/svg+xml" },
+	[ASSET_PATHS.analyzer]: { body: ANALYZER_SCRIPT, type: "text/javascript; charset=utf-8" },
 };

@@ -85,4 +85,11 @@ dl.gloss dd{margin:.2rem 0 0;margin-inline-start:0;max-width:46rem}
 .pick{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding-block:1rem 2rem}
 [dir=rtl] .crumbs li+li::before{content:"‹"}
+.dropzone{border:2px dashed var(--line);border-radius:.6rem;padding:1.5rem;text-align:center;margin:1rem 0}
+.dropzone.over{border-color:var(--c1);background:var(--soft)}
+#analysis .c1{color:var(--c1)}#analysis .c2{color:var(--c2)}#analysis .c3{color:var(--c3)}#analysis .c4{color:var(--c4)}#analysis .c5{color:var(--c5)}#analysis .c6{color:var(--c6)}
+.sev-error{color:var(--c5)}.sev-warning{color:var(--c4)}.sev-info{color:var(--c1)}
+.ladder{border:1px solid var(--line);border-radius:.4rem;padding:.5rem;background:var(--soft)}
+.ladder svg text{fill:currentColor}
+ul.findings li{margin:.4rem 0}
 `;

@@ -19,6 +19,29 @@ export interface WebLabels {
 	navCompare: string;
 	navGlossary: string;
 	navApi: string;
+	navAnalyze: string;
+	/** The in-browser analyzer page. */
+	analyze: {
+		title: string;
+		intro: string;
+		meta: string;
+		privacy: string;
+		choose: string;
+		drop: string;
+		working: string;
+		noCalls: string;
+		error: string;
+		start: string;
+		fromTo: string;
+		method: string;
+		outcome: string;
+		pdd: string;
+		duration: string;
+		messages: string;
+		findings: string;
+		none: string;
+		stats: string;
+	};
 	language: string;
 	footer: string;
 	footerSource: string;

@@ -7,6 +7,7 @@ import { listCodes } from "../../kb/list.ts";
 import type { Language } from "../../kb/locales.ts";
 import { codesOfClass, entries, entry } from "../../kb/registry.ts";
 import { search } from "../../kb/search.ts";
+import { ASSET_PATHS } from "../assets/index.ts";
 import { glossaryEntries } from "../glossary.ts";
 import { type Html, html } from "../html.ts";
 import { LABELS, type WebLabels } from "../i18n/index.ts";
@@ -209,6 +210,48 @@ ${q ? (hits.length ? html`${untranslatedNotice(L, contentOf(lang) !== lang)}${hi
 		indexable: false,
 		alternates: [],
 		headerSearch: false,
+		body,
+	});
+}
+
+/** The in-browser analyzer: captures and logs are read by the page's script; nothing is uploaded. */
+export function analyzePage(ctx: Ctx, lang: Language): string {
+	const L = LABELS[lang];
+	const A = L.analyze;
+	const labels = JSON.stringify({
+		working: A.working,
+		noCalls: A.noCalls,
+		error: A.error,
+		start: A.start,
+		fromTo: A.fromTo,
+		method: A.method,
+		outcome: A.outcome,
+		pdd: A.pdd,
+		duration: A.duration,
+		messages: A.messages,
+		findings: A.findings,
+		none: A.none,
+		stats: A.stats,
+	});
+	// Findings are written in the languages the diagnosis speaks; others read English.
+	const findingsLang = lang === "tr" ? "tr" : "en";
+	const body = html`<h1>${A.title}</h1>
+<p class="lead">${A.intro}</p>
+<p class="notice" role="note">${A.privacy}</p>
+<div id="analyzer" data-lang="${findingsLang}" data-labels="${labels}">
+<div class="dropzone"><label for="capture-files">${A.choose}</label> <input id="capture-files" type="file" multiple accept=".pcap,.pcapng,.cap,.gz,.log,.txt,.sip"> <span>${A.drop}</span></div>
+</div>
+<div id="analysis" aria-live="polite"></div>`;
+	return renderPage(ctx, {
+		lang,
+		title: `${A.title} — sipwhy`,
+		description: A.meta,
+		pathIn: (l) => url.analyze(l),
+		canonical: url.analyze(lang),
+		indexable: true,
+		alternates: labelAlternates((l) => url.analyze(l)),
+		nav: "analyze",
+		scripts: [ASSET_PATHS.analyzer],
 		body,
 	});
 }

@@ -1,0 +1,149 @@
+/**
+ * The in-browser analyzer: captures and logs chosen or dropped on the page are read with
+ * `File.stream()` and analysed here, by the same code as `sipwhy analyze`; nothing is uploaded.
+ * Every value from a capture reaches the page through textContent or the escaping SVG renderer.
+ */
+import { diagnose } from "../../diagnose/diagnose.ts";
+import { Analyzer } from "../../flow/analyze.ts";
+import type { CallSummary } from "../../flow/call-summary.ts";
+import { ladderOf } from "../../flow/ladder.ts";
+import { ladderSvg } from "../../flow/ladder-svg.ts";
+
+interface Labels {
+	working: string;
+	noCalls: string;
+	start: string;
+	fromTo: string;
+	method: string;
+	outcome: string;
+	pdd: string;
+	duration: string;
+	messages: string;
+	findings: string;
+	none: string;
+	stats: string;
+	error: string;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+	const e = document.createElement(tag);
+	if (text !== undefined) e.textContent = text;
+	if (cls) e.className = cls;
+	return e;
+}
+
+function seconds(s: number | null): string {
+	return s === null ? "—" : `${s.toFixed(2)} s`;
+}
+
+function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: Labels, lang: string): void {
+	root.replaceChildren();
+	root.append(el("p", statsLine, "muted"));
+	if (calls.length === 0) {
+		root.append(el("p", L.noCalls));
+		return;
+	}
+	const table = el("table");
+	const head = el("tr");
+	for (const h of [L.start, L.fromTo, L.method, L.outcome, L.pdd, L.duration, L.messages, L.findings]) {
+		const th = el("th", h);
+		th.scope = "col";
+		head.append(th);
+	}
+	table.append(el("thead"));
+	table.tHead?.append(head);
+	const body = el("tbody");
+	calls.forEach((c, i) => {
+		const tr = el("tr");
+		const a = el("a", c.start ? c.start.slice(11, 23) : "—");
+		a.href = `#call-${i}`;
+		const first = el("td");
+		first.append(a);
+		tr.append(first);
+		tr.append(el("td", `${c.from ?? "?"} → ${c.to ?? "?"}`));
+		tr.append(el("td", c.method ?? "?"));
+		tr.append(
+			el(
+				"td",
+				c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : L.none,
+				c.outcome ? `c${Math.floor(c.outcome.code / 100)}` : "",
+			),
+		);
+		tr.append(el("td", seconds(c.timings.pdd)));
+		tr.append(el("td", seconds(c.timings.duration)));
+		tr.append(el("td", String(c.messages.length)));
+		tr.append(el("td", String(c.findings.filter((f) => f.severity !== "info").length)));
+		body.append(tr);
+	});
+	table.append(body);
+	const scroll = el("div", undefined, "scroll");
+	scroll.append(table);
+	root.append(scroll);
+	calls.forEach((c, i) => {
+		const section = el("section");
+		const h = el("h2", `${c.method ?? "?"} ${c.callId}`);
+		h.id = `call-${i}`;
+		section.append(h);
+		section.append(
+			el("p", `${c.from ?? "?"} → ${c.to ?? "?"} · ${c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : L.none}`),
+		);
+		if (c.findings.length) {
+			const ul = el("ul", undefined, "findings");
+			for (const f of c.findings) {
+				const li = el("li");
+				li.append(el("strong", f.severity, `sev-${f.severity}`), " ", f.text);
+				if (f.fix) li.append(el("br"), el("small", f.fix));
+				if (f.code !== undefined) {
+					const link = el("a", ` ${f.code}`);
+					link.href = `/${lang}/sip/${f.code}`;
+					li.append(" ", link);
+				}
+				ul.append(li);
+			}
+			section.append(ul);
+		}
+		const ladder = el("div", undefined, "ladder scroll");
+		const evidence = new Set(c.findings.flatMap((f) => f.evidence ?? []));
+		// ladderSvg escapes every value it draws.
+		ladder.innerHTML = ladderSvg(ladderOf(c), evidence);
+		section.append(ladder);
+		root.append(section);
+	});
+}
+
+async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang: string): Promise<void> {
+	root.replaceChildren(el("p", L.working));
+	const analyzer = new Analyzer({ diagnose: (call, summary) => diagnose(call, summary, { lang }) });
+	try {
+		for (const f of Array.from(files)) await analyzer.addInput(f.name, f.stream());
+		const { stats, calls } = analyzer.finish();
+		const line = `${L.stats}: ${stats.inputs.map((x) => `${x.name} (${x.format}${x.textFormat ? `/${x.textFormat}` : ""}): ${x.sipMessages} SIP`).join(", ")}`;
+		render(root, calls, line, L, lang);
+	} catch (e) {
+		root.replaceChildren(el("p", `${L.error}: ${(e as Error).message}`));
+	}
+}
+
+const mount = document.getElementById("analyzer");
+if (mount) {
+	const L = JSON.parse(mount.dataset.labels ?? "{}") as Labels;
+	const lang = mount.dataset.lang ?? "en";
+	const input = mount.querySelector<HTMLInputElement>("input[type=file]");
+	const out = document.getElementById("analysis");
+	const zone = mount.querySelector<HTMLElement>(".dropzone");
+	if (input && out) {
+		input.addEventListener("change", () => {
+			if (input.files?.length) void run(input.files, out, L, lang);
+		});
+		zone?.addEventListener("dragover", (e) => {
+			e.preventDefault();
+			zone.classList.add("over");
+		});
+		zone?.addEventListener("dragleave", () => zone.classList.remove("over"));
+		zone?.addEventListener("drop", (e) => {
+			e.preventDefault();
+			zone.classList.remove("over");
+			if (e.dataTransfer?.files.length) void run(e.dataTransfer.files, out, L, lang);
+		});
+	}
+}
