@@ -31,6 +31,8 @@ import {
 	homePage,
 	notFoundPage,
 	searchPage,
+	troubleshootIndexPage,
+	troubleshootPage,
 } from "./pages/misc.ts";
 import {
 	CORS_HEADERS,
@@ -326,7 +328,7 @@ export function createApp(options: AppOptions = {}): Hono {
 	/** English pages asked for without the language prefix (/sip/603) move to /en/…. */
 	const unprefixed = (c: Context) => {
 		const first = c.req.path.split("/")[1] ?? "";
-		if (!["sip", "compare", "glossary", "search", "api", "analyze"].includes(first)) return null;
+		if (!["sip", "compare", "glossary", "search", "api", "analyze", "troubleshoot"].includes(first)) return null;
 		return redirect(c, `/en${c.req.path}${new URL(c.req.url).search}`);
 	};
 	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
@@ -455,6 +457,17 @@ export function createApp(options: AppOptions = {}): Hono {
 	app.get(
 		"/:lang/analyze",
 		withLang((c, lang) => send(c, page(analyzePage(ctxOf(c), lang)))),
+	);
+	app.get(
+		"/:lang/troubleshoot",
+		withLang((c, lang) => send(c, page(troubleshootIndexPage(ctxOf(c), lang)))),
+	);
+	app.get(
+		"/:lang/troubleshoot/:rule",
+		withLang((c, lang) => {
+			const body = troubleshootPage(ctxOf(c), lang, c.req.param("rule") ?? "");
+			return body ? send(c, page(body)) : notFound(c, lang);
+		}),
 	);
 
 	// Everything else: English without the prefix redirects to /en/…; a trailing slash is dropped; else 404.

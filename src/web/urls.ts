@@ -23,6 +23,7 @@ export const url = {
 	search: (lang: Language, q?: string) => `/${lang}/search${q === undefined ? "" : `?q=${encodeURIComponent(q)}`}`,
 	api: (lang: Language) => `/${lang}/api`,
 	analyze: (lang: Language) => `/${lang}/analyze`,
+	troubleshoot: (lang: Language, rule?: string) => `/${lang}/troubleshoot${rule ? `/${rule}` : ""}`,
 };
 
 /** Classes in order. */

@@ -392,3 +392,19 @@ describe("SEO", () => {
 		assert.equal((await get(base(), "/tr/compare/sip/202-accepted-vs-603-decline")).status, 200);
 	});
 });
+
+describe("troubleshooting pages", () => {
+	test("an index and one page per documented rule, in en and tr; unknown rules are 404", async () => {
+		const index = await get(base(), "/tr/troubleshoot");
+		assert.equal(index.status, 200);
+		assert.match(await index.text(), /Sorun giderme/);
+		const page = await get(base(), "/en/troubleshoot/auth-loop");
+		assert.equal(page.status, 200);
+		const html = await page.text();
+		assert.match(html, /<h1>Authentication loop<\/h1>/);
+		assert.match(html, /What to check/);
+		assert.match(html, /href="\/en\/sip\/401-unauthorized"/);
+		assert.equal((await get(base(), "/en/troubleshoot/nope")).status, 404);
+		assert.equal((await get(base(), "/en/troubleshoot/<script>")).status, 404);
+	});
+});

@@ -93,11 +93,16 @@ function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: L
 				const li = el("li");
 				li.append(el("strong", f.severity, `sev-${f.severity}`), " ", f.text);
 				if (f.fix) li.append(el("br"), el("small", f.fix));
+				const pageLang = location.pathname.split("/")[1] || "en";
 				if (f.code !== undefined) {
-					const link = el("a", ` ${f.code}`);
-					link.href = `/${lang}/sip/${f.code}`;
-					li.append(" ", link);
+					const link = el("a", String(f.code));
+					link.href = `/${pageLang}/sip/${f.code}`;
+					li.append(" · ", link);
 				}
+				const why = el("a", "?");
+				why.href = `/${pageLang}/troubleshoot/${f.rule}`;
+				why.title = f.rule;
+				li.append(" · ", why);
 				ul.append(li);
 			}
 			section.append(ul);

@@ -12,6 +12,16 @@ export const de: WebLabels = {
 	navGlossary: "Glossar",
 	navApi: "API",
 	navAnalyze: "Analyse",
+	troubleshoot: {
+		title: "Fehlersuche",
+		intro: "Was jeder Befund der Analyse bedeutet, was man sieht, warum es passiert und was zu prüfen ist.",
+		meta: "SIP-Fehlersuche: Bedeutung, Symptome, Ursachen und Prüfschritte zu jedem Befund.",
+		symptoms: "Symptome",
+		causes: "Ursachen",
+		check: "Was zu prüfen ist",
+		codes: "Beteiligte Codes",
+		sources: "Quellen",
+	},
 	analyze: {
 		title: "Mitschnitt analysieren",
 		intro:

@@ -12,6 +12,16 @@ export const en: WebLabels = {
 	navGlossary: "Glossary",
 	navApi: "API",
 	navAnalyze: "Analyze",
+	troubleshoot: {
+		title: "Troubleshooting",
+		intro: "What each finding of the analyzer means, what you see, why it happens and what to check.",
+		meta: "SIP troubleshooting: what each finding means, symptoms, causes and what to check.",
+		symptoms: "Symptoms",
+		causes: "Causes",
+		check: "What to check",
+		codes: "Codes involved",
+		sources: "Sources",
+	},
 	analyze: {
 		title: "Analyze a capture",
 		intro:

@@ -12,6 +12,16 @@ export const es: WebLabels = {
 	navGlossary: "Glosario",
 	navApi: "API",
 	navAnalyze: "Analizar",
+	troubleshoot: {
+		title: "Resolución de problemas",
+		intro: "Qué significa cada hallazgo del análisis, qué se ve, por qué ocurre y qué revisar.",
+		meta: "Resolución de problemas SIP: significado, síntomas, causas y qué revisar en cada hallazgo.",
+		symptoms: "Síntomas",
+		causes: "Causas",
+		check: "Qué revisar",
+		codes: "Códigos implicados",
+		sources: "Fuentes",
+	},
 	analyze: {
 		title: "Analizar una captura",
 		intro:

@@ -12,6 +12,16 @@ export const fr: WebLabels = {
 	navGlossary: "Glossaire",
 	navApi: "API",
 	navAnalyze: "Analyser",
+	troubleshoot: {
+		title: "Dépannage",
+		intro: "Ce que signifie chaque constat de l'analyse, ce que l'on observe, pourquoi cela arrive et quoi vérifier.",
+		meta: "Dépannage SIP : sens, symptômes, causes et vérifications pour chaque constat.",
+		symptoms: "Symptômes",
+		causes: "Causes",
+		check: "À vérifier",
+		codes: "Codes concernés",
+		sources: "Sources",
+	},
 	analyze: {
 		title: "Analyser une capture",
 		intro:

@@ -12,6 +12,16 @@ export const hi: WebLabels = {
 	navGlossary: "शब्दावली",
 	navApi: "API",
 	navAnalyze: "विश्लेषण",
+	troubleshoot: {
+		title: "समस्या निवारण",
+		intro: "विश्लेषण के हर निष्कर्ष का अर्थ, क्या दिखता है, ऐसा क्यों होता है और क्या जाँचें।",
+		meta: "SIP समस्या निवारण: हर निष्कर्ष का अर्थ, लक्षण, कारण और जाँच।",
+		symptoms: "लक्षण",
+		causes: "कारण",
+		check: "क्या जाँचें",
+		codes: "संबंधित कोड",
+		sources: "स्रोत",
+	},
 	analyze: {
 		title: "कैप्चर का विश्लेषण",
 		intro:

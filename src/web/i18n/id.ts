@@ -12,6 +12,16 @@ export const id: WebLabels = {
 	navGlossary: "Glosarium",
 	navApi: "API",
 	navAnalyze: "Analisis",
+	troubleshoot: {
+		title: "Pemecahan masalah",
+		intro: "Arti setiap temuan analisis, apa yang terlihat, mengapa terjadi, dan apa yang perlu diperiksa.",
+		meta: "Pemecahan masalah SIP: arti, gejala, penyebab, dan pemeriksaan untuk setiap temuan.",
+		symptoms: "Gejala",
+		causes: "Penyebab",
+		check: "Yang perlu diperiksa",
+		codes: "Kode terkait",
+		sources: "Sumber",
+	},
 	analyze: {
 		title: "Analisis tangkapan",
 		intro:

@@ -12,6 +12,16 @@ export const ja: WebLabels = {
 	navGlossary: "用語集",
 	navApi: "API",
 	navAnalyze: "解析",
+	troubleshoot: {
+		title: "トラブルシューティング",
+		intro: "解析の各所見の意味、見える症状、原因、確認すべき点。",
+		meta: "SIP のトラブルシューティング：各所見の意味、症状、原因、確認事項。",
+		symptoms: "症状",
+		causes: "原因",
+		check: "確認すること",
+		codes: "関連するコード",
+		sources: "出典",
+	},
 	analyze: {
 		title: "キャプチャの解析",
 		intro:

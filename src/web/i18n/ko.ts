@@ -12,6 +12,16 @@ export const ko: WebLabels = {
 	navGlossary: "용어집",
 	navApi: "API",
 	navAnalyze: "분석",
+	troubleshoot: {
+		title: "문제 해결",
+		intro: "분석의 각 진단 결과가 무엇을 뜻하는지, 어떻게 보이는지, 왜 생기는지, 무엇을 확인해야 하는지.",
+		meta: "SIP 문제 해결: 각 진단 결과의 의미, 증상, 원인, 확인할 사항.",
+		symptoms: "증상",
+		causes: "원인",
+		check: "확인할 사항",
+		codes: "관련 코드",
+		sources: "출처",
+	},
 	analyze: {
 		title: "캡처 분석",
 		intro:

@@ -12,6 +12,16 @@ export const pt: WebLabels = {
 	navGlossary: "Glossário",
 	navApi: "API",
 	navAnalyze: "Analisar",
+	troubleshoot: {
+		title: "Solução de problemas",
+		intro: "O que cada constatação da análise significa, o que se vê, por que acontece e o que verificar.",
+		meta: "Solução de problemas SIP: significado, sintomas, causas e verificações de cada constatação.",
+		symptoms: "Sintomas",
+		causes: "Causas",
+		check: "O que verificar",
+		codes: "Códigos envolvidos",
+		sources: "Fontes",
+	},
 	analyze: {
 		title: "Analisar uma captura",
 		intro:

@@ -12,6 +12,16 @@ export const tr: WebLabels = {
 	navGlossary: "Sözlük",
 	navApi: "API",
 	navAnalyze: "Analiz",
+	troubleshoot: {
+		title: "Sorun giderme",
+		intro: "Analizdeki her bulgunun anlamı, neler görüldüğü, neden olduğu ve neyin kontrol edileceği.",
+		meta: "SIP sorun giderme: her bulgunun anlamı, belirtileri, nedenleri ve kontrol edilecekler.",
+		symptoms: "Belirtiler",
+		causes: "Nedenler",
+		check: "Kontrol edilecekler",
+		codes: "İlgili kodlar",
+		sources: "Kaynaklar",
+	},
 	analyze: {
 		title: "Yakalama analizi",
 		intro:

@@ -20,6 +20,17 @@ export interface WebLabels {
 	navGlossary: string;
 	navApi: string;
 	navAnalyze: string;
+	/** The troubleshooting pages of the diagnosis rules. */
+	troubleshoot: {
+		title: string;
+		intro: string;
+		meta: string;
+		symptoms: string;
+		causes: string;
+		check: string;
+		codes: string;
+		sources: string;
+	};
 	/** The in-browser analyzer page. */
 	analyze: {
 		title: string;

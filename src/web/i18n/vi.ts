@@ -12,6 +12,16 @@ export const vi: WebLabels = {
 	navGlossary: "Thuật ngữ",
 	navApi: "API",
 	navAnalyze: "Phân tích",
+	troubleshoot: {
+		title: "Khắc phục sự cố",
+		intro: "Ý nghĩa của từng phát hiện trong phân tích, những gì bạn thấy, vì sao xảy ra và cần kiểm tra gì.",
+		meta: "Khắc phục sự cố SIP: ý nghĩa, triệu chứng, nguyên nhân và việc cần kiểm tra cho từng phát hiện.",
+		symptoms: "Triệu chứng",
+		causes: "Nguyên nhân",
+		check: "Cần kiểm tra",
+		codes: "Mã liên quan",
+		sources: "Nguồn",
+	},
 	analyze: {
 		title: "Phân tích bản ghi",
 		intro:

@@ -12,6 +12,16 @@ export const zhHans: WebLabels = {
 	navGlossary: "术语表",
 	navApi: "API",
 	navAnalyze: "分析",
+	troubleshoot: {
+		title: "故障排查",
+		intro: "分析中每条诊断结论的含义、表现、原因以及需要检查的内容。",
+		meta: "SIP 故障排查：每条诊断结论的含义、症状、原因和检查项。",
+		symptoms: "症状",
+		causes: "原因",
+		check: "检查项",
+		codes: "相关状态码",
+		sources: "参考",
+	},
 	analyze: {
 		title: "分析抓包文件",
 		intro: "选择或拖入 pcap、pcapng 或 SIP 日志文件：sipwhy 会列出每个呼叫及其结果，画出呼叫流程，并解释哪里出了问题。",

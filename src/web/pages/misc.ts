@@ -5,7 +5,7 @@ import { classOf, type ResponseClass } from "../../kb/classes.ts";
 import { explain } from "../../kb/explain.ts";
 import { listCodes } from "../../kb/list.ts";
 import type { Language } from "../../kb/locales.ts";
-import { codesOfClass, entries, entry } from "../../kb/registry.ts";
+import { codesOfClass, documentedRules, entries, entry, ruleDoc } from "../../kb/registry.ts";
 import { search } from "../../kb/search.ts";
 import { ASSET_PATHS } from "../assets/index.ts";
 import { glossaryEntries } from "../glossary.ts";
@@ -241,7 +241,8 @@ export function analyzePage(ctx: Ctx, lang: Language): string {
 <div id="analyzer" data-lang="${findingsLang}" data-labels="${labels}">
 <div class="dropzone"><label for="capture-files">${A.choose}</label> <input id="capture-files" type="file" multiple accept=".pcap,.pcapng,.cap,.gz,.log,.txt,.sip"> <span>${A.drop}</span></div>
 </div>
-<div id="analysis" aria-live="polite"></div>`;
+<div id="analysis" aria-live="polite"></div>
+<p><a href="${url.troubleshoot(lang)}">${L.troubleshoot.title}</a></p>`;
 	return renderPage(ctx, {
 		lang,
 		title: `${A.title} — sipwhy`,
@@ -252,6 +253,67 @@ export function analyzePage(ctx: Ctx, lang: Language): string {
 		alternates: labelAlternates((l) => url.analyze(l)),
 		nav: "analyze",
 		scripts: [ASSET_PATHS.analyzer],
+		body,
+	});
+}
+
+/** The index of troubleshooting pages (one per diagnosis rule). */
+export function troubleshootIndexPage(ctx: Ctx, lang: Language): string {
+	const L = LABELS[lang];
+	const T = L.troubleshoot;
+	const content = contentOf(lang);
+	const P = proseAttrs(content !== lang);
+	const body = html`<h1>${T.title}</h1>
+<p class="lead">${T.intro}</p>
+${untranslatedNotice(L, content !== lang)}
+<ul class="list">${documentedRules().map((id) => {
+		const d = ruleDoc(id, content);
+		return html`<li><a href="${url.troubleshoot(lang, id)}"${P}>${d?.title ?? id}</a><br><span${P}>${d?.summary ?? ""}</span></li>`;
+	})}</ul>`;
+	const indexable = isContentLang(lang);
+	return renderPage(ctx, {
+		lang,
+		title: `${T.title} — sipwhy`,
+		description: T.meta,
+		pathIn: (l) => url.troubleshoot(l),
+		canonical: indexable ? url.troubleshoot(lang) : url.troubleshoot("en"),
+		indexable,
+		alternates: contentAlternates((l) => url.troubleshoot(l)),
+		nav: "analyze",
+		body,
+	});
+}
+
+/** One troubleshooting page, or null for an unknown rule. */
+export function troubleshootPage(ctx: Ctx, lang: Language, id: string): string | null {
+	if (!documentedRules().includes(id)) return null;
+	const L = LABELS[lang];
+	const T = L.troubleshoot;
+	const content = contentOf(lang);
+	const P = proseAttrs(content !== lang);
+	const d = ruleDoc(id, content);
+	if (!d) return null;
+	const list = (items: string[]) => html`<ul>${items.map((i) => html`<li${P}>${i}</li>`)}</ul>`;
+	const body = html`<h1${P}>${d.title}</h1>
+<p class="lead"${P}>${d.summary}</p>
+${untranslatedNotice(L, content !== lang)}
+<h2>${T.symptoms}</h2>${list(d.symptoms)}
+<h2>${T.causes}</h2>${list(d.causes)}
+<h2>${T.check}</h2><ol>${d.check.map((i) => html`<li${P}>${i}</li>`)}</ol>
+${d.codes.length ? html`<h2>${T.codes}</h2><p>${d.codes.map((c, i) => html`${i ? ", " : ""}${codeLink(lang, c)}`)}</p>` : ""}
+<h2>${T.sources}</h2><p>${d.cites.map((c, i) => html`${i ? " · " : ""}${cite(parseCite(c))}`)}</p>
+<p><a href="${url.troubleshoot(lang)}">${T.title}</a> · <a href="${url.analyze(lang)}">${L.analyze.title}</a></p>`;
+	const indexable = isContentLang(lang);
+	return renderPage(ctx, {
+		lang,
+		title: `${d.title} — sipwhy`,
+		description: d.summary,
+		pathIn: (l) => url.troubleshoot(l, id),
+		canonical: indexable ? url.troubleshoot(lang, id) : url.troubleshoot("en", id),
+		indexable,
+		alternates: contentAlternates((l) => url.troubleshoot(l, id)),
+		ogType: "article",
+		nav: "analyze",
 		body,
 	});
 }
