@@ -131,13 +131,20 @@ export function mediaDirectionRule(view: CallView): RawFinding[] {
 		const { hold } = directionOf(view, x);
 		if (!hold) continue;
 		const method = x.m.cseq?.method;
-		const initial = method === "INVITE" && !(x.m.kind === "request" ? x.m.to?.tag : false) && x.m.kind === "request";
-		const reInvite = method === "INVITE" && x.m.kind === "request" && !!x.m.to?.tag;
+		// A re-INVITE (in-dialog) putting the call on hold, or the answer to one, is routine.
+		const request =
+			x.m.kind === "request" ? x : view.requests(method).find((q) => q.tx === x.tx && q.m.cseq?.seq === x.m.cseq?.seq);
+		const reInvite = method === "INVITE" && !!request?.m.to?.tag;
+		const initial = method === "INVITE" && x.m.kind === "request" && !reInvite;
 		out.push({
 			rule: "media-direction",
 			severity: reInvite ? "info" : "warning",
 			evidence: [x.i],
-			params: { direction: hold, what: reInvite ? "re-INVITE" : initial ? "INVITE" : (x.m.method ?? `${x.m.status}`) },
+			params: {
+				direction: hold,
+				what: reInvite && x.m.kind === "request" ? "re-INVITE" : initial ? "INVITE" : (x.m.method ?? `${x.m.status}`),
+				hold: reInvite ? 1 : 0,
+			},
 		});
 	}
 	return out;

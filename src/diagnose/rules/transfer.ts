@@ -12,6 +12,9 @@ export function referRule(view: CallView): RawFinding[] {
 	for (const refer of view.requests("REFER")) {
 		const final = view.finalTo(refer);
 		if (!final || (final.m.status ?? 0) >= 300) continue;
+		// With Refer-Sub: false (RFC 4488) no implicit subscription exists and no NOTIFY is due.
+		if (/^\s*false\b/i.test(refer.m.value("refer-sub") ?? "") || /^\s*false\b/i.test(final.m.value("refer-sub") ?? ""))
+			continue;
 		const notifies = view.requests("NOTIFY").filter((n) => n.i > final.i && /^refer\b/i.test(n.m.value("event") ?? ""));
 		if (notifies.length === 0) {
 			out.push({

@@ -13,6 +13,14 @@ export function whoFailedRule(view: CallView, decisive: number | null, caller: s
 	if (!r || status === undefined || status < 300 || status === 401 || status === 407) return [];
 	const cancelled = view.requests("CANCEL").some((c) => c.i < decisive);
 	if (status === 487 && cancelled) return [];
+	// Every element that generates a response adds a To tag (RFC 3261 §8.2.6.2), so the tag alone
+	// does not tell a phone from a proxy; comparing it with the callee's earlier 18x tags does.
+	const ringingTags = view
+		.responses(r.m.cseq?.method)
+		.filter((x) => x.i < decisive && (x.m.status ?? 0) > 100 && (x.m.status ?? 0) < 200 && x.m.to?.tag)
+		.map((x) => x.m.to?.tag);
+	const tag = r.m.to?.tag;
+	const sameAsRinging = ringingTags.length === 0 || !tag ? "" : ringingTags.includes(tag) ? 1 : 0;
 	return [
 		{
 			rule: "who-failed",
@@ -22,7 +30,7 @@ export function whoFailedRule(view: CallView, decisive: number | null, caller: s
 			params: {
 				from: r.src ? `${r.src.ip}:${r.src.port}` : "",
 				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
-				toTag: r.m.to?.tag ? 1 : 0,
+				sameAsRinging,
 				vias: r.m.via.length,
 				caller: caller ?? "",
 				reason: r.m.value("reason") ?? "",

@@ -82,7 +82,7 @@ export const tr: FindingTexts = {
 		fix: "Cihazın ya da santralinin dış adresi duyurmasını sağlayın (Asterisk: local_net ile external_media_address ve external_signaling_address; FreeSWITCH: ext-rtp-ip ve ext-sip-ip) ya da Contact ve SDP'yi SBC veya proxy düzeltsin (Kamailio nathelper/rtpengine); modemlerde SIP ALG'yi kapatın.",
 	}),
 	"media-direction": (p) => ({
-		text: `${s(p.what)} içinde ses ${p.direction === "port 0" ? "kapatılmış (port 0)" : `${s(p.direction)} olarak ayarlanmış`}${p.what === "re-INVITE" ? ": çağrı beklemeye alınıyor" : ": ses baştan itibaren iki yönlü akmayacak"}.`,
+		text: `${s(p.what)} içinde ses ${p.direction === "port 0" ? "kapatılmış (port 0)" : `${s(p.direction)} olarak ayarlanmış`}${yes(p.hold) ? ": çağrı beklemeye alınıyor" : ": ses baştan itibaren iki yönlü akmayacak"}.`,
 		fix: "Çağrıyı kimse beklemeye almak istemediyse cihazın gönderdiği SDP'yi (bekleme müziği, yön ayarları) ve onu değiştiren SBC'leri kontrol edin.",
 	}),
 	"481-dialog-gone": (p) => ({
@@ -133,7 +133,7 @@ export const tr: FindingTexts = {
 		fix: "Sunucunun Accept başlığında listelediği bir gövde türü gönderin ya da bu türü sunucuda etkinleştirin.",
 	}),
 	"who-failed": (p) => ({
-		text: `Çağrıyı ${s(p.agent) || "tanımlanamayan bir öğe"}${p.from ? ` (${s(p.from)})` : ""} tarafından gönderilen ${s(p.code)} bitirdi${yes(p.toTag) ? "" : " (To etiketi yok: yanıtı aranan taraf değil, yol üzerindeki bir proxy ya da B2BUA üretti)"}${Number(p.vias) > 1 ? `; yanıt ${s(p.vias)} Via atlaması üzerinden geldi` : ""}${p.reason ? `; Reason: ${s(p.reason)}` : ""}.`,
+		text: `Çağrıyı ${s(p.agent) || "tanımlanamayan bir öğe"}${p.from ? ` (${s(p.from)})` : ""} tarafından gönderilen ${s(p.code)} bitirdi${p.sameAsRinging === 1 ? "; To etiketi aranan tarafın çalma yanıtlarındakiyle aynı, yani çağrıyı aranan tarafın kendisi bitirdi" : p.sameAsRinging === 0 ? "; To etiketi aranan tarafın çalma yanıtlarındakinden farklı, yani yanıtı yol üzerindeki bir öğe (proxy, B2BUA ya da SBC) üretti" : ""}${Number(p.vias) > 1 ? `; yanıt ${s(p.vias)} Via atlaması üzerinden geldi` : ""}${p.reason ? `; Reason: ${s(p.reason)}` : ""}.`,
 		fix: "İşe bu öğenin loglarından ve yapılandırmasından başlayın: kararı o verdi, ondan öncekiler yalnızca iletti.",
 	}),
 	scanner: (p) => ({
