@@ -107,3 +107,23 @@ test("IPv6 URIs: bracketed with and without port, the RFC 5118 ambiguity", async
 	for (const bad of ["2001:db8:::192.0.2.1", "1:2:3:4:5:6:7:8:9", "12345::", "1::2::3", "::ffff:300.0.0.1"])
 		assert.ok(!isIpv6(bad), bad);
 });
+
+test("property: reading one parameter gives what decoding them all gives", async () => {
+	const fc = (await import("fast-check")).default;
+	const { LazyParams } = await import("./values.ts");
+	const name = fc.constantFrom("tag", "branch", "rport", "received", "Tag", "lr", "x");
+	const value = fc.option(fc.stringMatching(/^[A-Za-z0-9.:_-]{0,8}$/), { nil: null });
+	fc.assert(
+		fc.property(
+			fc.array(fc.tuple(name, value, fc.constantFrom("", " ")), { maxLength: 5 }),
+			fc.constantFrom("tag", "branch", "rport", "lr"),
+			(ps, want) => {
+				const text = ps.map(([n, v, sp]) => `;${sp}${n}${v === null ? "" : `${sp}=${sp}${v}`}`).join("");
+				const lazy = new LazyParams(text, () => {});
+				const full = new LazyParams(text, () => {}).all;
+				assert.equal(lazy.find(want), full[want], text);
+			},
+		),
+		{ numRuns: 500 },
+	);
+});

@@ -459,7 +459,14 @@ export class SipMessage {
 			const hp = na ? uriHostProblem(na.uri) : null;
 			if (hp) errors.push({ message: `${label}: ${hp}`, offset: this.first(label)?.offset ?? 0 });
 		}
-		void this.via;
+		// Parameters are decoded on demand; decoding them all here records their problems.
+		for (const v of this.via) {
+			void v.params;
+			const hp = v.host ? hostProblem(v.host) : null;
+			if (hp) errors.push({ message: `Via: sent-by: ${hp}`, offset: this.first("via")?.offset ?? 0 });
+		}
+		void this.from?.params;
+		void this.to?.params;
 		for (const c of this.contact) {
 			const hp = uriHostProblem(c.uri);
 			if (hp) errors.push({ message: `Contact: ${hp}`, offset: this.first("contact")?.offset ?? 0 });

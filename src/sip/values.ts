@@ -39,6 +39,123 @@ export interface Via {
 /** A problem found while decoding one value (offsets are added by the caller). */
 export type Complain = (message: string) => void;
 
+const SPACE = /\s/;
+const NAME_RE = new Map<string, RegExp>();
+
+/**
+ * Header parameters (`;name=value…`), decoded on first read: one parameter of plain text is
+ * found without decoding the rest, so reading a tag or a branch stays cheap.
+ */
+export class LazyParams {
+	#text: string;
+	#complain: Complain;
+	#all: Record<string, string | null> | undefined;
+
+	constructor(text: string, complain: Complain) {
+		this.#text = text;
+		this.#complain = complain;
+	}
+
+	/** Every parameter (names in lower case; a flag has the value null). */
+	get all(): Record<string, string | null> {
+		if (this.#all === undefined) this.#all = parseParams(this.#text, this.#complain);
+		return this.#all;
+	}
+
+	/** One parameter: its value, null for a flag, undefined when absent. */
+	find(name: string): string | null | undefined {
+		const t = this.#text;
+		// Quotes and spaces need the full decode; plain text (the usual case) does not.
+		if (this.#all !== undefined || t.indexOf('"') >= 0 || SPACE.test(t)) return this.all[name];
+		let re = NAME_RE.get(name);
+		if (!re) {
+			re = new RegExp(`;${name}(?=[;=]|$)`, "i");
+			NAME_RE.set(name, re);
+		}
+		const m = re.exec(t);
+		if (!m) return undefined;
+		const end = m.index + 1 + name.length;
+		if (t.charCodeAt(end) !== 61) return null;
+		let ve = t.indexOf(";", end + 1);
+		if (ve < 0) ve = t.length;
+		return t.slice(end + 1, ve);
+	}
+}
+
+/** One Via value, its parameters decoded on demand. */
+export class ViaValue implements Via {
+	readonly protocol: string;
+	readonly transport: string;
+	readonly host: string;
+	readonly port: number | null;
+	#params: LazyParams;
+
+	constructor(protocol: string, transport: string, host: string, port: number | null, params: LazyParams) {
+		this.protocol = protocol;
+		this.transport = transport;
+		this.host = host;
+		this.port = port;
+		this.#params = params;
+	}
+
+	get branch(): string | null {
+		return this.#params.find("branch") ?? null;
+	}
+
+	get received(): string | null {
+		return this.#params.find("received") ?? null;
+	}
+
+	get rport(): number | null | true {
+		const rp = this.#params.find("rport");
+		return rp === undefined ? null : rp === null ? true : /^\d+$/.test(rp) ? Number(rp) : null;
+	}
+
+	get params(): Record<string, string | null> {
+		return this.#params.all;
+	}
+
+	/** Plain data. */
+	toJSON(): Via {
+		return {
+			protocol: this.protocol,
+			transport: this.transport,
+			host: this.host,
+			port: this.port,
+			branch: this.branch,
+			received: this.received,
+			rport: this.rport,
+			params: this.params,
+		};
+	}
+}
+
+/** A name-addr or addr-spec, its header parameters decoded on demand. */
+export class NameAddrValue implements NameAddr {
+	readonly displayName: string | null;
+	readonly uri: string;
+	#params: LazyParams;
+
+	constructor(displayName: string | null, uri: string, params: LazyParams) {
+		this.displayName = displayName;
+		this.uri = uri;
+		this.#params = params;
+	}
+
+	get tag(): string | null {
+		return this.#params.find("tag") ?? null;
+	}
+
+	get params(): Record<string, string | null> {
+		return this.#params.all;
+	}
+
+	/** Plain data. */
+	toJSON(): NameAddr {
+		return { displayName: this.displayName, uri: this.uri, tag: this.tag, params: this.params };
+	}
+}
+
 /** Splits a header value at top-level commas; keeps empty items so callers can flag them. */
 export function splitList(value: string): string[] {
 	if (value.indexOf(",") < 0) return [value.trim()];
@@ -88,14 +205,17 @@ export function parseParams(text: string, complain: Complain): Record<string, st
 			if (a === b) complain("empty parameter");
 			else {
 				const eq = text.indexOf("=", a);
-				if (eq < 0 || eq >= b) params[lower(text.slice(a, b))] = null;
-				else {
+				if (eq < 0 || eq >= b) {
+					const n = lower(text.slice(a, b));
+					if (!(n in params)) params[n] = null;
+				} else {
 					let ne = eq;
 					while (ne > a && (text.charCodeAt(ne - 1) === 32 || text.charCodeAt(ne - 1) === 9)) ne--;
 					let vs = eq + 1;
 					while (vs < b && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
+					const n = lower(text.slice(a, ne));
 					if (ne === a) complain("parameter without a name");
-					else params[lower(text.slice(a, ne))] = text.slice(vs, b);
+					else if (!(n in params)) params[n] = text.slice(vs, b);
 				}
 			}
 			i = j + 1;
@@ -128,7 +248,7 @@ export function parseParams(text: string, complain: Complain): Record<string, st
 			let value = eq < 0 ? null : part.slice(eq + 1).trim();
 			if (value?.startsWith('"') && value.endsWith('"') && value.length >= 2) value = unquote(value);
 			if (!name) complain("parameter without a name");
-			else params[name] = value;
+			else if (!(name in params)) params[name] = value; // a repeated parameter: the first one counts
 		}
 		i = j;
 	}
@@ -196,9 +316,8 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 		if (uri.includes("?")) complain("a URI with headers (?) must be enclosed in <>");
 		if (/[\s,]/.test(uri)) complain(`"${uri}" is not a valid addr-spec`);
 	}
-	const params = parseParams(rest, complain);
 	if (uri !== "*" && !URI_START.test(uri)) complain(`"${uri}" is not a URI`);
-	return { displayName, uri, tag: params.tag ?? null, params };
+	return new NameAddrValue(displayName, uri, new LazyParams(rest, complain));
 }
 
 function isSpace(c: number): boolean {
@@ -257,22 +376,16 @@ export function parseVia(value: string, complain: Complain): Via {
 		if (num >= 0 && num <= 65535) port = num;
 		else complain(`bad Via port "${p}"`);
 	}
-	const hp = host ? hostProblem(host) : "empty host";
-	if (hp) complain(`Via sent-by: ${hp}`);
-	const params = i < n ? parseParams(value.slice(i).trim(), complain) : {};
-	const rp = params.rport;
+	if (!host) complain("Via sent-by: empty host");
 	const protocol = parts[0] === "SIP" && parts[1] === "2.0" ? "SIP/2.0" : `${parts[0]}/${parts[1]}`.toUpperCase();
 	const transport = parts[2] as string;
-	return {
+	return new ViaValue(
 		protocol,
-		transport: transport === "UDP" || transport === "TCP" || transport === "TLS" ? transport : transport.toUpperCase(),
+		transport === "UDP" || transport === "TCP" || transport === "TLS" ? transport : transport.toUpperCase(),
 		host,
 		port,
-		branch: params.branch ?? null,
-		received: params.received ?? null,
-		rport: rp === undefined ? null : rp === null ? true : /^\d+$/.test(rp) ? Number(rp) : null,
-		params,
-	};
+		new LazyParams(i < n ? value.slice(i).trim() : "", complain),
+	);
 }
 
 /** CSeq: sequence number (≤ 2^32 − 1) and method. */
