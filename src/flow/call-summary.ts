@@ -84,10 +84,21 @@ export interface Finding {
 	link?: string;
 }
 
+// Messages come in bursts within the same second: the date part of the last second is reused.
+let isoSecond = Number.NaN;
+let isoPrefix = "";
+
 function iso(t: number | null): string | null {
 	if (t === null || !Number.isFinite(t)) return null;
-	const d = new Date(t * 1000);
-	return Number.isNaN(d.getTime()) ? null : d.toISOString();
+	const sec = Math.floor(t);
+	if (sec !== isoSecond) {
+		const d = new Date(sec * 1000);
+		if (Number.isNaN(d.getTime())) return null;
+		isoPrefix = d.toISOString().slice(0, 20);
+		isoSecond = sec;
+	}
+	const ms = Math.min(999, Math.round((t - sec) * 1000));
+	return `${isoPrefix}${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z`;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
