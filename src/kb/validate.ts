@@ -2,6 +2,7 @@
  * Validation of the raw data files against the schema and against each other. Used by the
  * build (`scripts/build-kb.ts`) and by the tests; never at run time.
  */
+import { canonicalName } from "../sip/parse-message.ts";
 import { CodeFacts, CodeText, PairText, Q850Names, Registry, RuleDoc } from "./schema.ts";
 import type { KbCode, KnowledgeBase } from "./types.ts";
 
@@ -16,26 +17,6 @@ export interface RawData {
 	/** Troubleshooting pages per language and rule id (may be empty). */
 	rules?: Record<string, Record<string, unknown>>;
 }
-
-const COMPACT: Record<string, string> = {
-	i: "call-id",
-	m: "contact",
-	e: "content-encoding",
-	l: "content-length",
-	c: "content-type",
-	f: "from",
-	s: "subject",
-	k: "supported",
-	t: "to",
-	v: "via",
-	o: "event",
-	u: "allow-events",
-	r: "refer-to",
-	b: "referred-by",
-	x: "session-expires",
-	y: "identity",
-	a: "accept-contact",
-};
 
 const DOUBLED = /(?<![\p{L}\p{N}-])(\p{L}{2,})\s+\1(?![\p{L}\p{N}-])/iu;
 const MARKDOWN = /\*\*|`|^\s*#|\[[^\]]*\]\(|^\s*[-*] /m;
@@ -75,8 +56,7 @@ export function exampleProblems(code: number, reason: string, facts: CodeFacts, 
 			out.push(`not a header line: "${line}"`);
 			continue;
 		}
-		const raw = line.slice(0, colon).trim().toLowerCase();
-		headers.set(COMPACT[raw] ?? raw, line.slice(colon + 1).trim());
+		headers.set(canonicalName(line.slice(0, colon).trim()), line.slice(colon + 1).trim());
 	}
 	for (const h of ["via", "from", "to", "call-id", "cseq", "content-length"])
 		if (!headers.has(h)) out.push(`missing ${h} header`);
