@@ -10,7 +10,7 @@ import { labelsFor } from "./labels.ts";
 import { classColor, color, heading, wrap } from "./terminal.ts";
 
 function title(e: Explanation): string {
-	const L = labelsFor(e.contentLang);
+	const L = labelsFor(e.lang);
 	const tags = [e.class, e.facts.final ? L.final : L.provisional, L.status[e.status]].join(" · ");
 	return `${classColor(e.class, color.bold(`${e.code} ${e.reason}`))}  ${color.dim(`[${tags}]`)}  ${formatCite(e.rfc)}  ${color.dim(e.rfc.url)}`;
 }
@@ -29,7 +29,7 @@ function factRow(label: string, value: string): string {
 
 /** The facts table of an explanation. */
 function facts(e: Explanation): string {
-	const L = labelsFor(e.contentLang);
+	const L = labelsFor(e.lang);
 	const f = e.facts;
 	const cite = (c: { doc: string; section: string | null; url: string }) => color.dim(`(${formatCite(c)})`);
 	const headers = (names: string[]) =>
@@ -40,7 +40,10 @@ function facts(e: Explanation): string {
 		`${L.q850From}: ${q.fromCauses.length ? q.fromCauses.map((c) => `${c} ${q.names[String(c)] ?? ""}`).join(", ") : L.none}`,
 	].join("; ");
 	return [
-		factRow(L.final, `${f.final ? L.yes : L.no} ${cite(e.citations.final)}`),
+		factRow(
+			L.final.charAt(0).toLocaleUpperCase() + L.final.slice(1),
+			`${f.final ? L.yes : L.no} ${cite(e.citations.final)}`,
+		),
 		factRow(L.scope, `${L.scopes[f.scope]} ${cite(e.citations.scope)}`),
 		factRow(L.methods, `${f.methods.join(", ")} ${cite(e.citations.methods)}`),
 		factRow(L.senders, `${f.senders.map((s) => L.sender[s]).join(", ")} ${cite(e.citations.senders)}`),
@@ -65,10 +68,11 @@ function relatedLine(codes: number[]): string {
 
 /** Full terminal page for one code. */
 export function renderExplanation(e: Explanation): string {
-	const L = labelsFor(e.contentLang);
+	const L = labelsFor(e.lang);
 	const out: string[] = [title(e), wrap(e.summary, "")];
 	if (e.contentLang !== e.lang) out.push(color.dim(labelsFor(e.lang).untranslated));
-	if (e.treatedAs !== undefined) out.push(`${L.treatedAs}: ${e.treatedAs} ${entry(e.treatedAs)?.reason ?? ""}`);
+	if (e.treatedAs !== undefined)
+		out.push(wrap(L.treatedAs(e.code, `${e.treatedAs} ${entry(e.treatedAs)?.reason ?? ""}`.trim()), ""));
 	if (e.deprecatedBy) out.push(`${L.deprecatedBy}: ${formatCite(e.deprecatedBy)}`);
 	if (e.renamedFrom) out.push(`${L.renamedFrom}: "${e.renamedFrom.reason}" (${formatCite(e.renamedFrom.by)})`);
 	out.push("", heading(L.description), wrap(e.description));
@@ -85,7 +89,7 @@ export function renderExplanation(e: Explanation): string {
 
 /** Terminal page for a comparison. */
 export function renderComparison(c: Comparison): string {
-	const L = labelsFor(c.contentLang);
+	const L = labelsFor(c.lang);
 	const out: string[] = [
 		`${classColor(c.a.class, color.bold(`${c.a.code} ${c.a.reason}`))} ${color.dim("vs")} ${classColor(c.b.class, color.bold(`${c.b.code} ${c.b.reason}`))}`,
 	];
@@ -109,7 +113,7 @@ export function renderList(rows: CodeSummary[], lang: string): string {
 
 /** Search hits, best first. */
 export function renderHits(hits: SearchHit[], query: string, lang: string): string {
-	if (hits.length === 0) return `${labelsFor(lang).noResults}: ${query}\n`;
+	if (hits.length === 0) return `${wrap(labelsFor(lang).noResults(query), "")}\n`;
 	return `${hits
 		.map((h) => {
 			const e = entry(h.code);
