@@ -157,3 +157,12 @@ test("RFC 5118 IPv6 messages: valid ones parse, invalid ones are flagged", () =>
 	const mapped = parseMessage(readFileSync(join(dir, "valid", "ipv4-mapped.sip"))).via[0];
 	assert.deepEqual([mapped?.host, mapped?.port], ["[::ffff:192.0.2.10]", 19823]);
 });
+
+test("a bare CR in the headers is an error with its offset; one in the body is not", () => {
+	const m = parseMessage(
+		"OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nX-Odd: a\rb\r\nFrom: <sip:b@example.com>;tag=1\r\nTo: <sip:a@example.com>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 3\r\n\r\na\rb",
+	);
+	const cr = m.errors.filter((e) => /bare CR/.test(e.message));
+	assert.equal(cr.length, 1);
+	assert.equal(cr[0]?.offset, 79);
+});

@@ -122,6 +122,7 @@ export function canonicalName(name: string): string {
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const DECODER = new TextDecoder();
 const NON_ASCII = /[\u0080-\uffff]/;
+const BARE_CR = /\r(?!\n)/g;
 
 function utf8Length(s: string): number {
 	// ASCII fast path; otherwise count UTF-8 bytes without allocating.
@@ -166,6 +167,7 @@ export class SipMessage {
 	[RAW]?: RawParts;
 	/** The text the header positions point into. */
 	#text = "";
+	#headEnd = 0;
 	/** Per header: line start, name end, value start, value end. */
 	#idx: number[] = [];
 	/** Values and raw text of folded headers, by header number. */
@@ -185,6 +187,11 @@ export class SipMessage {
 	/** @internal sets the text header positions point into. */
 	setText(text: string): void {
 		this.#text = text;
+	}
+
+	/** @internal where the head ends in the text (bare CRs are looked for before it). */
+	setHeadEnd(end: number): void {
+		this.#headEnd = end;
 	}
 
 	/** @internal adds a header line by position while parsing; returns its number. */
@@ -431,6 +438,11 @@ export class SipMessage {
 		if (this.#validated) return;
 		this.#validated = true;
 		const errors = this.#errors;
+		// A CR not followed by LF inside the head (RFC 3261 §7: lines end with CRLF).
+		for (const m of this.#text.matchAll(BARE_CR)) {
+			if (m.index >= this.#headEnd) break;
+			errors.push({ message: "bare CR in the headers", offset: m.index });
+		}
 		if (this.kind === "request") requestLineProblems(this.method ?? "", this.uri ?? "", errors);
 		for (const h of this.headers) {
 			if (!TOKEN.test(h.name)) errors.push({ message: `bad header name "${h.name.slice(0, 40)}"`, offset: h.offset });
@@ -569,8 +581,6 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			bodyStart = i;
 			break;
 		}
-		const cr = text.indexOf("\r", lineStart);
-		if (cr >= 0 && cr < end) msg.problem("error", "bare CR in the headers", cr);
 		if (!started) {
 			started = true;
 			const line = text.slice(lineStart, end);
@@ -606,6 +616,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 9)) ve--;
 		last = msg.addLine(lineStart, colon, vs, ve);
 	}
+	msg.setHeadEnd(bodyStart < 0 ? n : bodyStart);
 	if (bareLf) msg.problem("warning", "lines end with a bare LF instead of CRLF", pos);
 	if (!started) msg.problem("error", "empty message", 0);
 	if (bodyStart < 0) msg.problem("warning", "no empty line after the headers", n);

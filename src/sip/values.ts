@@ -330,23 +330,28 @@ export function parseVia(value: string, complain: Complain): Via {
 	let i = 0;
 	let ok = true;
 	const parts: string[] = [];
-	// sent-protocol: three tokens separated by "/" with optional LWS around the slashes.
-	for (let k = 0; k < 3; k++) {
-		while (i < n && isSpace(value.charCodeAt(i))) i++;
-		const s = i;
-		while (i < n) {
-			const c = value.charCodeAt(i);
-			if (isSpace(c) || c === 59 || (k < 2 && c === 47)) break;
-			i++;
-		}
-		parts.push(value.slice(s, i));
-		if (s === i) ok = false;
-		if (k < 2) {
+	// The usual "SIP/2.0/UDP host…" takes a short cut; anything else the general path below.
+	const sp = value.startsWith("SIP/2.0/") ? value.indexOf(" ", 8) : -1;
+	if (sp > 8 && !/[/;\t]/.test(value.slice(8, sp))) {
+		parts.push("SIP", "2.0", value.slice(8, sp));
+		i = sp;
+	} else
+		for (let k = 0; k < 3; k++) {
 			while (i < n && isSpace(value.charCodeAt(i))) i++;
-			if (value.charCodeAt(i) !== 47) ok = false;
-			else i++;
+			const s = i;
+			while (i < n) {
+				const c = value.charCodeAt(i);
+				if (isSpace(c) || c === 59 || (k < 2 && c === 47)) break;
+				i++;
+			}
+			parts.push(value.slice(s, i));
+			if (s === i) ok = false;
+			if (k < 2) {
+				while (i < n && isSpace(value.charCodeAt(i))) i++;
+				if (value.charCodeAt(i) !== 47) ok = false;
+				else i++;
+			}
 		}
-	}
 	const beforeSentBy = i;
 	while (i < n && isSpace(value.charCodeAt(i))) i++;
 	if (i === beforeSentBy) ok = false;
