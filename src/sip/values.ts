@@ -39,7 +39,6 @@ export interface Via {
 /** A problem found while decoding one value (offsets are added by the caller). */
 export type Complain = (message: string) => void;
 
-const SPACE = /\s/;
 const NAME_RE = new Map<string, RegExp>();
 
 /**
@@ -66,7 +65,8 @@ export class LazyParams {
 	find(name: string): string | null | undefined {
 		const t = this.#text;
 		// Quotes and spaces need the full decode; plain text (the usual case) does not.
-		if (this.#all !== undefined || t.indexOf('"') >= 0 || SPACE.test(t)) return this.all[name];
+		if (this.#all !== undefined || t.indexOf('"') >= 0 || t.indexOf(" ") >= 0 || t.indexOf("\t") >= 0)
+			return this.all[name];
 		let re = NAME_RE.get(name);
 		if (!re) {
 			re = new RegExp(`;${name}(?=[;=]|$)`, "i");
@@ -303,7 +303,7 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 		} else {
 			uri = v.slice(lt + 1, gt);
 			rest = gt + 1 < v.length ? v.slice(gt + 1).trim() : "";
-			if (/\s/.test(uri)) {
+			if (uri.indexOf(" ") >= 0 || uri.indexOf("\t") >= 0) {
 				complain("whitespace inside <URI>");
 				uri = uri.trim();
 			}
