@@ -173,8 +173,9 @@ export class SipMessage {
 	/** Values and raw text of folded headers, by header number. */
 	#folded: Map<number, { value: string; raw: string }> | undefined;
 	#headers: Header[] | undefined;
-	#errors: Problem[] = [];
-	#warnings: Problem[] = [];
+	// Allocated on the first problem: most messages have none.
+	#errors: Problem[] | undefined;
+	#warnings: Problem[] | undefined;
 	#validated = false;
 	#callId: string | null | undefined;
 	#cseq: { seq: number; method: string } | null | undefined;
@@ -215,7 +216,18 @@ export class SipMessage {
 
 	/** @internal records a problem found while parsing. */
 	problem(kind: "error" | "warning", message: string, offset: number): void {
-		(kind === "error" ? this.#errors : this.#warnings).push({ message, offset });
+		if (kind === "error") this.#errorList().push({ message, offset });
+		else this.#warningList().push({ message, offset });
+	}
+
+	#errorList(): Problem[] {
+		if (this.#errors === undefined) this.#errors = [];
+		return this.#errors;
+	}
+
+	#warningList(): Problem[] {
+		if (this.#warnings === undefined) this.#warnings = [];
+		return this.#warnings;
 	}
 
 	#value(n: number): string {
@@ -308,7 +320,9 @@ export class SipMessage {
 	}
 
 	#complainAt(n: number, label: string): (message: string) => void {
-		return (message) => this.#errors.push({ message: `${label}: ${message}`, offset: this.#idx[4 * n] as number });
+		return (message) => {
+			this.#errorList().push({ message: `${label}: ${message}`, offset: this.#idx[4 * n] as number });
+		};
 	}
 
 	get callId(): string | null {
@@ -393,13 +407,13 @@ export class SipMessage {
 	/** RFC violations, with offsets. Reading it runs every check. */
 	get errors(): Problem[] {
 		this.#validate();
-		return this.#errors;
+		return this.#errorList();
 	}
 
 	/** Recoverable oddities, with offsets. */
 	get warnings(): Problem[] {
 		this.#validate();
-		return this.#warnings;
+		return this.#warningList();
 	}
 
 	/** No errors. */
@@ -437,7 +451,8 @@ export class SipMessage {
 	#validate(): void {
 		if (this.#validated) return;
 		this.#validated = true;
-		const errors = this.#errors;
+		const errors = this.#errorList();
+		const warnings = this.#warningList();
 		// A CR not followed by LF inside the head (RFC 3261 §7: lines end with CRLF).
 		for (const m of this.#text.matchAll(BARE_CR)) {
 			if (m.index >= this.#headEnd) break;
@@ -513,13 +528,13 @@ export class SipMessage {
 					errors.push({ message: `Warning "${w.slice(0, 20)}" does not start with a 3-digit code`, offset: h.offset });
 		for (const h of this.all("date"))
 			if (!/GMT$/.test(h.value))
-				this.#warnings.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
+				warnings.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
 		// Mandatory headers (RFC 3261 §8.1.1): To, From, CSeq, Call-ID, Via (+ Max-Forwards for requests).
 		if (this.kind !== null) {
 			const missing = ["to", "from", "cseq", "call-id", "via"].filter((n) => this.#firstIndex(n) < 0);
 			if (missing.length) errors.push({ message: `missing mandatory header(s): ${missing.join(", ")}`, offset: 0 });
 			if (this.kind === "request" && this.#firstIndex("max-forwards") < 0)
-				this.#warnings.push({ message: "request without Max-Forwards", offset: 0 });
+				warnings.push({ message: "request without Max-Forwards", offset: 0 });
 		}
 		errors.sort((a, b) => a.offset - b.offset);
 	}
