@@ -395,12 +395,24 @@ export function parseVia(value: string, complain: Complain): Via {
 
 /** CSeq: sequence number (≤ 2^32 − 1) and method. */
 export function parseCSeq(value: string, complain: Complain): { seq: number; method: string } | null {
-	const m = /^(\d+)\s+(\S+)$/.exec(value.trim());
-	if (!m) {
+	// Digits, white space, a method token: scanned by hand (this runs for every message).
+	const n = value.length;
+	let i = 0;
+	while (i < n && isSpace(value.charCodeAt(i))) i++;
+	const d0 = i;
+	while (i < n && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
+	const d1 = i;
+	while (i < n && isSpace(value.charCodeAt(i))) i++;
+	const m0 = i;
+	while (i < n && !isSpace(value.charCodeAt(i))) i++;
+	const m1 = i;
+	while (i < n && isSpace(value.charCodeAt(i))) i++;
+	if (d1 === d0 || m0 === d1 || m1 === m0 || i !== n) {
 		complain(`malformed CSeq "${value.trim().slice(0, 40)}"`);
 		return null;
 	}
-	const seq = Number(m[1]);
-	if (seq > 0xffffffff) complain(`CSeq number ${m[1]} is larger than 2^32-1`);
-	return { seq, method: m[2] as string };
+	const digits = value.slice(d0, d1);
+	const seq = Number(digits);
+	if (seq > 0xffffffff) complain(`CSeq number ${digits} is larger than 2^32-1`);
+	return { seq, method: value.slice(m0, m1) };
 }
