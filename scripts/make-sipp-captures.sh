@@ -429,6 +429,16 @@ cap_redirect_followed() {
   cap_stop redirect-followed.pcap
 }
 
+# The caller ACKs the 302 and stops: nothing listens at the Contact (BASE+2), and nothing is sent there.
+cap_redirect_not_followed() {
+  local b=21150
+  cap_start lo "$(port_filter $b)"
+  uas redirect $L4 $((b + 1)) redirect-uas.xml -key redirect_to "sip:bob@$L4:$((b + 2))"
+  settle
+  uac uac $L4 $b invite-fail-uac.xml $L4:$((b + 1)) -cid_str "redirect-not-followed-%u@sipwhy.test"
+  cap_stop redirect-not-followed.pcap
+}
+
 cap_redirect_loop() {
   local b=22210
   cap_start lo "$(port_filter $b)"
@@ -457,6 +467,7 @@ cap_busy_486() {
 }
 
 cap_decline_603() { simple decline-603 22290 invite-fail-uac.xml decline-603-uas.xml decline-603.pcap; }
+cap_timeout_408() { simple timeout-408 21140 invite-fail-uac.xml timeout-408-uas.xml timeout-408.pcap; }
 
 cap_scanner() {
   local b=22300
@@ -535,8 +546,9 @@ ALL=(
   auth-loop auth-stale forbidden-after-auth missing-ack invite-timeout register-timeout
   refer-no-notify cancel-race decline-forking 503-retry-after 503-no-retry-after 503-failover
   codec-mismatch srtp-mismatch video-606 nat-private hold-sendonly audio-port-zero bye-481
-  loop-482 hops-483 redirect-followed redirect-loop glare-491 session-interval-422 register-423
-  bad-extension-420 extension-required-421 unsupported-media-415 busy-486 decline-603 scanner
+  loop-482 hops-483 redirect-followed redirect-not-followed redirect-loop glare-491
+  session-interval-422 register-423 bad-extension-420 extension-required-421 unsupported-media-415
+  busy-486 decline-603 timeout-408 scanner
 )
 # These last 32 s (RFC 3261 timers B, F, H with T1 = 500 ms): made in the background.
 LONG=(missing-ack invite-timeout register-timeout)
