@@ -108,12 +108,15 @@ test("--format html writes one self-contained, escaped report", () => {
 });
 
 test("bad input: one line, exit 1; wrong usage: exit 2", () => {
+	const emptyFile = join(dir, "empty.pcap");
+	writeFileSync(emptyFile, "");
 	const notSip = join(dir, "notes.txt");
 	writeFileSync(notSip, "just some notes\nnothing to see\n");
 	const cases: [string[], number, RegExp][] = [
 		[["analyze", join(dir, "missing.pcap")], 1, /missing\.pcap: cannot read \(no such file\)/],
 		[["analyze", dir], 1, /is a directory/],
 		[["analyze", notSip], 1, /not a pcap\/pcapng capture or a SIP log/],
+		[["analyze", emptyFile], 1, /empty\.pcap: empty file/],
 		[["analyze"], 2, /missing FILE/],
 		[["analyze", LOG, "--format", "pdf"], 2, /--format must be/],
 		[["analyze", LOG, "--show", "1"], 2, /--show needs --call/],

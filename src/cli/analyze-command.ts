@@ -191,6 +191,7 @@ export async function analyzeFiles(
 			const code = (e as NodeJS.ErrnoException).code;
 			throw new InputError(`${file}: cannot read (${code === "ENOENT" ? "no such file" : (code ?? "error")})`);
 		}
+		if (size === 0) throw new InputError(`${file}: empty file`);
 		onStart?.(file, size);
 		const stream = createReadStream(file, { highWaterMark: 1 << 20 });
 		const input = await analyzer.addInput(file, stream as AsyncIterable<Uint8Array>);
