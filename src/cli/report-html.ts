@@ -7,6 +7,7 @@ import type { AnalyzeStats } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { escapeXml as esc, ladderSvg } from "../flow/ladder-svg.ts";
+import { labelsFor } from "./labels.ts";
 
 /** A call for the report, with the raw text of its messages when available. */
 export interface ReportCall {
@@ -26,35 +27,10 @@ pre{white-space:pre-wrap;word-break:break-all;background:#f1f5f9;padding:.5rem;f
 @media (prefers-color-scheme:dark){body{background:#0f172a;color:#e2e8f0}.ladder,pre{background:#1e293b}th,td{border-color:#334155}svg text{fill:#e2e8f0}}
 `;
 
-const LABELS = {
-	en: {
-		title: "SIP analysis",
-		calls: "Calls",
-		start: "Start",
-		fromTo: "From → To",
-		method: "Method",
-		outcome: "Outcome",
-		pdd: "PDD",
-		duration: "Duration",
-		messages: "Messages",
-		findings: "Findings",
-		none: "no final response",
-		stats: "Input",
-	},
-	tr: {
-		title: "SIP analizi",
-		calls: "Çağrılar",
-		start: "Başlangıç",
-		fromTo: "Arayan → Aranan",
-		method: "Metot",
-		outcome: "Sonuç",
-		pdd: "PDD",
-		duration: "Süre",
-		messages: "Mesajlar",
-		findings: "Bulgular",
-		none: "son yanıt yok",
-		stats: "Girdi",
-	},
+/** Report words: the table's come from the site's analyzer labels; these two are the report's own. */
+const OWN: Record<string, { title: string; calls: string }> = {
+	en: { title: "SIP analysis", calls: "Calls" },
+	tr: { title: "SIP analizi", calls: "Çağrılar" },
 };
 
 function seconds(s: number | null): string {
@@ -63,7 +39,7 @@ function seconds(s: number | null): string {
 
 /** The whole report. */
 export function renderHtmlReport(calls: ReportCall[], stats: AnalyzeStats, lang: string): string {
-	const L = lang === "tr" ? LABELS.tr : LABELS.en;
+	const L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as { title: string; calls: string })) };
 	const rows = calls
 		.map(({ summary: c }, i) => {
 			const cls = c.outcome ? `c${Math.floor(c.outcome.code / 100)}` : "";
