@@ -147,3 +147,31 @@ test("committed captures: link types, TCP, fragments, nanoseconds all give their
 		assert.deepEqual(out.calls[0].outcome, { code: 200, reason: "OK" }, f);
 	}
 });
+
+test("several files: one call, its messages in time order", () => {
+	const a = join(dir, "leg-a.log");
+	const b = join(dir, "leg-b.log");
+	writeFileSync(
+		a,
+		log([
+			[0, request("INVITE"), ">"],
+			[2, response(200, "OK"), "<"],
+		]),
+	);
+	writeFileSync(
+		b,
+		log([
+			[0.5, response(180, "Ringing"), "<"],
+			[2.1, request("ACK", { toTag: "b1", branch: "z9hG4bK-a" }), ">"],
+		]),
+	);
+	const r = sipwhy(["analyze", a, b, "--json"]);
+	assert.equal(r.status, 0, r.stderr);
+	const out = JSON.parse(r.stdout);
+	assert.equal(out.calls.length, 1);
+	assert.deepEqual(
+		out.calls[0].messages.map((m: { label: string }) => m.label),
+		["INVITE", "180 Ringing", "200 OK", "ACK"],
+	);
+	assert.equal(out.calls[0].timings.pdd, 0.5);
+});

@@ -83,8 +83,13 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 				)
 			: undefined;
 	let barOn = false;
+	// Several inputs (captures from several points) are read one after the other: calls are kept
+	// open until the end so that their messages from every file come together, in time order.
+	const whole =
+		files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
 	const analyzer = new Analyzer({
 		keepCalls: false,
+		tracker: whole,
 		diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
 		progress: (read) => {
 			if (barOn) bar?.update(Math.round(read / 1e6));

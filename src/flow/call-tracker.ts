@@ -124,7 +124,7 @@ export class CallTracker {
 						: this.#options.pendingIdle;
 			if (this.#now - open.last > limit) {
 				this.#open.delete(id);
-				this.#emit(open.call);
+				this.#emit(inTimeOrder(open.call));
 			}
 		}
 	}
@@ -135,6 +135,27 @@ export class CallTracker {
 			(a, b) => (a.call.messages[0]?.event.time ?? 0) - (b.call.messages[0]?.event.time ?? 0),
 		);
 		this.#open.clear();
-		for (const open of rest) this.#emit(open.call);
+		for (const open of rest) this.#emit(inTimeOrder(open.call));
 	}
+}
+
+/**
+ * The call's messages in time order (stable: messages without a time, or with equal times, keep the
+ * order they were read in). Captures from several points, or TCP data released late, arrive out of
+ * order; the ladder and the timings want the order things happened in.
+ */
+function inTimeOrder(call: Call): Call {
+	const m = call.messages;
+	let sorted = true;
+	for (let i = 1; i < m.length && sorted; i++) {
+		const a = (m[i - 1] as TrackedMessage).event.time;
+		const b = (m[i] as TrackedMessage).event.time;
+		if (a !== null && b !== null && b < a) sorted = false;
+	}
+	if (sorted) return call;
+	m.sort((x, y) => (x.event.time ?? 0) - (y.event.time ?? 0));
+	m.forEach((t, i) => {
+		t.index = i;
+	});
+	return call;
 }

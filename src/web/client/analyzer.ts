@@ -118,7 +118,10 @@ function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: L
 
 async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang: string): Promise<void> {
 	root.replaceChildren(el("p", L.working));
-	const analyzer = new Analyzer({ diagnose: (call, summary) => diagnose(call, summary, { lang }) });
+	// Several files: calls stay open until all are read, so each call gathers its messages from every file.
+	const tracker =
+		files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
+	const analyzer = new Analyzer({ diagnose: (call, summary) => diagnose(call, summary, { lang }), tracker });
 	try {
 		for (const f of Array.from(files)) await analyzer.addInput(f.name, f.stream());
 		const { stats, calls } = analyzer.finish();
