@@ -175,3 +175,23 @@ test("several files: one call, its messages in time order", () => {
 	);
 	assert.equal(out.calls[0].timings.pdd, 0.5);
 });
+
+test("--format csv: one row per call, formulas from captures defused, quotes escaped", () => {
+	const f = join(dir, "csv.log");
+	writeFileSync(
+		f,
+		log([
+			[0, request("OPTIONS", { callId: '=HYPERLINK("http://x")' }), ">"],
+			[0.01, response(200, "OK", { callId: '=HYPERLINK("http://x")', method: "OPTIONS" }), "<"],
+		]),
+	);
+	const r = sipwhy(["analyze", f, "--format", "csv"]);
+	assert.equal(r.status, 0, r.stderr);
+	const lines = r.stdout.trimEnd().split("\r\n");
+	assert.equal(
+		lines[0],
+		"start,callId,method,from,to,code,reason,pdd_s,setup_s,duration_s,messages,decidedBy,findings",
+	);
+	assert.equal(lines.length, 2);
+	assert.match(lines[1] ?? "", /,"'=HYPERLINK\(""http:\/\/x""\)",OPTIONS,/);
+});

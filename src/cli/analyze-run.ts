@@ -16,6 +16,7 @@ import {
 	renderCallList,
 	renderSummary,
 } from "./analyze-command.ts";
+import { csvHeader, csvRow } from "./report-csv.ts";
 import { renderHtmlReport } from "./report-html.ts";
 import { color } from "./terminal.ts";
 
@@ -68,7 +69,9 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 	let detail: { summary: CallSummary; call: Call } | undefined;
 	let first = true;
 	const streamJson = o.format === "json" && !o.call;
+	const streamCsv = o.format === "csv" && !o.call;
 	if (streamJson) write('{\n"calls": [\n');
+	if (streamCsv) write(csvHeader());
 
 	const bar =
 		process.stderr.isTTY && o.format !== "json"
@@ -103,6 +106,8 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			if (streamJson) {
 				write(`${first ? "" : ",\n"}${JSON.stringify(summary)}`);
 				first = false;
+			} else if (streamCsv) {
+				write(csvRow(summary));
 			} else {
 				kept.push(summary);
 				if (o.format === "html")
@@ -129,6 +134,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 	if (o.call) {
 		if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
 		if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
+		else if (o.format === "csv") write(csvHeader() + csvRow(detail.summary));
 		else if (o.format === "html")
 			write(
 				renderHtmlReport(
@@ -140,6 +146,8 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		else write(renderCallDetail(detail.summary, detail.call, o.show));
 	} else if (streamJson) {
 		write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
+	} else if (streamCsv) {
+		// nothing more: the rows were written as the calls finished
 	} else if (o.format === "html") {
 		write(
 			renderHtmlReport(

@@ -89,6 +89,7 @@ Filters:
 Output:
   --json               {stats, calls: [...]} (see the README)
   --format html        one self-contained HTML report (use -o FILE to write it to a file)
+  --format csv         the call list as CSV, one row per call
   -o, --output FILE    write the output to FILE
   --lang en|tr         language of the findings
 
@@ -173,8 +174,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		if (values.help) return io.out(HELP.analyze as string);
 		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log)");
 		const format = values.format ?? (values.json ? "json" : "text");
-		if (!["text", "json", "html"].includes(format))
-			throw new UsageError(`--format must be text, json or html, not "${format}"`);
+		if (!["text", "json", "html", "csv"].includes(format))
+			throw new UsageError(`--format must be text, json, csv or html, not "${format}"`);
 		if (values.show !== undefined && !values.call) throw new UsageError("--show needs --call ID");
 		const lang = checkLanguage(values.lang);
 		await runAnalyze(positionals, { ...values, format, lang }, io);

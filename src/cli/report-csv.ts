@@ -1,0 +1,59 @@
+/**
+ * `sipwhy analyze --format csv`: the call list as CSV (RFC 4180) for spreadsheets and tickets.
+ * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @)
+ * are prefixed with an apostrophe.
+ */
+import type { CallSummary } from "../flow/call-summary.ts";
+
+const HEADER = [
+	"start",
+	"callId",
+	"method",
+	"from",
+	"to",
+	"code",
+	"reason",
+	"pdd_s",
+	"setup_s",
+	"duration_s",
+	"messages",
+	"decidedBy",
+	"findings",
+];
+
+/** One CSV cell. */
+export function csvCell(value: string | number | null | undefined): string {
+	if (value === null || value === undefined) return "";
+	let s = String(value);
+	if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The header line. */
+export function csvHeader(): string {
+	return `${HEADER.join(",")}\r\n`;
+}
+
+/** One call as a CSV line. */
+export function csvRow(c: CallSummary): string {
+	return `${[
+		c.start,
+		c.callId,
+		c.method,
+		c.from,
+		c.to,
+		c.outcome?.code ?? null,
+		c.outcome?.reason ?? null,
+		c.timings.pdd,
+		c.timings.setup,
+		c.timings.duration,
+		c.messages.length,
+		c.decisive ? `${c.decisive.agent ?? ""} ${c.decisive.from ?? ""}`.trim() : null,
+		c.findings
+			.filter((f) => f.severity !== "info")
+			.map((f) => f.rule)
+			.join(" "),
+	]
+		.map(csvCell)
+		.join(",")}\r\n`;
+}
