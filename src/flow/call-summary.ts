@@ -84,21 +84,28 @@ export interface Finding {
 	link?: string;
 }
 
-// Messages come in bursts within the same second: the date part of the last second is reused.
-let isoSecond = Number.NaN;
+// ISO 8601 times built from the day's prefix (cached) and plain arithmetic: one Date per day,
+// not one per message.
+let isoDay = Number.NaN;
 let isoPrefix = "";
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 function iso(t: number | null): string | null {
 	if (t === null || !Number.isFinite(t)) return null;
-	const sec = Math.floor(t);
-	if (sec !== isoSecond) {
-		const d = new Date(sec * 1000);
+	let ms = Math.round(t * 1000);
+	const day = Math.floor(ms / 86_400_000);
+	if (day !== isoDay) {
+		const d = new Date(day * 86_400_000);
 		if (Number.isNaN(d.getTime())) return null;
-		isoPrefix = d.toISOString().slice(0, 20);
-		isoSecond = sec;
+		isoPrefix = d.toISOString().slice(0, 11);
+		isoDay = day;
 	}
-	const ms = Math.min(999, Math.round((t - sec) * 1000));
-	return `${isoPrefix}${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z`;
+	ms -= day * 86_400_000;
+	const h = Math.floor(ms / 3_600_000);
+	const mi = Math.floor((ms % 3_600_000) / 60_000);
+	const sec = Math.floor((ms % 60_000) / 1000);
+	const milli = ms % 1000;
+	return `${isoPrefix}${pad2(h)}:${pad2(mi)}:${pad2(sec)}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -165,19 +172,23 @@ export function summarizeCall(call: Call): CallSummary {
 	const diff = (a: number | null | undefined, b: number | null | undefined) =>
 		a != null && b != null ? round(a - b) : null;
 
+	// Participants: every address seen, with the User-Agent/Server it sent (read once per address:
+	// a device does not change its name within a call).
 	const participants = new Map<string, Set<string>>();
 	for (const t of msgs) {
 		const e = t.event;
-		const agent =
-			e.message.value(e.message.kind === "request" ? "user-agent" : "server") ?? e.message.value("user-agent");
-		for (const [addr, own] of [
-			[addressOf(e.src), true],
-			[addressOf(e.dst), false],
-		] as const) {
-			if (!addr) continue;
-			const set = participants.get(addr) ?? new Set<string>();
-			if (own && agent) set.add(agent);
-			participants.set(addr, set);
+		const src = addressOf(e.src);
+		const dst = addressOf(e.dst);
+		let set = src ? participants.get(src) : undefined;
+		if (src && !set) {
+			set = new Set();
+			participants.set(src, set);
+		}
+		if (dst && !participants.has(dst)) participants.set(dst, new Set());
+		if (set && set.size === 0) {
+			const m = e.message;
+			const agent = m.value(m.kind === "request" ? "user-agent" : "server") ?? m.value("user-agent");
+			if (agent) set.add(agent);
 		}
 	}
 
