@@ -168,6 +168,7 @@ export class SipMessage {
 	/** The text the header positions point into. */
 	#text = "";
 	#headEnd = 0;
+	#lengths: number[] | undefined;
 	/** Per header: line start, name end, value start, value end. */
 	#idx: number[] = [];
 	/** Values and raw text of folded headers, by header number. */
@@ -195,10 +196,21 @@ export class SipMessage {
 		this.#headEnd = end;
 	}
 
-	/** @internal adds a header line by position while parsing; returns its number. */
+	/** @internal adds a header line by position while parsing (name end without trailing blanks); returns its number. */
 	addLine(lineStart: number, nameEnd: number, valueStart: number, valueEnd: number): number {
 		this.#idx.push(lineStart, nameEnd, valueStart, valueEnd);
-		return this.#idx.length / 4 - 1;
+		const n = this.#idx.length / 4 - 1;
+		const len = nameEnd - lineStart;
+		if ((len === 14 || len === 1) && this.#is(n, "content-length", "l")) {
+			if (this.#lengths === undefined) this.#lengths = [];
+			this.#lengths.push(n);
+		}
+		return n;
+	}
+
+	/** @internal the Content-Length headers seen while parsing: [value, offset] of each. */
+	contentLengths(): [string, number][] {
+		return (this.#lengths ?? []).map((n) => [this.#value(n), this.#idx[4 * n] as number]);
 	}
 
 	/** @internal a continuation line of header `n` (RFC 3261 §7.3.1 folding). */
@@ -249,10 +261,8 @@ export class SipMessage {
 	#is(n: number, full: string, compact: string | undefined): boolean {
 		const idx = this.#idx;
 		const start = idx[4 * n] as number;
-		let end = idx[4 * n + 1] as number;
+		const len = (idx[4 * n + 1] as number) - start;
 		const text = this.#text;
-		while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-		const len = end - start;
 		if (len === 1) return compact !== undefined && (text.charCodeAt(start) | 0x20) === compact.charCodeAt(0);
 		if (len !== full.length) return false;
 		for (let k = 0; k < len; k++) if ((text.charCodeAt(start + k) | 0x20) !== full.charCodeAt(k)) return false;
@@ -629,25 +639,22 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		while (vs < end && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
 		let ve = end;
 		while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 9)) ve--;
-		last = msg.addLine(lineStart, colon, vs, ve);
+		let ne = colon;
+		while (ne > lineStart && (text.charCodeAt(ne - 1) === 32 || text.charCodeAt(ne - 1) === 9)) ne--;
+		last = msg.addLine(lineStart, ne, vs, ve);
 	}
 	msg.setHeadEnd(bodyStart < 0 ? n : bodyStart);
 	if (bareLf) msg.problem("warning", "lines end with a bare LF instead of CRLF", pos);
 	if (!started) msg.problem("error", "empty message", 0);
 	if (bodyStart < 0) msg.problem("warning", "no empty line after the headers", n);
 
-	const lengths = msg.values("content-length");
-	if (lengths.length > 1)
-		msg.problem("error", "more than one Content-Length", (msg.all("content-length")[1] as Header).offset);
+	const lengths = msg.contentLengths();
+	if (lengths.length > 1) msg.problem("error", "more than one Content-Length", (lengths[1] as [string, number])[1]);
 	const cl = lengths[0];
 	if (cl !== undefined) {
-		if (!/^\d+$/.test(cl))
-			msg.problem(
-				"error",
-				`Content-Length "${cl.slice(0, 20)}" is not a non-negative number`,
-				msg.first("content-length")?.offset ?? 0,
-			);
-		else msg.contentLength = Number(cl);
+		if (!/^\d+$/.test(cl[0]))
+			msg.problem("error", `Content-Length "${cl[0].slice(0, 20)}" is not a non-negative number`, cl[1]);
+		else msg.contentLength = Number(cl[0]);
 	}
 	return finish(msg, input, bytes, bodyStart, options, false);
 }
