@@ -395,10 +395,7 @@ export class SipMessage {
 				for (const v of splitList(this.#value(n))) {
 					if (!v) complain("empty value");
 					else if (v === "*") out.push({ uri: "*", displayName: null, params: {} });
-					else {
-						const na = parseNameAddr(v, complain);
-						out.push({ uri: na.uri, displayName: na.displayName, params: na.params });
-					}
+					else out.push(parseNameAddr(v, complain)); // its parameters are decoded when read
 				}
 			}
 			this.#contact = out;
