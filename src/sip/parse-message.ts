@@ -164,7 +164,23 @@ export class SipMessage {
 	version: string | null = null;
 	body?: string;
 	contentLength: number | null = null;
-	[RAW]?: RawParts;
+	#startLine: string | undefined;
+	#rawBody: Uint8Array | string = "";
+
+	/** What the serializer needs: the start line and the body exactly as received. */
+	get [RAW](): RawParts | undefined {
+		return this.#startLine === undefined ? undefined : { startLine: this.#startLine, body: this.#rawBody };
+	}
+
+	/** @internal the start line as received. */
+	setStartLine(line: string): void {
+		this.#startLine = line;
+	}
+
+	/** @internal the body as Content-Length cut it. */
+	setRawBody(body: Uint8Array | string): void {
+		this.#rawBody = body;
+	}
 	/** The text the header positions point into. */
 	#text = "";
 	#headEnd = 0;
@@ -607,7 +623,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			started = true;
 			const line = text.slice(lineStart, end);
 			parseStartLine(line, lineStart, msg);
-			msg[RAW] = { startLine: line, body: "" };
+			msg.setStartLine(line);
 			continue;
 		}
 		if (dropRest) continue;
@@ -752,51 +768,49 @@ function requestLineProblems(method: string, uri: string, errors: Problem[]): vo
 
 function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: boolean): void {
 	const len = msg.contentLength;
-	const raw = msg[RAW];
 	if (len === null) {
 		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
 		if (rest.length) msg.body = DECODER.decode(rest);
-		if (raw) raw.body = rest;
+		msg.setRawBody(rest);
 		return;
 	}
 	if (len > rest.length) {
 		msg.problem("error", `Content-Length ${len} is larger than the ${rest.length} bytes of body`, offset);
 		if (rest.length) msg.body = DECODER.decode(rest);
-		if (raw) raw.body = rest;
+		msg.setRawBody(rest);
 		return;
 	}
 	if (len > 0) msg.body = DECODER.decode(rest.subarray(0, len));
-	if (raw) raw.body = rest.subarray(0, len);
+	msg.setRawBody(rest.subarray(0, len));
 	if (rest.length > len) msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 }
 
 function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: boolean): void {
 	const len = msg.contentLength;
-	const raw = msg[RAW];
 	if (len === null) {
 		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
 		if (rest.length) msg.body = rest;
-		if (raw) raw.body = rest;
+		msg.setRawBody(rest);
 		return;
 	}
 	const restBytes = NON_ASCII.test(rest) ? utf8Length(rest) : rest.length;
 	if (len > restBytes) {
 		msg.problem("error", `Content-Length ${len} is larger than the ${restBytes} bytes of body`, offset);
 		if (rest.length) msg.body = rest;
-		if (raw) raw.body = rest;
+		msg.setRawBody(rest);
 		return;
 	}
 	if (restBytes === rest.length) {
 		const body = rest.length === len ? rest : rest.slice(0, len);
 		if (len > 0) msg.body = body;
-		if (raw) raw.body = body;
+		msg.setRawBody(body);
 		if (rest.length > len)
 			msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 		return;
 	}
 	const encoded = new TextEncoder().encode(rest);
 	if (len > 0) msg.body = DECODER.decode(encoded.subarray(0, len));
-	if (raw) raw.body = encoded.subarray(0, len);
+	msg.setRawBody(encoded.subarray(0, len));
 	if (encoded.length > len)
 		msg.problem("warning", `${encoded.length - len} bytes after the body (discarded)`, offset + len);
 }
