@@ -6,7 +6,6 @@
 import { hostProblem, parseUri } from "./uri.ts";
 
 const URI_START = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const DIGITS = /^\d+$/;
 const SIP_URI = /^sips?:/i;
 
 /** Why the host of a sip/sips URI is invalid (RFC 3261 §25.1, RFC 5118), or null; other schemes pass. */
@@ -332,8 +331,9 @@ export function parseVia(value: string, complain: Complain): Via {
 	const parts: string[] = [];
 	// The usual "SIP/2.0/UDP host…" takes a short cut; anything else the general path below.
 	const sp = value.startsWith("SIP/2.0/") ? value.indexOf(" ", 8) : -1;
-	if (sp > 8 && !/[/;\t]/.test(value.slice(8, sp))) {
-		parts.push("SIP", "2.0", value.slice(8, sp));
+	const transportFast = sp > 8 ? value.slice(8, sp) : "";
+	if (sp > 8 && transportFast.indexOf("/") < 0 && transportFast.indexOf(";") < 0 && transportFast.indexOf("\t") < 0) {
+		parts.push("SIP", "2.0", transportFast);
 		i = sp;
 	} else
 		for (let k = 0; k < 3; k++) {
@@ -356,13 +356,19 @@ export function parseVia(value: string, complain: Complain): Via {
 	while (i < n && isSpace(value.charCodeAt(i))) i++;
 	if (i === beforeSentBy) ok = false;
 	const sentByStart = i;
-	let bracket = false;
-	while (i < n) {
-		const c = value.charCodeAt(i);
-		if (c === 91) bracket = true;
-		else if (c === 93) bracket = false;
-		else if (c === 59 && !bracket) break;
-		i++;
+	if (value.charCodeAt(i) !== 91) {
+		// No IPv6 reference: the sent-by ends at the first ";".
+		const semi = value.indexOf(";", i);
+		i = semi < 0 ? n : semi;
+	} else {
+		let bracket = false;
+		while (i < n) {
+			const c = value.charCodeAt(i);
+			if (c === 91) bracket = true;
+			else if (c === 93) bracket = false;
+			else if (c === 59 && !bracket) break;
+			i++;
+		}
 	}
 	const sentBy = value.slice(sentByStart, i).trim();
 	if (!ok || !sentBy) {
@@ -376,10 +382,19 @@ export function parseVia(value: string, complain: Complain): Via {
 	const colon = sentBy.indexOf(":", Math.max(close, 0));
 	if (colon >= 0) {
 		host = sentBy.slice(0, colon).trim();
-		const p = sentBy.slice(colon + 1).trim();
-		const num = p.length > 0 && p.length <= 5 && DIGITS.test(p) ? Number(p) : -1;
-		if (num >= 0 && num <= 65535) port = num;
-		else complain(`bad Via port "${p}"`);
+		let num = 0;
+		let k = colon + 1;
+		while (k < sentBy.length && isSpace(sentBy.charCodeAt(k))) k++;
+		const d0 = k;
+		for (; k < sentBy.length; k++) {
+			const c = sentBy.charCodeAt(k);
+			if (c < 48 || c > 57) break;
+			num = num * 10 + (c - 48);
+		}
+		let e = k;
+		while (e < sentBy.length && isSpace(sentBy.charCodeAt(e))) e++;
+		if (k > d0 && k - d0 <= 5 && e === sentBy.length && num <= 65535) port = num;
+		else complain(`bad Via port "${sentBy.slice(colon + 1).trim()}"`);
 	}
 	if (!host) complain("Via sent-by: empty host");
 	const protocol = parts[0] === "SIP" && parts[1] === "2.0" ? "SIP/2.0" : `${parts[0]}/${parts[1]}`.toUpperCase();
