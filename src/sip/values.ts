@@ -5,7 +5,6 @@
  */
 import { hostProblem, parseUri } from "./uri.ts";
 
-const URI_START = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const SIP_URI = /^sips?:/i;
 
 /** Why the host of a sip/sips URI is invalid (RFC 3261 §25.1, RFC 5118), or null; other schemes pass. */
@@ -262,46 +261,68 @@ export function unquote(q: string): string {
 
 const TOKENS = /^[A-Za-z0-9\-.!%*_+`'~ \t]+$/;
 
-/** Parses a name-addr or addr-spec with header params. */
+/** Whether `s` starts with a URI scheme and a colon (RFC 3986 scheme). */
+function hasScheme(s: string): boolean {
+	const c0 = s.charCodeAt(0) | 0x20;
+	if (c0 < 97 || c0 > 122) return false;
+	for (let i = 1; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 58) return true;
+		const l = c | 0x20;
+		if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
+	}
+	return false;
+}
+
+/** Parses a name-addr or addr-spec with header params (scanned by hand: it runs for every From and To). */
 export function parseNameAddr(value: string, complain: Complain): NameAddr {
-	let v = value.trim();
+	let a = 0;
+	let b = value.length;
+	while (a < b && isSpace(value.charCodeAt(a))) a++;
+	while (b > a && isSpace(value.charCodeAt(b - 1))) b--;
 	let displayName: string | null = null;
+	let p = a;
 	let uri = "";
 	let rest = "";
-	if (v.startsWith('"')) {
-		let i = 1;
-		for (; i < v.length; i++) {
-			const c = v.charCodeAt(i);
+	if (value.charCodeAt(p) === 34) {
+		let i = p + 1;
+		for (; i < b; i++) {
+			const c = value.charCodeAt(i);
 			if (c === 92) i++;
 			else if (c === 34) break;
 		}
-		if (i >= v.length) {
+		if (i >= b) {
 			complain("unterminated quoted display name");
-			const lt = v.indexOf("<");
-			displayName = v.slice(1, lt < 0 ? undefined : lt).trim();
-			v = lt < 0 ? "" : v.slice(lt);
+			const lt = value.indexOf("<", p);
+			displayName = value.slice(p + 1, lt < 0 || lt > b ? b : lt).trim();
+			p = lt < 0 || lt > b ? b : lt;
 		} else {
-			displayName = unquote(v.slice(0, i + 1));
-			v = v.slice(i + 1).trimStart();
+			displayName = unquote(value.slice(p, i + 1));
+			p = i + 1;
+			while (p < b && isSpace(value.charCodeAt(p))) p++;
 		}
 	}
-	const lt = v.indexOf("<");
-	const semi = v.indexOf(";");
+	const ltAt = value.indexOf("<", p);
+	const lt = ltAt >= b ? -1 : ltAt;
+	const semiAt = value.indexOf(";", p);
+	const semi = semiAt >= b ? -1 : semiAt;
 	if (lt >= 0 && (semi < 0 || lt < semi || displayName !== null)) {
-		if (displayName === null) {
-			const dn = v.slice(0, lt).trim();
+		if (displayName === null && lt > p) {
+			const dn = value.slice(p, lt).trim();
 			if (dn) {
 				displayName = dn;
 				if (!TOKENS.test(dn)) complain(`display name "${dn}" must be quoted`);
 			}
 		}
-		const gt = v.indexOf(">", lt);
-		if (gt < 0) {
+		const gtAt = value.indexOf(">", lt);
+		if (gtAt < 0 || gtAt >= b) {
 			complain("missing > after the URI");
-			uri = v.slice(lt + 1).trim();
+			uri = value.slice(lt + 1, b).trim();
 		} else {
-			uri = v.slice(lt + 1, gt);
-			rest = gt + 1 < v.length ? v.slice(gt + 1).trim() : "";
+			uri = value.slice(lt + 1, gtAt);
+			let r = gtAt + 1;
+			while (r < b && isSpace(value.charCodeAt(r))) r++;
+			rest = r < b ? value.slice(r, b) : "";
 			if (uri.indexOf(" ") >= 0 || uri.indexOf("\t") >= 0) {
 				complain("whitespace inside <URI>");
 				uri = uri.trim();
@@ -309,13 +330,13 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 		}
 	} else {
 		// addr-spec: parameters after the URI belong to the header (RFC 3261 §20.10).
-		const cut = semi < 0 ? v.length : semi;
-		uri = v.slice(0, cut).trim();
-		rest = v.slice(cut).trim();
+		const cut = semi < 0 ? b : semi;
+		uri = value.slice(p, cut).trim();
+		rest = value.slice(cut, b);
 		if (uri.includes("?")) complain("a URI with headers (?) must be enclosed in <>");
 		if (/[\s,]/.test(uri)) complain(`"${uri}" is not a valid addr-spec`);
 	}
-	if (uri !== "*" && !URI_START.test(uri)) complain(`"${uri}" is not a URI`);
+	if (uri !== "*" && !hasScheme(uri)) complain(`"${uri}" is not a URI`);
 	return new NameAddrValue(displayName, uri, new LazyParams(rest, complain));
 }
 
