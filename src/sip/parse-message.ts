@@ -709,16 +709,26 @@ function parseStartLine(line: string, offset: number, msg: SipMessage): void {
 		msg.kind = "response";
 		const sp1 = line.indexOf(" ");
 		const sp2 = sp1 < 0 ? -1 : line.indexOf(" ", sp1 + 1);
-		const version = sp1 < 0 ? line : line.slice(0, sp1);
-		const code = sp1 < 0 ? "" : line.slice(sp1 + 1, sp2 < 0 ? undefined : sp2);
-		msg.version = version;
-		if (!/^\d+$/.test(code)) {
+		msg.version = sp1 === 7 && line.startsWith("SIP/2.0") ? "SIP/2.0" : sp1 < 0 ? line : line.slice(0, sp1);
+		const codeEnd = sp2 < 0 ? line.length : sp2;
+		let status = 0;
+		let digits = 0;
+		for (let k = sp1 + 1; sp1 >= 0 && k < codeEnd; k++) {
+			const c = line.charCodeAt(k);
+			if (c < 48 || c > 57) {
+				digits = -1;
+				break;
+			}
+			if (digits < 10) status = status * 10 + (c - 48);
+			digits++;
+		}
+		if (digits <= 0) {
 			msg.problem("error", `malformed status line "${line.slice(0, 60)}"`, offset);
 			return;
 		}
-		if (code.length !== 3 || Number(code) < 100 || Number(code) > 699)
-			msg.problem("error", `status code ${code} is outside 100–699`, offset + sp1 + 1);
-		else msg.status = Number(code);
+		if (digits !== 3 || status < 100 || status > 699)
+			msg.problem("error", `status code ${line.slice(sp1 + 1, codeEnd)} is outside 100–699`, offset + sp1 + 1);
+		else msg.status = status;
 		msg.reason = sp2 < 0 ? "" : line.slice(sp2 + 1);
 		if (sp2 < 0) msg.problem("warning", "no space after the status code", offset);
 	} else {
@@ -729,7 +739,7 @@ function parseStartLine(line: string, offset: number, msg: SipMessage): void {
 		if (strict) {
 			msg.method = line.slice(0, sp1);
 			msg.uri = line.slice(sp1 + 1, sp2);
-			msg.version = line.slice(sp2 + 1);
+			msg.version = line.length - sp2 === 8 && line.endsWith("SIP/2.0") ? "SIP/2.0" : line.slice(sp2 + 1);
 		} else {
 			msg.problem(
 				"error",
