@@ -8,22 +8,10 @@ import { Analyzer } from "../../flow/analyze.ts";
 import type { CallSummary } from "../../flow/call-summary.ts";
 import { ladderOf } from "../../flow/ladder.ts";
 import { ladderSvg } from "../../flow/ladder-svg.ts";
+import type { WebLabels } from "../i18n/types.ts";
 
-interface Labels {
-	working: string;
-	noCalls: string;
-	start: string;
-	fromTo: string;
-	method: string;
-	outcome: string;
-	pdd: string;
-	duration: string;
-	messages: string;
-	findings: string;
-	none: string;
-	stats: string;
-	error: string;
-}
+/** The analyzer page's labels (the page serialises them into data-labels). */
+type Labels = WebLabels["analyze"];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
 	const e = document.createElement(tag);
@@ -36,7 +24,7 @@ function seconds(s: number | null): string {
 	return s === null ? "—" : `${s.toFixed(2)} s`;
 }
 
-function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: Labels, lang: string): void {
+function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: Labels): void {
 	root.replaceChildren();
 	root.append(el("p", statsLine, "muted"));
 	if (calls.length === 0) {
@@ -126,7 +114,7 @@ async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang:
 		for (const f of Array.from(files)) await analyzer.addInput(f.name, f.stream());
 		const { stats, calls } = analyzer.finish();
 		const line = `${L.stats}: ${stats.inputs.map((x) => `${x.name} (${x.format}${x.textFormat ? `/${x.textFormat}` : ""}): ${x.sipMessages} SIP`).join(", ")}`;
-		render(root, calls, line, L, lang);
+		render(root, calls, line, L);
 	} catch (e) {
 		root.replaceChildren(el("p", `${L.error}: ${(e as Error).message}`));
 	}

@@ -7,7 +7,7 @@ import { contentLanguages, curatedPairs, entry } from "../../kb/registry.ts";
 import { Linker } from "../glossary.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 import type { WebLabels } from "../i18n/index.ts";
-import { hreflang } from "../layout.ts";
+import { type Ctx, hreflang, type NavKey, renderPage } from "../layout.ts";
 import { url } from "../urls.ts";
 
 /** Class number 1–6 for colour classes (`k4`). */
@@ -74,6 +74,29 @@ export function labelAlternates(path: (l: Language) => string, xDefault = path("
 	const out: [string, string][] = LANGUAGES.map((l) => [hreflang(l), path(l)]);
 	out.push(["x-default", xDefault]);
 	return out;
+}
+
+/**
+ * A page whose words are all interface labels (translated in every language): indexable everywhere,
+ * canonical to itself, hreflang alternates in every language.
+ */
+export function labelPage(
+	ctx: Ctx,
+	lang: Language,
+	p: { title: string; description: string; path: (l: Language) => string; nav: NavKey; body: Html; scripts?: string[] },
+): string {
+	return renderPage(ctx, {
+		lang,
+		title: p.title,
+		description: p.description,
+		pathIn: p.path,
+		canonical: p.path(lang),
+		indexable: true,
+		alternates: labelAlternates(p.path),
+		nav: p.nav,
+		...(p.scripts ? { scripts: p.scripts } : {}),
+		body: p.body,
+	});
 }
 
 /** A glossary linker for one page. */

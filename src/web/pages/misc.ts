@@ -25,6 +25,7 @@ import {
 	isContentLang,
 	kls,
 	labelAlternates,
+	labelPage,
 	pairLink,
 	pairsWith,
 	reasonOf,
@@ -97,14 +98,10 @@ ${CLASSES.map((cls) =>
 			)}</ul>`,
 	),
 )}`;
-	return renderPage(ctx, {
-		lang,
+	return labelPage(ctx, lang, {
 		title: `${L.codesTitle} — sipwhy`,
 		description: L.codesMeta,
-		pathIn: (l) => url.codes(l),
-		canonical: url.codes(lang),
-		indexable: true,
-		alternates: labelAlternates((l) => url.codes(l)),
+		path: (l) => url.codes(l),
 		nav: "codes",
 		body,
 	});
@@ -218,21 +215,7 @@ ${q ? (hits.length ? html`${untranslatedNotice(L, contentOf(lang) !== lang)}${hi
 export function analyzePage(ctx: Ctx, lang: Language): string {
 	const L = LABELS[lang];
 	const A = L.analyze;
-	const labels = JSON.stringify({
-		working: A.working,
-		noCalls: A.noCalls,
-		error: A.error,
-		start: A.start,
-		fromTo: A.fromTo,
-		method: A.method,
-		outcome: A.outcome,
-		pdd: A.pdd,
-		duration: A.duration,
-		messages: A.messages,
-		findings: A.findings,
-		none: A.none,
-		stats: A.stats,
-	});
+	const labels = JSON.stringify(A);
 	// Findings are written in the languages the diagnosis speaks; others read English.
 	const findingsLang = lang === "tr" ? "tr" : "en";
 	const body = html`<h1>${A.title}</h1>
@@ -243,14 +226,10 @@ export function analyzePage(ctx: Ctx, lang: Language): string {
 </div>
 <div id="analysis" aria-live="polite"></div>
 <p><a href="${url.troubleshoot(lang)}">${L.troubleshoot.title}</a></p>`;
-	return renderPage(ctx, {
-		lang,
+	return labelPage(ctx, lang, {
 		title: `${A.title} — sipwhy`,
 		description: A.meta,
-		pathIn: (l) => url.analyze(l),
-		canonical: url.analyze(lang),
-		indexable: true,
-		alternates: labelAlternates((l) => url.analyze(l)),
+		path: (l) => url.analyze(l),
 		nav: "analyze",
 		scripts: [ASSET_PATHS.analyzer],
 		body,
@@ -338,14 +317,10 @@ export function apiPage(ctx: Ctx, lang: Language): string {
 <pre><code>curl -s '${ctx.origin}/api/v1/codes/603?lang=${lang}'
 curl -s '${ctx.origin}/api/v1/compare/486/603?lang=${lang}'
 curl -s '${ctx.origin}/api/v1/search?q=codec'</code></pre>`;
-	return renderPage(ctx, {
-		lang,
+	return labelPage(ctx, lang, {
 		title: `${L.apiTitle} — sipwhy`,
 		description: L.apiMeta,
-		pathIn: (l) => url.api(l),
-		canonical: url.api(lang),
-		indexable: true,
-		alternates: labelAlternates((l) => url.api(l)),
+		path: (l) => url.api(l),
 		nav: "api",
 		body,
 	});
