@@ -1,6 +1,6 @@
 // npm run bench:parser — messages/s and MB/s of sipwhy's parser against the npm SIP parsers on
 // the same corpus, in the same run. Every parser does the same work: parse, then read the start
-// line, Call-ID, CSeq, From and To tags, the top Via branch and the Contacts.
+// line, Call-ID, CSeq, From and To tags, the top Via branch and the first Contact's URI.
 // Needs `npm run build` (it measures dist/, the code users run).
 import { createRequire } from "node:module";
 import { CORPUS } from "./corpus.mjs";
@@ -21,7 +21,13 @@ const PARSERS = {
 	sipwhy(text) {
 		const m = parseMessage(text);
 		return (
-			(m.method ?? m.status) + m.callId + m.cseq?.seq + m.from?.tag + m.to?.tag + m.via[0]?.branch + m.contact.length
+			(m.method ?? m.status) +
+			m.callId +
+			m.cseq?.seq +
+			m.from?.tag +
+			m.to?.tag +
+			m.via[0]?.branch +
+			(m.contact[0]?.uri ?? "")
 		);
 	},
 	sip(text) {
@@ -33,7 +39,7 @@ const PARSERS = {
 			m.headers.from.params.tag +
 			m.headers.to.params.tag +
 			m.headers.via[0].params.branch +
-			(m.headers.contact?.length ?? 0)
+			(m.headers.contact?.[0]?.uri ?? "")
 		);
 	},
 	"drachtio-sip"(text) {
@@ -49,19 +55,29 @@ const PARSERS = {
 			from.params.tag +
 			to.params.tag +
 			via[0].params.branch +
-			contact.length
+			(contact[0]?.uri ?? "")
 		);
 	},
 	"sip.js"(text) {
 		const m = Core.Parser.parseMessage(text, silentLogger);
 		const via = m.parseHeader("via");
 		const contact = m.hasHeader("contact") ? m.parseHeader("contact") : undefined;
-		return (m.method ?? m.statusCode) + m.callId + m.cseq + m.fromTag + m.toTag + via?.branch + (contact ? 1 : 0);
+		return (
+			(m.method ?? m.statusCode) + m.callId + m.cseq + m.fromTag + m.toTag + via?.branch + (contact?.uri.host ?? "")
+		);
 	},
 	jssip(text) {
 		const m = JsSIPParser.parseMessage(text, jssipUa);
 		const contact = m.hasHeader("contact") ? m.parseHeader("contact") : undefined;
-		return (m.method ?? m.status_code) + m.call_id + m.cseq + m.from_tag + m.to_tag + m.via_branch + (contact ? 1 : 0);
+		return (
+			(m.method ?? m.status_code) +
+			m.call_id +
+			m.cseq +
+			m.from_tag +
+			m.to_tag +
+			m.via_branch +
+			(contact?.uri.host ?? "")
+		);
 	},
 };
 

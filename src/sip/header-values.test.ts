@@ -111,19 +111,76 @@ test("IPv6 URIs: bracketed with and without port, the RFC 5118 ambiguity", async
 test("property: reading one parameter gives what decoding them all gives", async () => {
 	const fc = (await import("fast-check")).default;
 	const { LazyParams } = await import("./values.ts");
-	const name = fc.constantFrom("tag", "branch", "rport", "received", "Tag", "lr", "x");
-	const value = fc.option(fc.stringMatching(/^[A-Za-z0-9.:_-]{0,8}$/), { nil: null });
+	const name = fc.constantFrom("tag", "branch", "rport", "received", "Tag", "TAG", "lr", "x", "tagx", "bran", "");
+	const value = fc.option(
+		fc.oneof(
+			fc.stringMatching(/^[A-Za-z0-9.:_-]{0,8}$/),
+			fc.stringMatching(/^"[A-Za-z0-9;= ]{0,6}"$/),
+			fc.stringMatching(/^[a-z;= ]{0,4}$/),
+		),
+		{ nil: null },
+	);
+	const space = fc.constantFrom("", "", " ", "\t");
 	fc.assert(
 		fc.property(
-			fc.array(fc.tuple(name, value, fc.constantFrom("", " ")), { maxLength: 5 }),
+			fc.constantFrom("", "", "junk", " ", ">"),
+			fc.array(fc.tuple(name, value, space, space, space), { maxLength: 5 }),
 			fc.constantFrom("tag", "branch", "rport", "lr"),
-			(ps, want) => {
-				const text = ps.map(([n, v, sp]) => `;${sp}${n}${v === null ? "" : `${sp}=${sp}${v}`}`).join("");
-				const lazy = new LazyParams(text, () => {});
-				const full = new LazyParams(text, () => {}).all;
+			(before, ps, want) => {
+				const params = ps.map(([n, v, a, b, c]) => `;${a}${n}${v === null ? "" : `${b}=${c}${v}`}`).join("");
+				const text = `<sip:a@b;tag=no>${before}${params}`;
+				const at = text.indexOf(">") + 1;
+				const lazy = new LazyParams(text, () => {}, at);
+				const full = new LazyParams(text, () => {}, at).all;
 				assert.equal(lazy.find(want), full[want], text);
 			},
 		),
+		{ numRuns: 3000 },
+	);
+});
+
+test("property: a From's tag and a Via's branch found in passing equal the fully decoded ones", async () => {
+	const fc = (await import("fast-check")).default;
+	const { LazyParams, decodeNameAddr, decodeVia, parseNameAddr, parseVia } = await import("./values.ts");
+	const none = () => {};
+	const display = fc.constantFrom("", '"Alice" ', '"A;tag=x <y>" ', '"q\\\\"x" ', "Bob ", '"unterminated ', '"" ');
+	const uri = fc.constantFrom("<sip:a@b>", "<sip:a@b;tag=in>", "sip:a@b", "<sip:a@b", "<sip:a@[2001:db8::1]>", "");
+	const params = fc.constantFrom(
+		"",
+		";tag=1",
+		";TAG=2;x",
+		"; tag=3",
+		';x="a;tag=4";tag=5',
+		";tag",
+		">;tag=6",
+		" ;tag=7",
+	);
+	fc.assert(
+		fc.property(display, uri, params, (d, u, p) => {
+			const v = `${d}${u}${p}`.trim();
+			const full = new LazyParams(v, none, decodeNameAddr(v, none).paramsAt).all.tag ?? null;
+			assert.equal(parseNameAddr(v, none).tag, full, v);
+		}),
+		{ numRuns: 500 },
+	);
+	const sentBy = fc.constantFrom("h", "h:5060", "[2001:db8::1]:5070", "[2001:db8::1", "", "h:x");
+	const proto = fc.constantFrom("SIP/2.0/UDP ", "SIP / 2.0 / TCP ", "SIP/2.0/UDP", "bad ");
+	const vparams = fc.constantFrom(
+		"",
+		";branch=z9hG4bK1",
+		";rport;BRANCH=z9",
+		"; branch=z",
+		";branch",
+		';x="a;branch=b"',
+	);
+	fc.assert(
+		fc.property(proto, sentBy, vparams, (pr, sb, p) => {
+			const v = `${pr}${sb}${p}`.trim();
+			const at = decodeVia(v, none)?.paramsAt;
+			const full = at === undefined ? undefined : (new LazyParams(v, none, at).all.branch ?? null);
+			const lazy = parseVia(v, none).branch;
+			if (full !== undefined) assert.equal(lazy, full, v);
+		}),
 		{ numRuns: 500 },
 	);
 });

@@ -119,6 +119,37 @@ export function canonicalName(name: string): string {
 	return full;
 }
 
+const CALL_ID = 1;
+const CSEQ = 2;
+const FROM = 3;
+const TO = 4;
+const VIA = 5;
+const CONTACT = 6;
+
+/** Whether `text` at `start` spells `name` (lower case) in any case. */
+function spells(text: string, start: number, name: string): boolean {
+	for (let k = 0; k < name.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== name.charCodeAt(k)) return false;
+	return true;
+}
+
+/** Which of Call-ID, CSeq, From, To, Via, Contact (full or compact) the name at `start` is; 0 for others. */
+function knownHeader(text: string, start: number, len: number): number {
+	const c = text.charCodeAt(start) | 0x20;
+	switch (len) {
+		case 1:
+			return c === 105 ? CALL_ID : c === 102 ? FROM : c === 116 ? TO : c === 118 ? VIA : c === 109 ? CONTACT : 0;
+		case 2:
+			return c === 116 && (text.charCodeAt(start + 1) | 0x20) === 111 ? TO : 0;
+		case 3:
+			return c === 118 && spells(text, start, "via") ? VIA : 0;
+		case 4:
+			return c === 102 ? (spells(text, start, "from") ? FROM : 0) : c === 99 && spells(text, start, "cseq") ? CSEQ : 0;
+		case 7:
+			return c !== 99 ? 0 : spells(text, start, "call-id") ? CALL_ID : spells(text, start, "contact") ? CONTACT : 0;
+	}
+	return 0;
+}
+
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const DECODER = new TextDecoder();
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -201,6 +232,15 @@ export class SipMessage {
 	#via: Via[] | undefined;
 	#contact: ContactValue[] | undefined;
 	#maxForwards: number | null | undefined;
+	// Header numbers of the fields every reader wants, found in one pass on first read (-2: not yet).
+	#callIdAt = -2;
+	#cseqAt = -1;
+	#fromAt = -1;
+	#toAt = -1;
+	#viaFirst = -1;
+	#viaLast = -1;
+	#contactFirst = -1;
+	#contactLast = -1;
 
 	/** @internal sets the text header positions point into. */
 	setText(text: string): void {
@@ -345,6 +385,37 @@ export class SipMessage {
 		return -1;
 	}
 
+	/** One pass over the header names records where Call-ID, CSeq, From, To, Via and Contact are. */
+	#locate(): void {
+		const idx = this.#idx;
+		const text = this.#text;
+		this.#callIdAt = -1;
+		for (let n = 0, count = idx.length / 4; n < count; n++) {
+			const start = idx[4 * n] as number;
+			switch (knownHeader(text, start, (idx[4 * n + 1] as number) - start)) {
+				case CALL_ID:
+					if (this.#callIdAt < 0) this.#callIdAt = n;
+					break;
+				case CSEQ:
+					if (this.#cseqAt < 0) this.#cseqAt = n;
+					break;
+				case FROM:
+					if (this.#fromAt < 0) this.#fromAt = n;
+					break;
+				case TO:
+					if (this.#toAt < 0) this.#toAt = n;
+					break;
+				case VIA:
+					if (this.#viaFirst < 0) this.#viaFirst = n;
+					this.#viaLast = n;
+					break;
+				case CONTACT:
+					if (this.#contactFirst < 0) this.#contactFirst = n;
+					this.#contactLast = n;
+			}
+		}
+	}
+
 	#complainAt(n: number, label: string): (message: string) => void {
 		return (message) => {
 			this.#errorList().push({ message: `${label}: ${message}`, offset: this.#idx[4 * n] as number });
@@ -353,7 +424,8 @@ export class SipMessage {
 
 	get callId(): string | null {
 		if (this.#callId === undefined) {
-			const n = this.#firstIndex("call-id");
+			if (this.#callIdAt === -2) this.#locate();
+			const n = this.#callIdAt;
 			this.#callId = n < 0 ? null : this.#value(n) || null;
 		}
 		return this.#callId;
@@ -361,7 +433,8 @@ export class SipMessage {
 
 	get cseq(): { seq: number; method: string } | null {
 		if (this.#cseq === undefined) {
-			const n = this.#firstIndex("cseq");
+			if (this.#callIdAt === -2) this.#locate();
+			const n = this.#cseqAt;
 			this.#cseq = n < 0 ? null : parseCSeq(this.#value(n), this.#complainAt(n, "CSeq"));
 		}
 		return this.#cseq;
@@ -369,7 +442,8 @@ export class SipMessage {
 
 	get from(): NameAddr | null {
 		if (this.#from === undefined) {
-			const n = this.#firstIndex("from");
+			if (this.#callIdAt === -2) this.#locate();
+			const n = this.#fromAt;
 			this.#from = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "From"));
 		}
 		return this.#from;
@@ -377,7 +451,8 @@ export class SipMessage {
 
 	get to(): NameAddr | null {
 		if (this.#to === undefined) {
-			const n = this.#firstIndex("to");
+			if (this.#callIdAt === -2) this.#locate();
+			const n = this.#toAt;
 			this.#to = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "To"));
 		}
 		return this.#to;
@@ -386,8 +461,9 @@ export class SipMessage {
 	get via(): Via[] {
 		if (this.#via === undefined) {
 			const out: Via[] = [];
-			for (let n = 0; n < this.#idx.length / 4; n++) {
-				if (!this.#is(n, "via", "v")) continue;
+			if (this.#callIdAt === -2) this.#locate();
+			for (let n = this.#viaFirst, last = this.#viaLast; n >= 0 && n <= last; n++) {
+				if (n !== this.#viaFirst && n !== last && !this.#is(n, "via", "v")) continue;
 				const value = this.#value(n);
 				const complain = this.#complainAt(n, "Via");
 				if (value.indexOf(",") < 0) out.push(parseVia(value, complain));
@@ -405,8 +481,9 @@ export class SipMessage {
 	get contact(): ContactValue[] {
 		if (this.#contact === undefined) {
 			const out: ContactValue[] = [];
-			for (let n = 0; n < this.#idx.length / 4; n++) {
-				if (!this.#is(n, "contact", "m")) continue;
+			if (this.#callIdAt === -2) this.#locate();
+			for (let n = this.#contactFirst, last = this.#contactLast; n >= 0 && n <= last; n++) {
+				if (n !== this.#contactFirst && n !== last && !this.#is(n, "contact", "m")) continue;
 				const complain = this.#complainAt(n, "Contact");
 				for (const v of splitList(this.#value(n))) {
 					if (!v) complain("empty value");

@@ -37,80 +37,143 @@ export interface Via {
 /** A problem found while decoding one value (offsets are added by the caller). */
 export type Complain = (message: string) => void;
 
-const NAME_RE = new Map<string, RegExp>();
-
 /**
  * Header parameters (`;name=value…`), decoded on first read: one parameter of plain text is
- * found without decoding the rest, so reading a tag or a branch stays cheap.
+ * found by a single scan without decoding the rest, so reading a tag or a branch stays cheap.
+ * The parameters are `text` from `start` on.
  */
 export class LazyParams {
 	#text: string;
+	#start: number;
 	#complain: Complain;
 	#all: Record<string, string | null> | undefined;
 
-	constructor(text: string, complain: Complain) {
+	constructor(text: string, complain: Complain, start = 0) {
 		this.#text = text;
+		this.#start = start;
 		this.#complain = complain;
 	}
 
 	/** Every parameter (names in lower case; a flag has the value null). */
 	get all(): Record<string, string | null> {
-		if (this.#all === undefined) this.#all = parseParams(this.#text, this.#complain);
+		if (this.#all === undefined) {
+			const t = this.#text;
+			const start = this.#start;
+			this.#all = parseParams(start === 0 ? t.trim() : start < t.length ? t.slice(start).trim() : "", this.#complain);
+		}
 		return this.#all;
 	}
 
 	/** One parameter: its value, null for a flag, undefined when absent. */
 	find(name: string): string | null | undefined {
+		if (this.#all !== undefined) return this.#all[name];
 		const t = this.#text;
-		// Quotes and spaces need the full decode; plain text (the usual case) does not.
-		if (this.#all !== undefined || t.indexOf('"') >= 0 || t.indexOf(" ") >= 0 || t.indexOf("\t") >= 0)
-			return this.all[name];
-		let re = NAME_RE.get(name);
-		if (!re) {
-			re = new RegExp(`;${name}(?=[;=]|$)`, "i");
-			NAME_RE.set(name, re);
+		const n = t.length;
+		const len = name.length;
+		let i = this.#start;
+		if (i >= n) return undefined;
+		// Quoted strings (they may hide a ";"), white space where it could matter, or text before
+		// the first ";" take the full decode; plain parameters are found by jumping from ";" to ";".
+		if (t.charCodeAt(i) !== 59 || t.indexOf('"', i) >= 0) return this.all[name];
+		for (;;) {
+			const a = i + 1;
+			let j = t.indexOf(";", a);
+			if (j < 0) j = n;
+			const c0 = t.charCodeAt(a);
+			if (c0 === 32 || c0 === 9) return this.all[name];
+			if ((c0 | 32) === name.charCodeAt(0) && a + len <= j) {
+				let k = 1;
+				for (; k < len; k++) if ((t.charCodeAt(a + k) | 32) !== name.charCodeAt(k)) break;
+				if (k === len) {
+					const e = a + len;
+					if (e === j) return null;
+					const c = t.charCodeAt(e);
+					if (c === 61) {
+						const v0 = t.charCodeAt(e + 1);
+						const v1 = t.charCodeAt(j - 1);
+						if (v0 === 32 || v0 === 9 || v1 === 32 || v1 === 9) return this.all[name];
+						return t.slice(e + 1, j);
+					}
+					if (c === 32 || c === 9) return this.all[name];
+				}
+			}
+			if (j >= n) return undefined;
+			i = j;
 		}
-		const m = re.exec(t);
-		if (!m) return undefined;
-		const end = m.index + 1 + name.length;
-		if (t.charCodeAt(end) !== 61) return null;
-		let ve = t.indexOf(";", end + 1);
-		if (ve < 0) ve = t.length;
-		return t.slice(end + 1, ve);
 	}
 }
 
-/** One Via value, its parameters decoded on demand. */
-export class ViaValue implements Via {
-	readonly protocol: string;
-	readonly transport: string;
-	readonly host: string;
-	readonly port: number | null;
-	#params: LazyParams;
+/** @internal What decoding a Via's protocol and sent-by gives (null: malformed). */
+export interface SentBy {
+	protocol: string;
+	transport: string;
+	host: string;
+	port: number | null;
+	/** Where the parameters start. */
+	paramsAt: number;
+}
 
-	constructor(protocol: string, transport: string, host: string, port: number | null, params: LazyParams) {
-		this.protocol = protocol;
-		this.transport = transport;
-		this.host = host;
-		this.port = port;
-		this.#params = params;
+const MALFORMED_VIA: SentBy = { protocol: "", transport: "", host: "", port: null, paramsAt: -1 };
+
+/** One Via value, decoded on first read; its branch is found without decoding the rest. */
+export class ViaValue implements Via {
+	#value: string;
+	#complain: Complain;
+	#sentBy: SentBy | undefined;
+	#params: LazyParams | undefined;
+
+	constructor(value: string, complain: Complain) {
+		this.#value = value;
+		this.#complain = complain;
+	}
+
+	#decoded(): SentBy {
+		if (this.#sentBy === undefined) this.#sentBy = decodeVia(this.#value, this.#complain) ?? MALFORMED_VIA;
+		return this.#sentBy;
+	}
+
+	#lazyParams(): LazyParams {
+		if (this.#params === undefined) {
+			const v = this.#value;
+			// A sent-by has no ";" (IPv6 references neither): the parameters start at the first one.
+			let at = v.indexOf("[") < 0 ? v.indexOf(";") : this.#decoded().paramsAt;
+			if (at < 0) at = v.length;
+			this.#params = new LazyParams(v, this.#complain, at);
+		}
+		return this.#params;
+	}
+
+	get protocol(): string {
+		return this.#decoded().protocol;
+	}
+
+	get transport(): string {
+		return this.#decoded().transport;
+	}
+
+	get host(): string {
+		return this.#decoded().host;
+	}
+
+	get port(): number | null {
+		return this.#decoded().port;
 	}
 
 	get branch(): string | null {
-		return this.#params.find("branch") ?? null;
+		return this.#lazyParams().find("branch") ?? null;
 	}
 
 	get received(): string | null {
-		return this.#params.find("received") ?? null;
+		return this.#lazyParams().find("received") ?? null;
 	}
 
 	get rport(): number | null | true {
-		const rp = this.#params.find("rport");
+		const rp = this.#lazyParams().find("rport");
 		return rp === undefined ? null : rp === null ? true : /^\d+$/.test(rp) ? Number(rp) : null;
 	}
 
 	get params(): Record<string, string | null> {
-		return this.#params.all;
+		return this.#lazyParams().all;
 	}
 
 	/** Plain data. */
@@ -128,24 +191,77 @@ export class ViaValue implements Via {
 	}
 }
 
-/** A name-addr or addr-spec, its header parameters decoded on demand. */
-export class NameAddrValue implements NameAddr {
-	readonly displayName: string | null;
-	readonly uri: string;
-	#params: LazyParams;
+/** @internal What decoding a name-addr or addr-spec gives. */
+export interface Addr {
+	displayName: string | null;
+	uri: string;
+	/** Where the header parameters start. */
+	paramsAt: number;
+}
 
-	constructor(displayName: string | null, uri: string, params: LazyParams) {
-		this.displayName = displayName;
-		this.uri = uri;
-		this.#params = params;
+/** A name-addr or addr-spec, decoded on first read; its tag is found without decoding the rest. */
+export class NameAddrValue implements NameAddr {
+	#value: string;
+	#complain: Complain;
+	#addr: Addr | undefined;
+	#params: LazyParams | undefined;
+
+	constructor(value: string, complain: Complain) {
+		this.#value = value;
+		this.#complain = complain;
+	}
+
+	#decoded(): Addr {
+		if (this.#addr === undefined) this.#addr = decodeNameAddr(this.#value, this.#complain);
+		return this.#addr;
+	}
+
+	#lazyParams(): LazyParams {
+		if (this.#params === undefined) {
+			const v = this.#value;
+			let at: number;
+			// Without a quoted display name the parameters start after ">" (name-addr) or at the
+			// first ";" (addr-spec); anything else takes the full decode.
+			let from = 0;
+			if (v.charCodeAt(0) === 34) {
+				// A quoted display name: the rest is read after its closing quote.
+				from = 1;
+				for (; from < v.length; from++) {
+					const c = v.charCodeAt(from);
+					if (c === 92) from++;
+					else if (c === 34) break;
+				}
+				from++;
+			}
+			if (from > v.length || v.indexOf('"', from) >= 0) at = this.#decoded().paramsAt;
+			else {
+				const lt = v.indexOf("<", from);
+				const semi = v.indexOf(";", from);
+				if (from > 0 && lt < 0) at = this.#decoded().paramsAt;
+				else if (lt >= 0 && (from > 0 || semi < 0 || lt < semi)) {
+					const gt = v.indexOf(">", lt);
+					at = gt < 0 ? this.#decoded().paramsAt : gt + 1;
+				} else at = semi < 0 ? v.length : semi;
+			}
+			this.#params = new LazyParams(v, this.#complain, at);
+		}
+		return this.#params;
+	}
+
+	get displayName(): string | null {
+		return this.#decoded().displayName;
+	}
+
+	get uri(): string {
+		return this.#decoded().uri;
 	}
 
 	get tag(): string | null {
-		return this.#params.find("tag") ?? null;
+		return this.#lazyParams().find("tag") ?? null;
 	}
 
 	get params(): Record<string, string | null> {
-		return this.#params.all;
+		return this.#lazyParams().all;
 	}
 
 	/** Plain data. */
@@ -274,8 +390,13 @@ function hasScheme(s: string): boolean {
 	return false;
 }
 
-/** Parses a name-addr or addr-spec with header params (scanned by hand: it runs for every From and To). */
+/** A name-addr or addr-spec with header params (From, To, Contact …), decoded when first read. */
 export function parseNameAddr(value: string, complain: Complain): NameAddr {
+	return new NameAddrValue(value, complain);
+}
+
+/** @internal Decodes a name-addr or addr-spec (scanned by hand: it runs for every From and To). */
+export function decodeNameAddr(value: string, complain: Complain): Addr {
 	let a = 0;
 	let b = value.length;
 	while (a < b && isSpace(value.charCodeAt(a))) a++;
@@ -283,7 +404,7 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 	let displayName: string | null = null;
 	let p = a;
 	let uri = "";
-	let rest = "";
+	let paramsAt = value.length;
 	if (value.charCodeAt(p) === 34) {
 		let i = p + 1;
 		for (; i < b; i++) {
@@ -322,7 +443,7 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 			uri = value.slice(lt + 1, gtAt);
 			let r = gtAt + 1;
 			while (r < b && isSpace(value.charCodeAt(r))) r++;
-			rest = r < b ? value.slice(r, b) : "";
+			paramsAt = r;
 			if (uri.indexOf(" ") >= 0 || uri.indexOf("\t") >= 0) {
 				complain("whitespace inside <URI>");
 				uri = uri.trim();
@@ -332,20 +453,25 @@ export function parseNameAddr(value: string, complain: Complain): NameAddr {
 		// addr-spec: parameters after the URI belong to the header (RFC 3261 §20.10).
 		const cut = semi < 0 ? b : semi;
 		uri = value.slice(p, cut).trim();
-		rest = value.slice(cut, b);
+		paramsAt = cut;
 		if (uri.includes("?")) complain("a URI with headers (?) must be enclosed in <>");
 		if (/[\s,]/.test(uri)) complain(`"${uri}" is not a valid addr-spec`);
 	}
 	if (uri !== "*" && !hasScheme(uri)) complain(`"${uri}" is not a URI`);
-	return new NameAddrValue(displayName, uri, new LazyParams(rest, complain));
+	return { displayName, uri, paramsAt };
 }
 
 function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
-/** Parses one Via value: `SIP/2.0/UDP host:port;branch=…` (LWS allowed around the slashes). */
+/** One Via value: `SIP/2.0/UDP host:port;branch=…`, decoded when first read. */
 export function parseVia(value: string, complain: Complain): Via {
+	return new ViaValue(value, complain);
+}
+
+/** @internal Decodes a Via's protocol and sent-by (LWS allowed around the slashes); null when malformed. */
+export function decodeVia(value: string, complain: Complain): SentBy | null {
 	const n = value.length;
 	let i = 0;
 	let ok = true;
@@ -394,7 +520,7 @@ export function parseVia(value: string, complain: Complain): Via {
 	const sentBy = value.slice(sentByStart, i).trim();
 	if (!ok || !sentBy) {
 		complain(`malformed Via "${value.trim().slice(0, 40)}"`);
-		return { protocol: "", transport: "", host: "", port: null, branch: null, received: null, rport: null, params: {} };
+		return null;
 	}
 	let host = sentBy;
 	let port: number | null = null;
@@ -420,13 +546,13 @@ export function parseVia(value: string, complain: Complain): Via {
 	if (!host) complain("Via sent-by: empty host");
 	const protocol = parts[0] === "SIP" && parts[1] === "2.0" ? "SIP/2.0" : `${parts[0]}/${parts[1]}`.toUpperCase();
 	const transport = parts[2] as string;
-	return new ViaValue(
+	return {
 		protocol,
-		transport === "UDP" || transport === "TCP" || transport === "TLS" ? transport : transport.toUpperCase(),
+		transport: transport === "UDP" || transport === "TCP" || transport === "TLS" ? transport : transport.toUpperCase(),
 		host,
 		port,
-		new LazyParams(i < n ? value.slice(i).trim() : "", complain),
-	);
+		paramsAt: i,
+	};
 }
 
 /** CSeq: sequence number (≤ 2^32 − 1) and method. */
