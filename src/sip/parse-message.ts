@@ -125,6 +125,7 @@ const FROM = 3;
 const TO = 4;
 const VIA = 5;
 const CONTACT = 6;
+const CONTENT_LENGTH = 7;
 
 /** Whether `text` at `start` spells `name` (lower case) in any case. */
 function spells(text: string, start: number, name: string): boolean {
@@ -132,12 +133,24 @@ function spells(text: string, start: number, name: string): boolean {
 	return true;
 }
 
-/** Which of Call-ID, CSeq, From, To, Via, Contact (full or compact) the name at `start` is; 0 for others. */
+/** Which of Call-ID, CSeq, From, To, Via, Contact, Content-Length (full or compact) the name at `start` is; 0 for others. */
 function knownHeader(text: string, start: number, len: number): number {
 	const c = text.charCodeAt(start) | 0x20;
 	switch (len) {
 		case 1:
-			return c === 105 ? CALL_ID : c === 102 ? FROM : c === 116 ? TO : c === 118 ? VIA : c === 109 ? CONTACT : 0;
+			return c === 105
+				? CALL_ID
+				: c === 102
+					? FROM
+					: c === 116
+						? TO
+						: c === 118
+							? VIA
+							: c === 109
+								? CONTACT
+								: c === 108
+									? CONTENT_LENGTH
+									: 0;
 		case 2:
 			return c === 116 && (text.charCodeAt(start + 1) | 0x20) === 111 ? TO : 0;
 		case 3:
@@ -146,6 +159,8 @@ function knownHeader(text: string, start: number, len: number): number {
 			return c === 102 ? (spells(text, start, "from") ? FROM : 0) : c === 99 && spells(text, start, "cseq") ? CSEQ : 0;
 		case 7:
 			return c !== 99 ? 0 : spells(text, start, "call-id") ? CALL_ID : spells(text, start, "contact") ? CONTACT : 0;
+		case 14:
+			return c === 99 && spells(text, start, "content-length") ? CONTENT_LENGTH : 0;
 	}
 	return 0;
 }
@@ -232,8 +247,8 @@ export class SipMessage {
 	#via: Via[] | undefined;
 	#contact: ContactValue[] | undefined;
 	#maxForwards: number | null | undefined;
-	// Header numbers of the fields every reader wants, found in one pass on first read (-2: not yet).
-	#callIdAt = -2;
+	// Header numbers of the fields every reader wants, recorded while parsing (-1: none).
+	#callIdAt = -1;
 	#cseqAt = -1;
 	#fromAt = -1;
 	#toAt = -1;
@@ -254,12 +269,36 @@ export class SipMessage {
 
 	/** @internal adds a header line by position while parsing (name end without trailing blanks); returns its number. */
 	addLine(lineStart: number, nameEnd: number, valueStart: number, valueEnd: number): number {
-		this.#idx.push(lineStart, nameEnd, valueStart, valueEnd);
-		const n = this.#idx.length / 4 - 1;
-		const len = nameEnd - lineStart;
-		if ((len === 14 || len === 1) && this.#is(n, "content-length", "l")) {
-			if (this.#lengths === undefined) this.#lengths = [];
-			this.#lengths.push(n);
+		const idx = this.#idx;
+		const n = idx.length >> 2;
+		idx.push(lineStart, nameEnd, valueStart, valueEnd);
+		// The headers every reader wants are recorded as they go by.
+		switch (knownHeader(this.#text, lineStart, nameEnd - lineStart)) {
+			case 0:
+				break;
+			case CALL_ID:
+				if (this.#callIdAt < 0) this.#callIdAt = n;
+				break;
+			case CSEQ:
+				if (this.#cseqAt < 0) this.#cseqAt = n;
+				break;
+			case FROM:
+				if (this.#fromAt < 0) this.#fromAt = n;
+				break;
+			case TO:
+				if (this.#toAt < 0) this.#toAt = n;
+				break;
+			case VIA:
+				if (this.#viaFirst < 0) this.#viaFirst = n;
+				this.#viaLast = n;
+				break;
+			case CONTACT:
+				if (this.#contactFirst < 0) this.#contactFirst = n;
+				this.#contactLast = n;
+				break;
+			case CONTENT_LENGTH:
+				if (this.#lengths === undefined) this.#lengths = [];
+				this.#lengths.push(n);
 		}
 		return n;
 	}
@@ -385,37 +424,6 @@ export class SipMessage {
 		return -1;
 	}
 
-	/** One pass over the header names records where Call-ID, CSeq, From, To, Via and Contact are. */
-	#locate(): void {
-		const idx = this.#idx;
-		const text = this.#text;
-		this.#callIdAt = -1;
-		for (let n = 0, count = idx.length / 4; n < count; n++) {
-			const start = idx[4 * n] as number;
-			switch (knownHeader(text, start, (idx[4 * n + 1] as number) - start)) {
-				case CALL_ID:
-					if (this.#callIdAt < 0) this.#callIdAt = n;
-					break;
-				case CSEQ:
-					if (this.#cseqAt < 0) this.#cseqAt = n;
-					break;
-				case FROM:
-					if (this.#fromAt < 0) this.#fromAt = n;
-					break;
-				case TO:
-					if (this.#toAt < 0) this.#toAt = n;
-					break;
-				case VIA:
-					if (this.#viaFirst < 0) this.#viaFirst = n;
-					this.#viaLast = n;
-					break;
-				case CONTACT:
-					if (this.#contactFirst < 0) this.#contactFirst = n;
-					this.#contactLast = n;
-			}
-		}
-	}
-
 	#complainAt(n: number, label: string): (message: string) => void {
 		return (message) => {
 			this.#errorList().push({ message: `${label}: ${message}`, offset: this.#idx[4 * n] as number });
@@ -424,7 +432,6 @@ export class SipMessage {
 
 	get callId(): string | null {
 		if (this.#callId === undefined) {
-			if (this.#callIdAt === -2) this.#locate();
 			const n = this.#callIdAt;
 			this.#callId = n < 0 ? null : this.#value(n) || null;
 		}
@@ -433,7 +440,6 @@ export class SipMessage {
 
 	get cseq(): { seq: number; method: string } | null {
 		if (this.#cseq === undefined) {
-			if (this.#callIdAt === -2) this.#locate();
 			const n = this.#cseqAt;
 			this.#cseq = n < 0 ? null : parseCSeq(this.#value(n), this.#complainAt(n, "CSeq"));
 		}
@@ -442,7 +448,6 @@ export class SipMessage {
 
 	get from(): NameAddr | null {
 		if (this.#from === undefined) {
-			if (this.#callIdAt === -2) this.#locate();
 			const n = this.#fromAt;
 			this.#from = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "From"));
 		}
@@ -451,7 +456,6 @@ export class SipMessage {
 
 	get to(): NameAddr | null {
 		if (this.#to === undefined) {
-			if (this.#callIdAt === -2) this.#locate();
 			const n = this.#toAt;
 			this.#to = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "To"));
 		}
@@ -461,7 +465,6 @@ export class SipMessage {
 	get via(): Via[] {
 		if (this.#via === undefined) {
 			const out: Via[] = [];
-			if (this.#callIdAt === -2) this.#locate();
 			for (let n = this.#viaFirst, last = this.#viaLast; n >= 0 && n <= last; n++) {
 				if (n !== this.#viaFirst && n !== last && !this.#is(n, "via", "v")) continue;
 				const value = this.#value(n);
@@ -481,7 +484,6 @@ export class SipMessage {
 	get contact(): ContactValue[] {
 		if (this.#contact === undefined) {
 			const out: ContactValue[] = [];
-			if (this.#callIdAt === -2) this.#locate();
 			for (let n = this.#contactFirst, last = this.#contactLast; n >= 0 && n <= last; n++) {
 				if (n !== this.#contactFirst && n !== last && !this.#is(n, "contact", "m")) continue;
 				const complain = this.#complainAt(n, "Contact");

@@ -136,7 +136,8 @@ export class ViaValue implements Via {
 		if (this.#params === undefined) {
 			const v = this.#value;
 			// A sent-by has no ";" (IPv6 references neither): the parameters start at the first one.
-			let at = v.indexOf("[") < 0 ? v.indexOf(";") : this.#decoded().paramsAt;
+			let at = v.indexOf(";");
+			if (at >= 0 && v.lastIndexOf("[", at) >= 0) at = this.#decoded().paramsAt;
 			if (at < 0) at = v.length;
 			this.#params = new LazyParams(v, this.#complain, at);
 		}
@@ -220,11 +221,10 @@ export class NameAddrValue implements NameAddr {
 		if (this.#params === undefined) {
 			const v = this.#value;
 			let at: number;
-			// Without a quoted display name the parameters start after ">" (name-addr) or at the
-			// first ";" (addr-spec); anything else takes the full decode.
+			// Found the way the full decode finds it: after a quoted display name, "<" starts a
+			// name-addr (its parameters follow ">"); otherwise the first ";" starts them (addr-spec).
 			let from = 0;
 			if (v.charCodeAt(0) === 34) {
-				// A quoted display name: the rest is read after its closing quote.
 				from = 1;
 				for (; from < v.length; from++) {
 					const c = v.charCodeAt(from);
@@ -233,15 +233,14 @@ export class NameAddrValue implements NameAddr {
 				}
 				from++;
 			}
-			if (from > v.length || v.indexOf('"', from) >= 0) at = this.#decoded().paramsAt;
-			else {
-				const lt = v.indexOf("<", from);
-				const semi = v.indexOf(";", from);
-				if (from > 0 && lt < 0) at = this.#decoded().paramsAt;
-				else if (lt >= 0 && (from > 0 || semi < 0 || lt < semi)) {
-					const gt = v.indexOf(">", lt);
-					at = gt < 0 ? this.#decoded().paramsAt : gt + 1;
-				} else at = semi < 0 ? v.length : semi;
+			const lt = from > v.length ? -1 : v.indexOf("<", from);
+			if (from > v.length || (from > 0 && lt < 0) || isSpace(v.charCodeAt(0))) at = this.#decoded().paramsAt;
+			else if (lt >= 0 && (from > 0 || v.lastIndexOf(";", lt) < 0)) {
+				const gt = v.indexOf(">", lt);
+				at = gt < 0 ? v.length : gt + 1;
+			} else {
+				const semi = v.indexOf(";");
+				at = semi < 0 ? v.length : semi;
 			}
 			this.#params = new LazyParams(v, this.#complain, at);
 		}
