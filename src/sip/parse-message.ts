@@ -230,7 +230,9 @@ export class SipMessage {
 	/** The text the header positions point into. */
 	#text = "";
 	#headEnd = 0;
-	#lengths: number[] | undefined;
+	// The first two Content-Length headers (-1: none); a second one is an error.
+	#lengthAt = -1;
+	#secondLengthAt = -1;
 	/** Per header: line start, name end, value start, value end. */
 	#idx: number[] = [];
 	/** Values and raw text of folded headers, by header number. */
@@ -297,15 +299,21 @@ export class SipMessage {
 				this.#contactLast = n;
 				break;
 			case CONTENT_LENGTH:
-				if (this.#lengths === undefined) this.#lengths = [];
-				this.#lengths.push(n);
+				if (this.#lengthAt < 0) this.#lengthAt = n;
+				else if (this.#secondLengthAt < 0) this.#secondLengthAt = n;
 		}
 		return n;
 	}
 
-	/** @internal the Content-Length headers seen while parsing: [value, offset] of each. */
-	contentLengths(): [string, number][] {
-		return (this.#lengths ?? []).map((n) => [this.#value(n), this.#idx[4 * n] as number]);
+	/** @internal the value of the first Content-Length header, or undefined. */
+	contentLengthValue(): string | undefined {
+		return this.#lengthAt < 0 ? undefined : this.#value(this.#lengthAt);
+	}
+
+	/** @internal where a header starts: the first Content-Length (which = 0) or the second (1); -1 if none. */
+	contentLengthOffset(which: 0 | 1): number {
+		const n = which === 0 ? this.#lengthAt : this.#secondLengthAt;
+		return n < 0 ? -1 : (this.#idx[4 * n] as number);
 	}
 
 	/** @internal a continuation line of header `n` (RFC 3261 §7.3.1 folding). */
@@ -740,13 +748,17 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 	if (!started) msg.problem("error", "empty message", 0);
 	if (bodyStart < 0) msg.problem("warning", "no empty line after the headers", n);
 
-	const lengths = msg.contentLengths();
-	if (lengths.length > 1) msg.problem("error", "more than one Content-Length", (lengths[1] as [string, number])[1]);
-	const cl = lengths[0];
+	const second = msg.contentLengthOffset(1);
+	if (second >= 0) msg.problem("error", "more than one Content-Length", second);
+	const cl = msg.contentLengthValue();
 	if (cl !== undefined) {
-		if (!/^\d+$/.test(cl[0]))
-			msg.problem("error", `Content-Length "${cl[0].slice(0, 20)}" is not a non-negative number`, cl[1]);
-		else msg.contentLength = Number(cl[0]);
+		if (!/^\d+$/.test(cl))
+			msg.problem(
+				"error",
+				`Content-Length "${cl.slice(0, 20)}" is not a non-negative number`,
+				msg.contentLengthOffset(0),
+			);
+		else msg.contentLength = Number(cl);
 	}
 	return finish(msg, input, bytes, bodyStart, options, false);
 }

@@ -38,6 +38,49 @@ export interface Via {
 export type Complain = (message: string) => void;
 
 /**
+ * One parameter of `text` from `start` on, found in passing: its value, null for a flag,
+ * undefined when absent, or false when only the full decode can tell (quoted strings may hide a
+ * ";", white space where it could matter, text before the first ";").
+ */
+function findParam(t: string, start: number, name: string): string | null | undefined | false {
+	const n = t.length;
+	const len = name.length;
+	let i = start;
+	if (i >= n) return undefined;
+	if (t.charCodeAt(i) !== 59 || t.indexOf('"', i) >= 0) return false;
+	for (;;) {
+		const a = i + 1;
+		let j = t.indexOf(";", a);
+		if (j < 0) j = n;
+		const c0 = t.charCodeAt(a);
+		if (c0 === 32 || c0 === 9) return false;
+		if ((c0 | 32) === name.charCodeAt(0) && a + len <= j) {
+			let k = 1;
+			for (; k < len; k++) if ((t.charCodeAt(a + k) | 32) !== name.charCodeAt(k)) break;
+			if (k === len) {
+				const e = a + len;
+				if (e === j) return null;
+				const c = t.charCodeAt(e);
+				if (c === 61) {
+					const v0 = t.charCodeAt(e + 1);
+					const v1 = t.charCodeAt(j - 1);
+					if (v0 === 32 || v0 === 9 || v1 === 32 || v1 === 9) return false;
+					return t.slice(e + 1, j);
+				}
+				if (c === 32 || c === 9) return false;
+			}
+		}
+		if (j >= n) return undefined;
+		i = j;
+	}
+}
+
+/** Every parameter of `text` from `start` on. */
+function paramsFrom(t: string, start: number, complain: Complain): Record<string, string | null> {
+	return parseParams(start === 0 ? t.trim() : start < t.length ? t.slice(start).trim() : "", complain);
+}
+
+/**
  * Header parameters (`;name=value…`), decoded on first read: one parameter of plain text is
  * found by a single scan without decoding the rest, so reading a tag or a branch stays cheap.
  * The parameters are `text` from `start` on.
@@ -56,50 +99,15 @@ export class LazyParams {
 
 	/** Every parameter (names in lower case; a flag has the value null). */
 	get all(): Record<string, string | null> {
-		if (this.#all === undefined) {
-			const t = this.#text;
-			const start = this.#start;
-			this.#all = parseParams(start === 0 ? t.trim() : start < t.length ? t.slice(start).trim() : "", this.#complain);
-		}
+		if (this.#all === undefined) this.#all = paramsFrom(this.#text, this.#start, this.#complain);
 		return this.#all;
 	}
 
 	/** One parameter: its value, null for a flag, undefined when absent. */
 	find(name: string): string | null | undefined {
 		if (this.#all !== undefined) return this.#all[name];
-		const t = this.#text;
-		const n = t.length;
-		const len = name.length;
-		let i = this.#start;
-		if (i >= n) return undefined;
-		// Quoted strings (they may hide a ";"), white space where it could matter, or text before
-		// the first ";" take the full decode; plain parameters are found by jumping from ";" to ";".
-		if (t.charCodeAt(i) !== 59 || t.indexOf('"', i) >= 0) return this.all[name];
-		for (;;) {
-			const a = i + 1;
-			let j = t.indexOf(";", a);
-			if (j < 0) j = n;
-			const c0 = t.charCodeAt(a);
-			if (c0 === 32 || c0 === 9) return this.all[name];
-			if ((c0 | 32) === name.charCodeAt(0) && a + len <= j) {
-				let k = 1;
-				for (; k < len; k++) if ((t.charCodeAt(a + k) | 32) !== name.charCodeAt(k)) break;
-				if (k === len) {
-					const e = a + len;
-					if (e === j) return null;
-					const c = t.charCodeAt(e);
-					if (c === 61) {
-						const v0 = t.charCodeAt(e + 1);
-						const v1 = t.charCodeAt(j - 1);
-						if (v0 === 32 || v0 === 9 || v1 === 32 || v1 === 9) return this.all[name];
-						return t.slice(e + 1, j);
-					}
-					if (c === 32 || c === 9) return this.all[name];
-				}
-			}
-			if (j >= n) return undefined;
-			i = j;
-		}
+		const found = findParam(this.#text, this.#start, name);
+		return found === false ? this.all[name] : found;
 	}
 }
 
@@ -120,7 +128,8 @@ export class ViaValue implements Via {
 	#value: string;
 	#complain: Complain;
 	#sentBy: SentBy | undefined;
-	#params: LazyParams | undefined;
+	#paramsAt = -1;
+	#params: Record<string, string | null> | undefined;
 
 	constructor(value: string, complain: Complain) {
 		this.#value = value;
@@ -132,16 +141,21 @@ export class ViaValue implements Via {
 		return this.#sentBy;
 	}
 
-	#lazyParams(): LazyParams {
-		if (this.#params === undefined) {
+	#at(): number {
+		if (this.#paramsAt < 0) {
 			const v = this.#value;
 			// A sent-by has no ";" (IPv6 references neither): the parameters start at the first one.
 			let at = v.indexOf(";");
 			if (at >= 0 && v.lastIndexOf("[", at) >= 0) at = this.#decoded().paramsAt;
-			if (at < 0) at = v.length;
-			this.#params = new LazyParams(v, this.#complain, at);
+			this.#paramsAt = at < 0 ? v.length : at;
 		}
-		return this.#params;
+		return this.#paramsAt;
+	}
+
+	#find(name: string): string | null | undefined {
+		if (this.#params !== undefined) return this.#params[name];
+		const found = findParam(this.#value, this.#at(), name);
+		return found === false ? this.params[name] : found;
 	}
 
 	get protocol(): string {
@@ -161,20 +175,21 @@ export class ViaValue implements Via {
 	}
 
 	get branch(): string | null {
-		return this.#lazyParams().find("branch") ?? null;
+		return this.#find("branch") ?? null;
 	}
 
 	get received(): string | null {
-		return this.#lazyParams().find("received") ?? null;
+		return this.#find("received") ?? null;
 	}
 
 	get rport(): number | null | true {
-		const rp = this.#lazyParams().find("rport");
+		const rp = this.#find("rport");
 		return rp === undefined ? null : rp === null ? true : /^\d+$/.test(rp) ? Number(rp) : null;
 	}
 
 	get params(): Record<string, string | null> {
-		return this.#lazyParams().all;
+		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain);
+		return this.#params;
 	}
 
 	/** Plain data. */
@@ -205,7 +220,8 @@ export class NameAddrValue implements NameAddr {
 	#value: string;
 	#complain: Complain;
 	#addr: Addr | undefined;
-	#params: LazyParams | undefined;
+	#paramsAt = -1;
+	#params: Record<string, string | null> | undefined;
 
 	constructor(value: string, complain: Complain) {
 		this.#value = value;
@@ -217,8 +233,8 @@ export class NameAddrValue implements NameAddr {
 		return this.#addr;
 	}
 
-	#lazyParams(): LazyParams {
-		if (this.#params === undefined) {
+	#at(): number {
+		if (this.#paramsAt < 0) {
 			const v = this.#value;
 			let at: number;
 			// Found the way the full decode finds it: after a quoted display name, "<" starts a
@@ -242,9 +258,9 @@ export class NameAddrValue implements NameAddr {
 				const semi = v.indexOf(";");
 				at = semi < 0 ? v.length : semi;
 			}
-			this.#params = new LazyParams(v, this.#complain, at);
+			this.#paramsAt = at;
 		}
-		return this.#params;
+		return this.#paramsAt;
 	}
 
 	get displayName(): string | null {
@@ -256,11 +272,14 @@ export class NameAddrValue implements NameAddr {
 	}
 
 	get tag(): string | null {
-		return this.#lazyParams().find("tag") ?? null;
+		if (this.#params !== undefined) return this.#params.tag ?? null;
+		const found = findParam(this.#value, this.#at(), "tag");
+		return (found === false ? this.params.tag : found) ?? null;
 	}
 
 	get params(): Record<string, string | null> {
-		return this.#lazyParams().all;
+		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain);
+		return this.#params;
 	}
 
 	/** Plain data. */
