@@ -127,15 +127,17 @@ const VIA = 5;
 const CONTACT = 6;
 const CONTENT_LENGTH = 7;
 
-/** Whether `text` at `start` spells `name` (lower case) in any case. */
-function spells(text: string, start: number, name: string): boolean {
-	for (let k = 0; k < name.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== name.charCodeAt(k)) return false;
-	return true;
+/** The character at `i`, lower-cased if it is a letter (other characters may change: callers compare with letters). */
+function lc(text: string, i: number): number {
+	return text.charCodeAt(i) | 0x20;
 }
 
-/** Which of Call-ID, CSeq, From, To, Via, Contact, Content-Length (full or compact) the name at `start` is; 0 for others. */
-function knownHeader(text: string, start: number, len: number): number {
-	const c = text.charCodeAt(start) | 0x20;
+/**
+ * Which of Call-ID, CSeq, From, To, Via, Contact, Content-Length (full or compact) the name at
+ * `start` is; 0 for others. Spelled out letter by letter: this runs for every header line.
+ */
+function knownHeader(text: string, s: number, len: number): number {
+	const c = lc(text, s);
 	switch (len) {
 		case 1:
 			return c === 105
@@ -152,15 +154,49 @@ function knownHeader(text: string, start: number, len: number): number {
 									? CONTENT_LENGTH
 									: 0;
 		case 2:
-			return c === 116 && (text.charCodeAt(start + 1) | 0x20) === 111 ? TO : 0;
+			return c === 116 && lc(text, s + 1) === 111 ? TO : 0;
 		case 3:
-			return c === 118 && spells(text, start, "via") ? VIA : 0;
+			return c === 118 && lc(text, s + 1) === 105 && lc(text, s + 2) === 97 ? VIA : 0;
 		case 4:
-			return c === 102 ? (spells(text, start, "from") ? FROM : 0) : c === 99 && spells(text, start, "cseq") ? CSEQ : 0;
-		case 7:
-			return c !== 99 ? 0 : spells(text, start, "call-id") ? CALL_ID : spells(text, start, "contact") ? CONTACT : 0;
+			if (c === 102) return lc(text, s + 1) === 114 && lc(text, s + 2) === 111 && lc(text, s + 3) === 109 ? FROM : 0;
+			return c === 99 && lc(text, s + 1) === 115 && lc(text, s + 2) === 101 && lc(text, s + 3) === 113 ? CSEQ : 0;
+		case 7: {
+			if (c !== 99) return 0;
+			const c1 = lc(text, s + 1);
+			if (c1 === 97)
+				return lc(text, s + 2) === 108 &&
+					lc(text, s + 3) === 108 &&
+					text.charCodeAt(s + 4) === 45 &&
+					lc(text, s + 5) === 105 &&
+					lc(text, s + 6) === 100
+					? CALL_ID
+					: 0;
+			return c1 === 111 &&
+				lc(text, s + 2) === 110 &&
+				lc(text, s + 3) === 116 &&
+				lc(text, s + 4) === 97 &&
+				lc(text, s + 5) === 99 &&
+				lc(text, s + 6) === 116
+				? CONTACT
+				: 0;
+		}
 		case 14:
-			return c === 99 && spells(text, start, "content-length") ? CONTENT_LENGTH : 0;
+			return c === 99 &&
+				lc(text, s + 1) === 111 &&
+				lc(text, s + 2) === 110 &&
+				lc(text, s + 3) === 116 &&
+				lc(text, s + 4) === 101 &&
+				lc(text, s + 5) === 110 &&
+				lc(text, s + 6) === 116 &&
+				text.charCodeAt(s + 7) === 45 &&
+				lc(text, s + 8) === 108 &&
+				lc(text, s + 9) === 101 &&
+				lc(text, s + 10) === 110 &&
+				lc(text, s + 11) === 103 &&
+				lc(text, s + 12) === 116 &&
+				lc(text, s + 13) === 104
+				? CONTENT_LENGTH
+				: 0;
 	}
 	return 0;
 }
@@ -308,6 +344,25 @@ export class SipMessage {
 	/** @internal the value of the first Content-Length header, or undefined. */
 	contentLengthValue(): string | undefined {
 		return this.#lengthAt < 0 ? undefined : this.#value(this.#lengthAt);
+	}
+
+	/** @internal the first Content-Length as a number read in place: -1 if absent, -2 if not plain digits. */
+	contentLengthNumber(): number {
+		const n = this.#lengthAt;
+		if (n < 0) return -1;
+		if (this.#folded?.has(n)) return -2;
+		const idx = this.#idx;
+		const text = this.#text;
+		const end = idx[4 * n + 3] as number;
+		let i = idx[4 * n + 2] as number;
+		if (i === end || end - i > 15) return -2;
+		let v = 0;
+		for (; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c < 48 || c > 57) return -2;
+			v = v * 10 + (c - 48);
+		}
+		return v;
 	}
 
 	/** @internal where a header starts: the first Content-Length (which = 0) or the second (1); -1 if none. */
@@ -750,8 +805,10 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 
 	const second = msg.contentLengthOffset(1);
 	if (second >= 0) msg.problem("error", "more than one Content-Length", second);
-	const cl = msg.contentLengthValue();
-	if (cl !== undefined) {
+	const length = msg.contentLengthNumber();
+	if (length >= 0) msg.contentLength = length;
+	else if (length === -2) {
+		const cl = msg.contentLengthValue() as string;
 		if (!/^\d+$/.test(cl))
 			msg.problem(
 				"error",
