@@ -244,14 +244,56 @@ export class SipMessage {
 	status?: number;
 	reason?: string;
 	version: string | null = null;
-	body?: string;
 	contentLength: number | null = null;
 	#startLine: string | undefined;
 	#rawBody: Uint8Array | string = "";
+	#body: string | undefined;
+	// The input, kept until the body is cut from it on first read (most readers never need it).
+	#bodySource: string | Uint8Array | undefined;
+	#bodyAt = 0;
+	#stream = false;
+
+	/** The body (UTF-8 decoded), cut by Content-Length; undefined when there is none. */
+	get body(): string | undefined {
+		if (this.#bodySource !== undefined) this.#cutBody();
+		return this.#body;
+	}
 
 	/** What the serializer needs: the start line and the body exactly as received. */
 	get [RAW](): RawParts | undefined {
+		if (this.#bodySource !== undefined) this.#cutBody();
 		return this.#startLine === undefined ? undefined : { startLine: this.#startLine, body: this.#rawBody };
+	}
+
+	/** @internal the body starts at `at` in `input` (characters for text; for bytes it is found again). */
+	setBodySource(input: string | Uint8Array, at: number, stream: boolean): void {
+		this.#bodySource = input;
+		this.#bodyAt = at;
+		this.#stream = stream;
+	}
+
+	/** @internal the body as text. */
+	setBody(body: string): void {
+		this.#body = body;
+	}
+
+	#cutBody(): void {
+		const input = this.#bodySource as string | Uint8Array;
+		this.#bodySource = undefined;
+		const at = this.#bodyAt;
+		if (typeof input === "string") {
+			cutBodyText(this, at === 0 ? input : input.slice(at), at, this.#stream);
+			return;
+		}
+		// The head was decoded to text, so `at` counts characters; find the same point in bytes.
+		let b = 0;
+		while (b < input.length && (input[b] === 13 || input[b] === 10)) b++;
+		for (; b + 1 < input.length; b++)
+			if (input[b] === 10 && (input[b + 1] === 10 || (input[b + 1] === 13 && input[b + 2] === 10))) {
+				b += input[b + 1] === 10 ? 2 : 3;
+				break;
+			}
+		cutBody(this, input.subarray(b), b, this.#stream);
 	}
 
 	/** @internal the start line as received. */
@@ -616,6 +658,7 @@ export class SipMessage {
 	#validate(): void {
 		if (this.#validated) return;
 		this.#validated = true;
+		if (this.#bodySource !== undefined) this.#cutBody();
 		const errors = this.#errorList();
 		const warnings = this.#warningList();
 		// A CR not followed by LF inside the head (RFC 3261 §7: lines end with CRLF).
@@ -817,32 +860,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			);
 		else msg.contentLength = Number(cl);
 	}
-	return finish(msg, input, bytes, bodyStart, options, false);
-}
-
-/** Cuts the body by Content-Length (in bytes). */
-function finish(
-	msg: SipMessage,
-	input: string | Uint8Array,
-	bytes: Uint8Array | null,
-	bodyStart: number,
-	options: ParseOptions,
-	truncated: boolean,
-): SipMessage {
-	if (truncated || bodyStart < 0) return msg;
-	const stream = options.stream === true;
-	if (bytes) {
-		// The byte scan stopped right after the empty line, so bodyStart counts decoded characters;
-		// find the same point in bytes.
-		let b = 0;
-		while (b < bytes.length && (bytes[b] === 13 || bytes[b] === 10)) b++;
-		for (; b + 1 < bytes.length; b++)
-			if (bytes[b] === 10 && (bytes[b + 1] === 10 || (bytes[b + 1] === 13 && bytes[b + 2] === 10))) {
-				b += bytes[b + 1] === 10 ? 2 : 3;
-				break;
-			}
-		cutBody(msg, bytes.subarray(b), b, stream);
-	} else cutBodyText(msg, (input as string).slice(bodyStart), bodyStart, stream);
+	if (bodyStart >= 0) msg.setBodySource(input, bodyStart, options.stream === true);
 	return msg;
 }
 
@@ -928,17 +946,17 @@ function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: bool
 	const len = msg.contentLength;
 	if (len === null) {
 		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
-		if (rest.length) msg.body = DECODER.decode(rest);
+		if (rest.length) msg.setBody(DECODER.decode(rest));
 		msg.setRawBody(rest);
 		return;
 	}
 	if (len > rest.length) {
 		msg.problem("error", `Content-Length ${len} is larger than the ${rest.length} bytes of body`, offset);
-		if (rest.length) msg.body = DECODER.decode(rest);
+		if (rest.length) msg.setBody(DECODER.decode(rest));
 		msg.setRawBody(rest);
 		return;
 	}
-	if (len > 0) msg.body = DECODER.decode(rest.subarray(0, len));
+	if (len > 0) msg.setBody(DECODER.decode(rest.subarray(0, len)));
 	msg.setRawBody(rest.subarray(0, len));
 	if (rest.length > len) msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 }
@@ -947,27 +965,27 @@ function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: bool
 	const len = msg.contentLength;
 	if (len === null) {
 		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
-		if (rest.length) msg.body = rest;
+		if (rest.length) msg.setBody(rest);
 		msg.setRawBody(rest);
 		return;
 	}
 	const restBytes = NON_ASCII.test(rest) ? utf8Length(rest) : rest.length;
 	if (len > restBytes) {
 		msg.problem("error", `Content-Length ${len} is larger than the ${restBytes} bytes of body`, offset);
-		if (rest.length) msg.body = rest;
+		if (rest.length) msg.setBody(rest);
 		msg.setRawBody(rest);
 		return;
 	}
 	if (restBytes === rest.length) {
 		const body = rest.length === len ? rest : rest.slice(0, len);
-		if (len > 0) msg.body = body;
+		if (len > 0) msg.setBody(body);
 		msg.setRawBody(body);
 		if (rest.length > len)
 			msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 		return;
 	}
 	const encoded = new TextEncoder().encode(rest);
-	if (len > 0) msg.body = DECODER.decode(encoded.subarray(0, len));
+	if (len > 0) msg.setBody(DECODER.decode(encoded.subarray(0, len)));
 	msg.setRawBody(encoded.subarray(0, len));
 	if (encoded.length > len)
 		msg.problem("warning", `${encoded.length - len} bytes after the body (discarded)`, offset + len);
