@@ -546,9 +546,32 @@ export class SipMessage {
 	get cseq(): { seq: number; method: string } | null {
 		if (this.#cseq === undefined) {
 			const n = this.#cseqAt;
-			this.#cseq = n < 0 ? null : parseCSeq(this.#value(n), this.#complainAt(n, "CSeq"));
+			this.#cseq = n < 0 ? null : (this.#plainCSeq(n) ?? parseCSeq(this.#value(n), this.#complainAt(n, "CSeq")));
 		}
 		return this.#cseq;
+	}
+
+	/** CSeq `digits SP method` read in place (the usual form); anything else is left to parseCSeq. */
+	#plainCSeq(n: number): { seq: number; method: string } | null {
+		if (this.#folded?.has(n)) return null;
+		const idx = this.#idx;
+		const text = this.#text;
+		const end = idx[4 * n + 3] as number;
+		let i = idx[4 * n + 2] as number;
+		const d0 = i;
+		let seq = 0;
+		for (; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c < 48 || c > 57) break;
+			seq = seq * 10 + (c - 48);
+		}
+		if (i === d0 || i - d0 > 9 || text.charCodeAt(i) !== 32) return null;
+		const m0 = i + 1;
+		for (i = m0; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 32 || c === 9) return null;
+		}
+		return m0 < end ? { seq, method: text.slice(m0, end) } : null;
 	}
 
 	get from(): NameAddr | null {
@@ -901,11 +924,13 @@ function parseStartLine(line: string, offset: number, msg: SipMessage): void {
 		msg.kind = "request";
 		const sp1 = line.indexOf(" ");
 		const sp2 = sp1 < 0 ? -1 : line.indexOf(" ", sp1 + 1);
-		const strict = sp1 > 0 && sp2 > sp1 + 1 && line.indexOf(" ", sp2 + 1) < 0 && sp2 < line.length - 1;
+		// "Method SP URI SP SIP/2.0": the usual line needs no search for a third space.
+		const usual = sp1 > 0 && sp2 > sp1 + 1 && line.length - sp2 === 8 && line.endsWith("SIP/2.0");
+		const strict = usual || (sp1 > 0 && sp2 > sp1 + 1 && line.indexOf(" ", sp2 + 1) < 0 && sp2 < line.length - 1);
 		if (strict) {
 			msg.method = line.slice(0, sp1);
 			msg.uri = line.slice(sp1 + 1, sp2);
-			msg.version = line.length - sp2 === 8 && line.endsWith("SIP/2.0") ? "SIP/2.0" : line.slice(sp2 + 1);
+			msg.version = usual ? "SIP/2.0" : line.slice(sp2 + 1);
 		} else {
 			msg.problem(
 				"error",
