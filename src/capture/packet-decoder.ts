@@ -204,7 +204,7 @@ export class PacketDecoder {
 		}
 		if (looksLikeSip(data)) {
 			this.#outcome = Outcome.Sip;
-			this.#message(parseMessage(data.slice()), ip.src, srcPort, ip.dst, dstPort, "udp", this.#frame, this.#ts);
+			this.#message(parseMessage(data), ip.src, srcPort, ip.dst, dstPort, "udp", this.#frame, this.#ts);
 			return;
 		}
 		if (isKeepAlive(data)) {
@@ -272,7 +272,7 @@ export class PacketDecoder {
 			agent: { src, srcPort, dst, dstPort },
 		};
 		this.#message(
-			parseMessage(h.payload.slice()),
+			parseMessage(h.payload),
 			h.src,
 			h.srcPort,
 			h.dst,

@@ -7,7 +7,7 @@
 import { hostProblem, parseUri } from "./uri.ts";
 import { type NameAddr, parseCSeq, parseNameAddr, parseVia, splitList, uriHostProblem, type Via } from "./values.ts";
 
-/** A problem with its offset (bytes for byte input, characters for string input). */
+/** A problem with its offset: characters into the text (byte input that is valid UTF-8 is read as text; the same as bytes for ASCII), bytes otherwise. */
 export interface Problem {
 	message: string;
 	offset: number;
@@ -199,6 +199,19 @@ function knownHeader(text: string, s: number, len: number): number {
 				: 0;
 	}
 	return 0;
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+/** Byte input up to this size (a UDP datagram's) may be decoded whole. */
+const WHOLE_DECODE_LIMIT = 65535;
+
+/** The bytes as text when they are valid UTF-8, else null. */
+function utf8Text(bytes: Uint8Array): string | null {
+	try {
+		return STRICT_UTF8.decode(bytes);
+	} catch {
+		return null;
+	}
 }
 
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
@@ -778,6 +791,9 @@ export class SipMessage {
 export function parseMessage(input: string | Uint8Array, options: ParseOptions = {}): SipMessage {
 	const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
 	const msg = new SipMessage();
+	// Bytes of a datagram's size that are valid UTF-8 are read as text: one decode, and the
+	// message keeps no reference to the caller's buffer. Others keep the byte path (binary bodies).
+	if (typeof input !== "string" && input.length <= WHOLE_DECODE_LIMIT) input = utf8Text(input) ?? input;
 	const bytes = typeof input === "string" ? null : input;
 	// Only the head of byte input is decoded; a huge body is never turned into a string here.
 	let text: string;
@@ -883,7 +899,8 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 			);
 		else msg.contentLength = Number(cl);
 	}
-	if (bodyStart >= 0) msg.setBodySource(input, bodyStart, options.stream === true);
+	// A byte body is copied: the input may be a view into a large capture buffer.
+	if (bodyStart >= 0) msg.setBodySource(bytes ? bytes.slice() : input, bodyStart, options.stream === true);
 	return msg;
 }
 

@@ -60,7 +60,7 @@ export class StreamFramer {
 			const length = cl ? Number(cl[1]) : 0;
 			if (headEnd + length > this.#end) break;
 			// A copy: the buffer is reused, and the message keeps its raw body for serialising.
-			out.push(parseMessage(b.slice(this.#start, headEnd + length), { stream: true }));
+			out.push(parseMessage(b.subarray(this.#start, headEnd + length), { stream: true }));
 			this.#start = headEnd + length;
 			this.#scanned = this.#start;
 		}
