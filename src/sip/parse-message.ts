@@ -5,7 +5,16 @@
  * analysed.
  */
 import { hostProblem, parseUri } from "./uri.ts";
-import { type NameAddr, parseCSeq, parseNameAddr, parseVia, splitList, uriHostProblem, type Via } from "./values.ts";
+import {
+	type NameAddr,
+	NameAddrValue,
+	type ProblemSink,
+	parseCSeq,
+	splitList,
+	uriHostProblem,
+	type Via,
+	ViaValue,
+} from "./values.ts";
 
 /** A problem with its offset: characters into the text (byte input that is valid UTF-8 is read as text; the same as bytes for ASCII), bytes otherwise. */
 export interface Problem {
@@ -242,6 +251,10 @@ export interface ContactValue {
 }
 
 const NONE: Header[] = [];
+const NO_LINES: number[] = [];
+// Header positions are written here while a message is parsed (parsing is synchronous), then
+// copied once at their size: a kept message holds no spare capacity.
+const SCRATCH: number[] = [];
 const COMPACT_OF: Record<string, string> = Object.fromEntries(Object.entries(COMPACT).map(([k, v]) => [v, k]));
 
 /**
@@ -250,7 +263,7 @@ const COMPACT_OF: Record<string, string> = Object.fromEntries(Object.entries(COM
  * checks behind `errors`/`ok` are decoded the first time they are read, so code that needs three
  * fields does not pay for twenty. `JSON.stringify` gives every field.
  */
-export class SipMessage {
+export class SipMessage implements ProblemSink {
 	kind: "request" | "response" | null = null;
 	method?: string;
 	uri?: string;
@@ -325,7 +338,8 @@ export class SipMessage {
 	#lengthAt = -1;
 	#secondLengthAt = -1;
 	/** Per header: line start, name end, value start, value end. */
-	#idx: number[] = [];
+	#idx: number[] = NO_LINES;
+	#count = 0;
 	/** Values and raw text of folded headers, by header number. */
 	#folded: Map<number, { value: string; raw: string }> | undefined;
 	#headers: Header[] | undefined;
@@ -363,8 +377,11 @@ export class SipMessage {
 	/** @internal adds a header line by position while parsing (name end without trailing blanks); returns its number. */
 	addLine(lineStart: number, nameEnd: number, valueStart: number, valueEnd: number): number {
 		const idx = this.#idx;
-		const n = idx.length >> 2;
-		idx.push(lineStart, nameEnd, valueStart, valueEnd);
+		const n = this.#count++;
+		idx[4 * n] = lineStart;
+		idx[4 * n + 1] = nameEnd;
+		idx[4 * n + 2] = valueStart;
+		idx[4 * n + 3] = valueEnd;
 		// The headers every reader wants are recorded as they go by.
 		switch (knownHeader(this.#text, lineStart, nameEnd - lineStart)) {
 			case 0:
@@ -434,9 +451,20 @@ export class SipMessage {
 		this.#folded.set(n, { value: joined, raw: `${prev.raw}\r\n${line}` });
 	}
 
+	/** @internal header positions go to the shared scratch array until `seal`. */
+	beginHeaders(): void {
+		this.#idx = SCRATCH;
+		this.#count = 0;
+	}
+
+	/** @internal the parse is over: the positions move from the scratch array to one of their own size. */
+	seal(): void {
+		if (this.#idx === SCRATCH) this.#idx = this.#count === 0 ? NO_LINES : SCRATCH.slice(0, 4 * this.#count);
+	}
+
 	/** @internal number of header lines so far. */
 	get lineCount(): number {
-		return this.#idx.length / 4;
+		return this.#count;
 	}
 
 	/** @internal records a problem found while parsing. */
@@ -487,7 +515,7 @@ export class SipMessage {
 		if (this.#headers === undefined) {
 			const out: Header[] = [];
 			const idx = this.#idx;
-			for (let n = 0; n < idx.length / 4; n++) {
+			for (let n = 0; n < this.#count; n++) {
 				let nameEnd = idx[4 * n + 1] as number;
 				const start = idx[4 * n] as number;
 				while (
@@ -507,7 +535,7 @@ export class SipMessage {
 		const full = canonicalName(name);
 		const compact = COMPACT_OF[full];
 		const out: string[] = [];
-		for (let n = 0; n < this.#idx.length / 4; n++) if (this.#is(n, full, compact)) out.push(this.#value(n));
+		for (let n = 0; n < this.#count; n++) if (this.#is(n, full, compact)) out.push(this.#value(n));
 		return out;
 	}
 
@@ -516,7 +544,7 @@ export class SipMessage {
 		const full = canonicalName(name);
 		const compact = COMPACT_OF[full];
 		let out: Header[] | undefined;
-		for (let n = 0; n < this.#idx.length / 4; n++) {
+		for (let n = 0; n < this.#count; n++) {
 			if (!this.#is(n, full, compact)) continue;
 			if (!out) out = [];
 			out.push(this.headers[n] as Header);
@@ -538,14 +566,17 @@ export class SipMessage {
 
 	#firstIndex(full: string): number {
 		const compact = COMPACT_OF[full];
-		for (let n = 0; n < this.#idx.length / 4; n++) if (this.#is(n, full, compact)) return n;
+		for (let n = 0; n < this.#count; n++) if (this.#is(n, full, compact)) return n;
 		return -1;
 	}
 
+	/** @internal a problem found while decoding header `header`'s value. */
+	problemIn(header: number, label: string, message: string): void {
+		this.#errorList().push({ message: `${label}: ${message}`, offset: this.#idx[4 * header] as number });
+	}
+
 	#complainAt(n: number, label: string): (message: string) => void {
-		return (message) => {
-			this.#errorList().push({ message: `${label}: ${message}`, offset: this.#idx[4 * n] as number });
-		};
+		return (message) => this.problemIn(n, label, message);
 	}
 
 	get callId(): string | null {
@@ -590,7 +621,7 @@ export class SipMessage {
 	get from(): NameAddr | null {
 		if (this.#from === undefined) {
 			const n = this.#fromAt;
-			this.#from = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "From"));
+			this.#from = n < 0 ? null : new NameAddrValue(this.#value(n), this, n, "From");
 		}
 		return this.#from;
 	}
@@ -598,7 +629,7 @@ export class SipMessage {
 	get to(): NameAddr | null {
 		if (this.#to === undefined) {
 			const n = this.#toAt;
-			this.#to = n < 0 ? null : parseNameAddr(this.#value(n), this.#complainAt(n, "To"));
+			this.#to = n < 0 ? null : new NameAddrValue(this.#value(n), this, n, "To");
 		}
 		return this.#to;
 	}
@@ -609,12 +640,11 @@ export class SipMessage {
 			for (let n = this.#viaFirst, last = this.#viaLast; n >= 0 && n <= last; n++) {
 				if (n !== this.#viaFirst && n !== last && !this.#is(n, "via", "v")) continue;
 				const value = this.#value(n);
-				const complain = this.#complainAt(n, "Via");
-				if (value.indexOf(",") < 0) out.push(parseVia(value, complain));
+				if (value.indexOf(",") < 0) out.push(new ViaValue(value, this, n, "Via"));
 				else
 					for (const v of splitList(value)) {
-						if (!v) complain("empty value");
-						else out.push(parseVia(v, complain));
+						if (!v) this.problemIn(n, "Via", "empty value");
+						else out.push(new ViaValue(v, this, n, "Via"));
 					}
 			}
 			this.#via = out;
@@ -627,11 +657,10 @@ export class SipMessage {
 			const out: ContactValue[] = [];
 			for (let n = this.#contactFirst, last = this.#contactLast; n >= 0 && n <= last; n++) {
 				if (n !== this.#contactFirst && n !== last && !this.#is(n, "contact", "m")) continue;
-				const complain = this.#complainAt(n, "Contact");
 				for (const v of splitList(this.#value(n))) {
-					if (!v) complain("empty value");
+					if (!v) this.problemIn(n, "Contact", "empty value");
 					else if (v === "*") out.push({ uri: "*", displayName: null, params: {} });
-					else out.push(parseNameAddr(v, complain)); // its parameters are decoded when read
+					else out.push(new NameAddrValue(v, this, n, "Contact")); // decoded when read
 				}
 			}
 			this.#contact = out;
@@ -811,6 +840,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		text = DECODER.decode(bytes.subarray(0, headEnd < 0 ? limit : headEnd));
 	} else text = input as string;
 	msg.setText(text);
+	msg.beginHeaders();
 
 	let pos = 0;
 	while (pos < text.length && (text.charCodeAt(pos) === 13 || text.charCodeAt(pos) === 10)) pos++;
@@ -829,6 +859,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 	while (i < n) {
 		if (i > maxEnd) {
 			msg.problem("error", `headers longer than ${limits.maxHeaderBytes} bytes`, pos);
+			msg.seal();
 			return msg;
 		}
 		let j = text.indexOf("\n", i);
@@ -880,6 +911,7 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		while (ne > lineStart && (text.charCodeAt(ne - 1) === 32 || text.charCodeAt(ne - 1) === 9)) ne--;
 		last = msg.addLine(lineStart, ne, vs, ve);
 	}
+	msg.seal();
 	msg.setHeadEnd(bodyStart < 0 ? n : bodyStart);
 	if (bareLf) msg.problem("warning", "lines end with a bare LF instead of CRLF", pos);
 	if (!started) msg.problem("error", "empty message", 0);

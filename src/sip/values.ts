@@ -38,6 +38,20 @@ export interface Via {
 export type Complain = (message: string) => void;
 
 /**
+ * Where the problems found while decoding a header's value go: a parsed message records them at
+ * the header's offset. Values keep the sink, the header number and a label, not a closure, so a
+ * message kept in memory carries no function per field.
+ */
+export interface ProblemSink {
+	problemIn(header: number, label: string, message: string): void;
+}
+
+/** A sink that hands every problem to `complain`. */
+export function sinkOf(complain: Complain): ProblemSink {
+	return { problemIn: (_header, _label, message) => complain(message) };
+}
+
+/**
  * One parameter of `text` from `start` on, found in passing: its value, null for a flag,
  * undefined when absent, or false when only the full decode can tell (quoted strings may hide a
  * ";", white space where it could matter, text before the first ";").
@@ -126,18 +140,26 @@ const MALFORMED_VIA: SentBy = { protocol: "", transport: "", host: "", port: nul
 /** One Via value, decoded on first read; its branch is found without decoding the rest. */
 export class ViaValue implements Via {
 	#value: string;
-	#complain: Complain;
+	#sink: ProblemSink;
+	#header: number;
+	#label: string;
 	#sentBy: SentBy | undefined;
 	#paramsAt = -1;
 	#params: Record<string, string | null> | undefined;
 
-	constructor(value: string, complain: Complain) {
+	constructor(value: string, sink: ProblemSink, header = 0, label = "Via") {
 		this.#value = value;
-		this.#complain = complain;
+		this.#sink = sink;
+		this.#header = header;
+		this.#label = label;
+	}
+
+	#complain(): Complain {
+		return (message) => this.#sink.problemIn(this.#header, this.#label, message);
 	}
 
 	#decoded(): SentBy {
-		if (this.#sentBy === undefined) this.#sentBy = decodeVia(this.#value, this.#complain) ?? MALFORMED_VIA;
+		if (this.#sentBy === undefined) this.#sentBy = decodeVia(this.#value, this.#complain()) ?? MALFORMED_VIA;
 		return this.#sentBy;
 	}
 
@@ -188,7 +210,7 @@ export class ViaValue implements Via {
 	}
 
 	get params(): Record<string, string | null> {
-		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain);
+		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain());
 		return this.#params;
 	}
 
@@ -218,18 +240,26 @@ export interface Addr {
 /** A name-addr or addr-spec, decoded on first read; its tag is found without decoding the rest. */
 export class NameAddrValue implements NameAddr {
 	#value: string;
-	#complain: Complain;
+	#sink: ProblemSink;
+	#header: number;
+	#label: string;
 	#addr: Addr | undefined;
 	#paramsAt = -1;
 	#params: Record<string, string | null> | undefined;
 
-	constructor(value: string, complain: Complain) {
+	constructor(value: string, sink: ProblemSink, header = 0, label = "") {
 		this.#value = value;
-		this.#complain = complain;
+		this.#sink = sink;
+		this.#header = header;
+		this.#label = label;
+	}
+
+	#complain(): Complain {
+		return (message) => this.#sink.problemIn(this.#header, this.#label, message);
 	}
 
 	#decoded(): Addr {
-		if (this.#addr === undefined) this.#addr = decodeNameAddr(this.#value, this.#complain);
+		if (this.#addr === undefined) this.#addr = decodeNameAddr(this.#value, this.#complain());
 		return this.#addr;
 	}
 
@@ -274,7 +304,7 @@ export class NameAddrValue implements NameAddr {
 	}
 
 	get params(): Record<string, string | null> {
-		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain);
+		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain());
 		return this.#params;
 	}
 
@@ -406,7 +436,7 @@ function hasScheme(s: string): boolean {
 
 /** A name-addr or addr-spec with header params (From, To, Contact …), decoded when first read. */
 export function parseNameAddr(value: string, complain: Complain): NameAddr {
-	return new NameAddrValue(value, complain);
+	return new NameAddrValue(value, sinkOf(complain));
 }
 
 /** @internal Decodes a name-addr or addr-spec (scanned by hand: it runs for every From and To). */
@@ -481,7 +511,7 @@ function isSpace(c: number): boolean {
 
 /** One Via value: `SIP/2.0/UDP host:port;branch=…`, decoded when first read. */
 export function parseVia(value: string, complain: Complain): Via {
-	return new ViaValue(value, complain);
+	return new ViaValue(value, sinkOf(complain));
 }
 
 /** @internal Decodes a Via's protocol and sent-by (LWS allowed around the slashes); null when malformed. */
