@@ -271,17 +271,7 @@ export class PacketDecoder {
 			correlationId: h.correlationId,
 			agent: { src, srcPort, dst, dstPort },
 		};
-		this.#message(
-			parseMessage(h.payload),
-			h.src,
-			h.srcPort,
-			h.dst,
-			h.dstPort,
-			"hep",
-			ctx.frame,
-			h.ts ?? ctx.ts,
-			hep,
-		);
+		this.#message(parseMessage(h.payload), h.src, h.srcPort, h.dst, h.dstPort, "hep", ctx.frame, h.ts ?? ctx.ts, hep);
 	}
 
 	#message(

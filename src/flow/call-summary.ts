@@ -86,26 +86,34 @@ export interface Finding {
 
 // ISO 8601 times built from the day's prefix (cached) and plain arithmetic: one Date per day,
 // not one per message.
+// ISO 8601 times built from the second's prefix (cached) and the milliseconds: one Date per day
+// and one prefix per second, not one per message.
 let isoDay = Number.NaN;
 let isoPrefix = "";
+let isoSecond = Number.NaN;
+let isoSecondPrefix = "";
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const MILLIS = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, "0")}Z`);
 
 function iso(t: number | null): string | null {
 	if (t === null || !Number.isFinite(t)) return null;
-	let ms = Math.round(t * 1000);
-	const day = Math.floor(ms / 86_400_000);
-	if (day !== isoDay) {
-		const d = new Date(day * 86_400_000);
-		if (Number.isNaN(d.getTime())) return null;
-		isoPrefix = d.toISOString().slice(0, 11);
-		isoDay = day;
+	const ms = Math.round(t * 1000);
+	const second = Math.floor(ms / 1000);
+	if (second !== isoSecond) {
+		const day = Math.floor(ms / 86_400_000);
+		if (day !== isoDay) {
+			const d = new Date(day * 86_400_000);
+			if (Number.isNaN(d.getTime())) return null;
+			isoPrefix = d.toISOString().slice(0, 11);
+			isoDay = day;
+		}
+		const inDay = second - day * 86_400;
+		const h = Math.floor(inDay / 3600);
+		const mi = Math.floor((inDay % 3600) / 60);
+		isoSecondPrefix = `${isoPrefix}${pad2(h)}:${pad2(mi)}:${pad2(inDay % 60)}.`;
+		isoSecond = second;
 	}
-	ms -= day * 86_400_000;
-	const h = Math.floor(ms / 3_600_000);
-	const mi = Math.floor((ms % 3_600_000) / 60_000);
-	const sec = Math.floor((ms % 60_000) / 1000);
-	const milli = ms % 1000;
-	return `${isoPrefix}${pad2(h)}:${pad2(mi)}:${pad2(sec)}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
+	return isoSecondPrefix + MILLIS[ms - second * 1000];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
