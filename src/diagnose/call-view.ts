@@ -36,18 +36,32 @@ export class CallView {
 		}));
 	}
 
+	// Every rule asks for the same few lists: each is made once per call (callers never change them).
+	#requests = new Map<string | undefined, readonly Msg[]>();
+	#responses = new Map<string | undefined, readonly Msg[]>();
+
 	/** Requests (not retransmissions), optionally of one method. */
-	requests(method?: string): Msg[] {
-		return this.msgs.filter(
-			(x) => x.m.kind === "request" && !x.retr && (method === undefined || x.m.method === method),
-		);
+	requests(method?: string): readonly Msg[] {
+		let list = this.#requests.get(method);
+		if (list === undefined) {
+			list = this.msgs.filter(
+				(x) => x.m.kind === "request" && !x.retr && (method === undefined || x.m.method === method),
+			);
+			this.#requests.set(method, list);
+		}
+		return list;
 	}
 
 	/** Responses (not retransmissions), optionally with one CSeq method. */
-	responses(method?: string): Msg[] {
-		return this.msgs.filter(
-			(x) => x.m.kind === "response" && !x.retr && (method === undefined || x.m.cseq?.method === method),
-		);
+	responses(method?: string): readonly Msg[] {
+		let list = this.#responses.get(method);
+		if (list === undefined) {
+			list = this.msgs.filter(
+				(x) => x.m.kind === "response" && !x.retr && (method === undefined || x.m.cseq?.method === method),
+			);
+			this.#responses.set(method, list);
+		}
+		return list;
 	}
 
 	/** Responses in the transaction of a request. */

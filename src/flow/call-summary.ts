@@ -146,7 +146,8 @@ export function summarizeCall(call: Call): CallSummary {
 	let decisive: TrackedMessage | undefined;
 	if (method) {
 		const tries = attempts(call, method);
-		const lastSeq = Math.max(...tries.map((t) => t.event.message.cseq?.seq ?? 0));
+		let lastSeq = Number.NEGATIVE_INFINITY;
+		for (const t of tries) lastSeq = Math.max(lastSeq, t.event.message.cseq?.seq ?? 0);
 		const lastTries = tries.filter((t) => (t.event.message.cseq?.seq ?? 0) === lastSeq);
 		for (const attempt of lastTries) {
 			const final = msgs.find(
@@ -183,10 +184,15 @@ export function summarizeCall(call: Call): CallSummary {
 	// Participants: every address seen, with the User-Agent/Server it sent (read once per address:
 	// a device does not change its name within a call).
 	const participants = new Map<string, Set<string>>();
-	for (const t of msgs) {
-		const e = t.event;
+	// Each message's addresses as text, made once for the participants and the message list.
+	const srcs: (string | null)[] = new Array(msgs.length);
+	const dsts: (string | null)[] = new Array(msgs.length);
+	for (let i = 0; i < msgs.length; i++) {
+		const e = (msgs[i] as TrackedMessage).event;
 		const src = addressOf(e.src);
 		const dst = addressOf(e.dst);
+		srcs[i] = src;
+		dsts[i] = dst;
 		let set = src ? participants.get(src) : undefined;
 		if (src && !set) {
 			set = new Set();
@@ -205,19 +211,16 @@ export function summarizeCall(call: Call): CallSummary {
 	const dialogs = new Map<string, CallSummary["dialogs"][number]>();
 	for (const t of msgs) {
 		const m = t.event.message;
+		// Only responses to INVITE (create, confirm) and to BYE (end) change a dialog.
+		if (m.kind !== "response" || m.status === undefined) continue;
+		const cseqMethod = m.cseq?.method;
+		if (cseqMethod !== "INVITE" && cseqMethod !== "BYE") continue;
 		const fromTag = m.from?.tag;
 		const toTag = m.to?.tag;
 		if (!fromTag || !toTag) continue;
 		const key = `${fromTag}|${toTag}`;
-		const altKey = `${toTag}|${fromTag}`;
-		const d = dialogs.get(key) ?? dialogs.get(altKey);
-		if (
-			m.kind === "response" &&
-			m.cseq?.method === "INVITE" &&
-			m.status !== undefined &&
-			m.status > 100 &&
-			m.status < 300
-		) {
+		const d = dialogs.get(key) ?? dialogs.get(`${toTag}|${fromTag}`);
+		if (cseqMethod === "INVITE" && m.status > 100 && m.status < 300) {
 			if (!d)
 				dialogs.set(key, {
 					fromTag,
@@ -226,10 +229,11 @@ export function summarizeCall(call: Call): CallSummary {
 					from: addressOf(t.event.src),
 				});
 			else if (m.status >= 200 && d.state === "early") d.state = "confirmed";
-		} else if (d && m.kind === "response" && m.cseq?.method === "BYE" && (m.status ?? 0) >= 200) d.state = "terminated";
+		} else if (d && cseqMethod === "BYE" && m.status >= 200) d.state = "terminated";
 	}
 
-	const lastTime = [...msgs].reverse().find((t) => t.event.time !== null)?.event.time ?? null;
+	let lastTime: number | null = null;
+	for (let i = msgs.length - 1; i >= 0 && lastTime === null; i--) lastTime = (msgs[i] as TrackedMessage).event.time;
 	const initialMessage = initial?.event.message ?? first?.event.message;
 	return {
 		callId: call.callId,
@@ -258,14 +262,14 @@ export function summarizeCall(call: Call): CallSummary {
 		},
 		participants: [...participants].map(([address, agents]) => ({ address, agents: [...agents] })),
 		dialogs: [...dialogs.values()],
-		messages: msgs.map((t) => {
+		messages: msgs.map((t, i) => {
 			const m = t.event.message;
 			const s: MessageSummary = {
 				index: t.index,
 				time: iso(t.event.time),
 				offset: diff(t.event.time, t0),
-				src: addressOf(t.event.src),
-				dst: addressOf(t.event.dst),
+				src: srcs[i] ?? null,
+				dst: dsts[i] ?? null,
 				transport: t.event.transport,
 				label: m.kind === "request" ? (m.method ?? "?") : `${m.status ?? "?"} ${m.reason ?? ""}`.trim(),
 				cseq: m.cseq ? `${m.cseq.seq} ${m.cseq.method}` : null,

@@ -35,10 +35,19 @@ export interface TrackerOptions {
 
 const DEFAULTS: TrackerOptions = { completedIdle: 32, pendingIdle: 300, establishedIdle: 4 * 3600 };
 
+/** What a transaction has carried so far: its key (one string shared by its messages) and marks. */
+interface SeenTransaction {
+	key: string;
+	/** Methods of the requests seen. */
+	requests: string[];
+	/** Responses seen: status, then To tag (or null), pair after pair. */
+	responses: (number | string | null)[];
+}
+
 interface OpenCall {
 	call: Call;
 	last: number;
-	seen: Set<string>;
+	seen: Map<string, SeenTransaction>;
 	method: string | null;
 	state: "pending" | "established" | "completed";
 }
@@ -78,19 +87,38 @@ export class CallTracker {
 			open = {
 				call: { callId, messages: [] },
 				last: event.time ?? this.#now,
-				seen: new Set(),
+				seen: new Map(),
 				method: null,
 				state: "pending",
 			};
 			this.#open.set(callId, open);
 		}
-		const key = transactionKey(m);
+		let key = transactionKey(m);
 		const status = m.status;
 		const method = m.cseq?.method ?? m.method ?? "";
-		const seenKey =
-			key === null ? null : m.kind === "request" ? `Q|${key}|${m.method}` : `S|${key}|${status}|${m.to?.tag ?? ""}`;
-		const retransmission = seenKey !== null && open.seen.has(seenKey);
-		if (seenKey !== null) open.seen.add(seenKey);
+		// The same request (method) or the same response (status and To tag) seen before in the
+		// transaction is a retransmission.
+		let retransmission = false;
+		if (key !== null) {
+			let tx = open.seen.get(key);
+			if (tx === undefined) {
+				tx = { key, requests: [], responses: [] };
+				open.seen.set(key, tx);
+			}
+			key = tx.key;
+			if (m.kind === "request") {
+				const requestMethod = m.method ?? "";
+				retransmission = tx.requests.includes(requestMethod);
+				if (!retransmission) tx.requests.push(requestMethod);
+			} else {
+				const seen = tx.responses;
+				const toTag = m.to?.tag ?? null;
+				const code = status ?? 0;
+				for (let i = 0; i < seen.length && !retransmission; i += 2)
+					retransmission = seen[i] === code && seen[i + 1] === toTag;
+				if (!retransmission) seen.push(code, toTag);
+			}
+		}
 		open.call.messages.push({ index: open.call.messages.length, event, transaction: key, retransmission });
 		open.last = event.time ?? open.last;
 
@@ -115,7 +143,8 @@ export class CallTracker {
 	/** Emits every call idle for longer than its state allows, by input time. */
 	#expire(): void {
 		if (!Number.isFinite(this.#now)) return;
-		for (const [id, open] of this.#open) {
+		// Values, not entries: an [id, call] pair per open call per second adds up.
+		for (const open of this.#open.values()) {
 			const limit =
 				open.state === "completed"
 					? this.#options.completedIdle
@@ -123,7 +152,7 @@ export class CallTracker {
 						? this.#options.establishedIdle
 						: this.#options.pendingIdle;
 			if (this.#now - open.last > limit) {
-				this.#open.delete(id);
+				this.#open.delete(open.call.callId);
 				this.#emit(inTimeOrder(open.call));
 			}
 		}

@@ -514,17 +514,26 @@ export function parseVia(value: string, complain: Complain): Via {
 	return new ViaValue(value, sinkOf(complain));
 }
 
+/** The three letters after "SIP/2.0/" as a shared string when they name a common transport. */
+function knownTransport(value: string): string {
+	const t = value.charCodeAt(8);
+	if (t === 85 && value.startsWith("UDP", 8)) return "UDP";
+	if (t === 84 && value.startsWith("TCP", 8)) return "TCP";
+	if (t === 84 && value.startsWith("TLS", 8)) return "TLS";
+	return value.slice(8, 11);
+}
+
 /** @internal Decodes a Via's protocol and sent-by (LWS allowed around the slashes); null when malformed. */
 export function decodeVia(value: string, complain: Complain): SentBy | null {
 	const n = value.length;
 	let i = 0;
 	let ok = true;
-	const parts: string[] = [];
+	const parts = ["SIP", "2.0", ""];
 	// The usual "SIP/2.0/UDP host…" takes a short cut; anything else the general path below.
 	const sp = value.startsWith("SIP/2.0/") ? value.indexOf(" ", 8) : -1;
-	const transportFast = sp > 8 ? value.slice(8, sp) : "";
+	const transportFast = sp === 11 ? knownTransport(value) : sp > 8 ? value.slice(8, sp) : "";
 	if (sp > 8 && transportFast.indexOf("/") < 0 && transportFast.indexOf(";") < 0 && transportFast.indexOf("\t") < 0) {
-		parts.push("SIP", "2.0", transportFast);
+		parts[2] = transportFast;
 		i = sp;
 	} else
 		for (let k = 0; k < 3; k++) {
@@ -535,7 +544,7 @@ export function decodeVia(value: string, complain: Complain): SentBy | null {
 				if (isSpace(c) || c === 59 || (k < 2 && c === 47)) break;
 				i++;
 			}
-			parts.push(value.slice(s, i));
+			parts[k] = value.slice(s, i);
 			if (s === i) ok = false;
 			if (k < 2) {
 				while (i < n && isSpace(value.charCodeAt(i))) i++;
