@@ -179,6 +179,7 @@ export async function analyzeFiles(
 	files: string[],
 	analyzer: Analyzer,
 	onStart?: (file: string, size: number) => void,
+	drained?: () => Promise<void>,
 ): Promise<void> {
 	for (const file of files) {
 		let size: number;
@@ -193,8 +194,19 @@ export async function analyzeFiles(
 		}
 		if (size === 0) throw new InputError(`${file}: empty file`);
 		onStart?.(file, size);
-		const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-		const input = await analyzer.addInput(file, stream as AsyncIterable<Uint8Array>);
+		const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+		const input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream);
 		if (input.format === "unknown") throw new InputError(`${file}: not a pcap/pcapng capture or a SIP log`);
+	}
+}
+
+/** The chunks of `stream`, each handed on only once the output has drained. */
+export async function* paced(
+	stream: AsyncIterable<Uint8Array>,
+	drained: () => Promise<void>,
+): AsyncIterable<Uint8Array> {
+	for await (const chunk of stream) {
+		await drained();
+		yield chunk;
 	}
 }

@@ -36,6 +36,7 @@ export interface AnalyzeRunOptions {
 interface Io {
 	out: (s: string) => void;
 	err: (s: string) => void;
+	drained?: () => Promise<void>;
 }
 
 /** Reads the files and prints the result; throws InputError for unreadable files. */
@@ -121,11 +122,16 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 
 	try {
 		// A progress bar on stderr for inputs of 8 MB or more, when stderr is a terminal.
-		await analyzeFiles(files, analyzer, (file, size) => {
-			if (barOn) bar?.stop();
-			barOn = bar !== undefined && size >= 8 << 20;
-			if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
-		});
+		await analyzeFiles(
+			files,
+			analyzer,
+			(file, size) => {
+				if (barOn) bar?.stop();
+				barOn = bar !== undefined && size >= 8 << 20;
+				if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
+			},
+			io.drained,
+		);
 	} finally {
 		if (barOn) bar?.stop();
 	}

@@ -114,6 +114,8 @@ the absolute origin used in canonical links and the sitemap (default: the reques
 export interface Io {
 	out: (s: string) => void;
 	err: (s: string) => void;
+	/** Resolves once `out` can take more (a slow reader of a pipe holds the analysis back, not memory). */
+	drained?: () => Promise<void>;
 }
 
 const OPTIONS = {
