@@ -1,7 +1,7 @@
 // End-to-end tests of `sipwhy analyze` on logs written here and on committed captures.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -105,6 +105,27 @@ test("--format html writes one self-contained, escaped report", () => {
 	assert.doesNotMatch(html, /<img /);
 	assert.match(html, /&#60;script&#62;alert/);
 	assert.doesNotMatch(html, /(src|href)="https?:/);
+});
+
+test("--output streams the report into the file; a failed run leaves none", () => {
+	const out = join(dir, "calls.json");
+	const r = sipwhy(["analyze", LOG, "--json", "-o", out]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.equal(r.stdout, "");
+	assert.deepEqual(JSON.parse(readFileSync(out, "utf8")), JSON.parse(sipwhy(["analyze", LOG, "--json"]).stdout));
+	assert.deepEqual(
+		readdirSync(dir).filter((f) => f.includes(".partial-")),
+		[],
+		"no temporary file left behind",
+	);
+	const failed = join(dir, "never.json");
+	const bad = sipwhy(["analyze", join(dir, "missing.pcap"), "--json", "-o", failed]);
+	assert.equal(bad.status, 1);
+	assert.equal(existsSync(failed), false);
+	const unwritable = sipwhy(["analyze", LOG, "--json", "-o", join(dir, "no-such-dir", "x.json")]);
+	assert.equal(unwritable.status, 1);
+	assert.match(unwritable.stderr, /no-such-dir.*cannot write \(ENOENT\)/);
+	assert.equal(unwritable.stderr.trim().split("\n").length, 1);
 });
 
 test("bad input: one line, exit 1; wrong usage: exit 2", () => {

@@ -1,5 +1,5 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import cliProgress from "cli-progress";
 import { diagnose } from "../diagnose/diagnose.ts";
 import { Analyzer } from "../flow/analyze.ts";
@@ -50,136 +50,160 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		call: o.call,
 		minPdd: o["min-pdd"] === undefined ? undefined : parseDuration(o["min-pdd"]),
 	};
-	const toFile = o.output !== undefined;
-	const chunks: string[] = [];
+	// --output streams into a temporary file renamed at the end: a failed run leaves no half report.
+	const partial = o.output === undefined ? undefined : `${o.output}.partial-${process.pid}`;
+	let fd: number | undefined;
 	// Output is gathered into ~1 MB pieces: one write per call would cost more than the analysis.
 	let pendingOut = "";
 	const flushOut = () => {
-		if (pendingOut) io.out(pendingOut);
+		if (!pendingOut) return;
+		if (partial === undefined) io.out(pendingOut);
+		else {
+			fd ??= openOutput(partial);
+			writeSync(fd, pendingOut);
+		}
 		pendingOut = "";
 	};
 	const write = (s: string) => {
-		if (toFile) chunks.push(s);
-		else {
-			pendingOut += s;
-			if (pendingOut.length > 1 << 20) flushOut();
-		}
+		pendingOut += s;
+		if (pendingOut.length > 1 << 20) flushOut();
 	};
-	const kept: CallSummary[] = [];
-	const raws = new Map<CallSummary, string[]>();
-	let detail: { summary: CallSummary; call: Call } | undefined;
-	let first = true;
-	const streamJson = o.format === "json" && !o.call;
-	const streamCsv = o.format === "csv" && !o.call;
-	if (streamJson) write('{\n"calls": [\n');
-	if (streamCsv) write(csvHeader());
-
-	const bar =
-		process.stderr.isTTY && o.format !== "json"
-			? new cliProgress.SingleBar(
-					{
-						format: " {file} [{bar}] {percentage}% | {value}/{total} MB",
-						hideCursor: true,
-						clearOnComplete: true,
-						stream: process.stderr,
-					},
-					cliProgress.Presets.shades_classic,
-				)
-			: undefined;
-	let barOn = false;
-	// Several inputs (captures from several points) are read one after the other: calls are kept
-	// open until the end so that their messages from every file come together, in time order.
-	const whole =
-		files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
-	const analyzer = new Analyzer({
-		keepCalls: false,
-		tracker: whole,
-		diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
-		progress: (read) => {
-			if (barOn) bar?.update(Math.round(read / 1e6));
-		},
-		onCall: (summary, call) => {
-			if (!matches(summary, filter)) return;
-			if (o.call) {
-				detail ??= { summary, call };
-				return;
-			}
-			if (streamJson) {
-				write(`${first ? "" : ",\n"}${JSON.stringify(summary)}`);
-				first = false;
-			} else if (streamCsv) {
-				write(csvRow(summary));
-			} else {
-				kept.push(summary);
-				if (o.format === "html")
-					raws.set(
-						summary,
-						call.messages.map((t) => serializeToString(t.event.message)),
-					);
-			}
-		},
-	});
-
 	try {
-		// A progress bar on stderr for inputs of 8 MB or more, when stderr is a terminal.
-		await analyzeFiles(
-			files,
-			analyzer,
-			(file, size) => {
-				if (barOn) bar?.stop();
-				barOn = bar !== undefined && size >= 8 << 20;
-				if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
-			},
-			io.drained,
-		);
-	} finally {
-		if (barOn) bar?.stop();
-	}
-	const { stats } = analyzer.finish();
+		const kept: CallSummary[] = [];
+		const raws = new Map<CallSummary, string[]>();
+		let detail: { summary: CallSummary; call: Call } | undefined;
+		let first = true;
+		const streamJson = o.format === "json" && !o.call;
+		const streamCsv = o.format === "csv" && !o.call;
+		if (streamJson) write('{\n"calls": [\n');
+		if (streamCsv) write(csvHeader());
 
-	if (o.call) {
-		if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
-		if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
-		else if (o.format === "csv") write(csvHeader() + csvRow(detail.summary));
-		else if (o.format === "html")
+		const bar =
+			process.stderr.isTTY && o.format !== "json"
+				? new cliProgress.SingleBar(
+						{
+							format: " {file} [{bar}] {percentage}% | {value}/{total} MB",
+							hideCursor: true,
+							clearOnComplete: true,
+							stream: process.stderr,
+						},
+						cliProgress.Presets.shades_classic,
+					)
+				: undefined;
+		let barOn = false;
+		// Several inputs (captures from several points) are read one after the other: calls are kept
+		// open until the end so that their messages from every file come together, in time order.
+		const whole =
+			files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
+		const analyzer = new Analyzer({
+			keepCalls: false,
+			tracker: whole,
+			diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
+			progress: (read) => {
+				if (barOn) bar?.update(Math.round(read / 1e6));
+			},
+			onCall: (summary, call) => {
+				if (!matches(summary, filter)) return;
+				if (o.call) {
+					detail ??= { summary, call };
+					return;
+				}
+				if (streamJson) {
+					write(`${first ? "" : ",\n"}${JSON.stringify(summary)}`);
+					first = false;
+				} else if (streamCsv) {
+					write(csvRow(summary));
+				} else {
+					kept.push(summary);
+					if (o.format === "html")
+						raws.set(
+							summary,
+							call.messages.map((t) => serializeToString(t.event.message)),
+						);
+				}
+			},
+		});
+
+		try {
+			// A progress bar on stderr for inputs of 8 MB or more, when stderr is a terminal.
+			await analyzeFiles(
+				files,
+				analyzer,
+				(file, size) => {
+					if (barOn) bar?.stop();
+					barOn = bar !== undefined && size >= 8 << 20;
+					if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
+				},
+				io.drained,
+			);
+		} finally {
+			if (barOn) bar?.stop();
+		}
+		const { stats } = analyzer.finish();
+
+		if (o.call) {
+			if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
+			if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
+			else if (o.format === "csv") write(csvHeader() + csvRow(detail.summary));
+			else if (o.format === "html")
+				write(
+					renderHtmlReport(
+						[{ summary: detail.summary, raws: detail.call.messages.map((t) => serializeToString(t.event.message)) }],
+						stats,
+						o.lang,
+					),
+				);
+			else write(renderCallDetail(detail.summary, detail.call, o.show));
+		} else if (streamJson) {
+			write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
+		} else if (streamCsv) {
+			// nothing more: the rows were written as the calls finished
+		} else if (o.format === "html") {
 			write(
 				renderHtmlReport(
-					[{ summary: detail.summary, raws: detail.call.messages.map((t) => serializeToString(t.event.message)) }],
+					kept.map((summary) => ({ summary, raws: raws.get(summary) })),
 					stats,
 					o.lang,
 				),
 			);
-		else write(renderCallDetail(detail.summary, detail.call, o.show));
-	} else if (streamJson) {
-		write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
-	} else if (streamCsv) {
-		// nothing more: the rows were written as the calls finished
-	} else if (o.format === "html") {
-		write(
-			renderHtmlReport(
-				kept.map((summary) => ({ summary, raws: raws.get(summary) })),
-				stats,
-				o.lang,
-			),
-		);
-	} else {
-		write(renderCallList(kept));
-		write(renderSummary(kept));
-		const damaged = stats.inputs.filter((i) => Object.keys(i.malformed).length > 0);
-		write(
-			color.dim(
-				`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
-			),
-		);
-		for (const i of damaged)
+		} else {
+			write(renderCallList(kept));
+			write(renderSummary(kept));
+			const damaged = stats.inputs.filter((i) => Object.keys(i.malformed).length > 0);
 			write(
-				color.yellow(
-					`${i.name}: skipped ${Object.entries(i.malformed)
-						.map(([k, n]) => `${n} ${k}`)
-						.join(", ")}\n`,
+				color.dim(
+					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
+			for (const i of damaged)
+				write(
+					color.yellow(
+						`${i.name}: skipped ${Object.entries(i.malformed)
+							.map(([k, n]) => `${n} ${k}`)
+							.join(", ")}\n`,
+					),
+				);
+		}
+		flushOut();
+		if (partial !== undefined) {
+			fd ??= openOutput(partial);
+			closeSync(fd);
+			fd = undefined;
+			renameSync(partial, o.output as string);
+		}
+	} finally {
+		if (fd !== undefined) {
+			closeSync(fd);
+			rmSync(partial as string, { force: true });
+		}
 	}
-	flushOut();
-	if (toFile) writeFileSync(o.output as string, chunks.join(""));
+}
+
+/** Opens the temporary output file; an unwritable place is the user's input error. */
+function openOutput(path: string): number {
+	try {
+		return openSync(path, "w");
+	} catch (e) {
+		throw new InputError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+	}
 }
