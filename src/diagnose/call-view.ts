@@ -72,7 +72,11 @@ export class CallView {
 
 	/** The first final response to a request. */
 	finalTo(req: Msg): Msg | undefined {
-		return this.responsesTo(req).find((x) => (x.m.status ?? 0) >= 200);
+		const method = req.m.method;
+		for (const x of this.msgs)
+			if (x.m.kind === "response" && x.tx === req.tx && x.m.cseq?.method === method && (x.m.status ?? 0) >= 200)
+				return x;
+		return undefined;
 	}
 
 	/** Messages after `x`, in order. */

@@ -9,7 +9,7 @@ const MAGIC = "z9hG4bK";
 
 /** The key shared by a request, its retransmissions and its responses on one hop, or null. */
 export function transactionKey(m: SipMessage): string | null {
-	const via = m.via[0];
+	const via = m.topVia;
 	const cseq = m.cseq;
 	if (!via || !cseq) return null;
 	// ACK to a non-2xx final response is part of the INVITE transaction (RFC 3261 §17.1.1.3).

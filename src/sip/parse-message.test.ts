@@ -166,3 +166,21 @@ test("a bare CR in the headers is an error with its offset; one in the body is n
 	assert.equal(cr.length, 1);
 	assert.equal(cr[0]?.offset, 79);
 });
+
+test("topVia is the first Via value, read alone or after the whole list", () => {
+	const text = (vias: string) =>
+		`SIP/2.0 200 OK\r\n${vias}From: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>;tag=2\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n`;
+	for (const vias of [
+		"Via: SIP/2.0/UDP p1.example.com;branch=z9hG4bKa\r\nVia: SIP/2.0/UDP 192.0.2.1:5070;branch=z9hG4bKb\r\n",
+		"v: SIP/2.0/TCP [2001:db8::1]:5061;branch=z9hG4bKa, SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKb\r\n",
+	]) {
+		const alone = parseMessage(text(vias)).topVia;
+		const m = parseMessage(text(vias));
+		const all = m.via;
+		assert.equal(all.length, 2);
+		assert.deepEqual(JSON.parse(JSON.stringify(alone)), JSON.parse(JSON.stringify(all[0])));
+		assert.equal(m.topVia, all[0]);
+		assert.equal(alone?.branch, "z9hG4bKa");
+	}
+	assert.equal(parseMessage(text("")).topVia, null);
+});

@@ -352,6 +352,7 @@ export class SipMessage implements ProblemSink {
 	#from: NameAddr | null | undefined;
 	#to: NameAddr | null | undefined;
 	#via: Via[] | undefined;
+	#topVia: Via | null | undefined;
 	#contact: ContactValue[] | undefined;
 	#maxForwards: number | null | undefined;
 	// Header numbers of the fields every reader wants, recorded while parsing (-1: none).
@@ -634,13 +635,26 @@ export class SipMessage implements ProblemSink {
 		return this.#to;
 	}
 
+	/** The top Via (the one transactions are matched on), without decoding the others. */
+	get topVia(): Via | null {
+		if (this.#via !== undefined) return this.#via[0] ?? null;
+		if (this.#topVia === undefined) {
+			const n = this.#viaFirst;
+			const value = n < 0 ? "" : this.#value(n);
+			this.#topVia =
+				n < 0 ? null : value.indexOf(",") < 0 ? new ViaValue(value, this, n, "Via") : (this.via[0] ?? null);
+		}
+		return this.#topVia;
+	}
+
 	get via(): Via[] {
 		if (this.#via === undefined) {
 			const out: Via[] = [];
 			for (let n = this.#viaFirst, last = this.#viaLast; n >= 0 && n <= last; n++) {
 				if (n !== this.#viaFirst && n !== last && !this.#is(n, "via", "v")) continue;
 				const value = this.#value(n);
-				if (value.indexOf(",") < 0) out.push(new ViaValue(value, this, n, "Via"));
+				if (value.indexOf(",") < 0)
+					out.push(n === this.#viaFirst && this.#topVia ? this.#topVia : new ViaValue(value, this, n, "Via"));
 				else
 					for (const v of splitList(value)) {
 						if (!v) this.problemIn(n, "Via", "empty value");

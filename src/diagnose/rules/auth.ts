@@ -26,7 +26,11 @@ export function authRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
 	const requests = view.requests().filter((r) => r.m.method !== "ACK" && r.m.method !== "CANCEL");
 	const byMethod = new Map<string, Msg[]>();
-	for (const r of requests) byMethod.set(r.m.method ?? "", [...(byMethod.get(r.m.method ?? "") ?? []), r]);
+	for (const r of requests) {
+		const list = byMethod.get(r.m.method ?? "");
+		if (list) list.push(r);
+		else byMethod.set(r.m.method ?? "", [r]);
+	}
 	for (const [method, reqs] of byMethod) {
 		const challenged: { req: Msg; resp: Msg; stale: boolean; realm: string }[] = [];
 		for (const req of reqs) {
