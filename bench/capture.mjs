@@ -48,9 +48,7 @@ const tsharkArgs = [
 	"-e",
 	"sip.Status-Code",
 ];
-// The flag is the one bin/sipwhy.js sets for analyze; given here, the bin runs in this process, which
-// is the one whose memory is measured.
-const sipwhyArgs = ["--max-old-space-size=192", join(root, "bin", "sipwhy.js"), "analyze", file, "--json"];
+const sipwhyArgs = [join(root, "bin", "sipwhy.js"), "analyze", file, "--json"];
 const hasTshark = spawnSync("tshark", ["--version"]).status === 0;
 console.log(`capture: ${file}, ${(size / 1e6).toFixed(1)} MB; node ${process.version}`);
 const results = [];
