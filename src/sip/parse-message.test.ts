@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import { parseMessage } from "./parse-message.ts";
+import { serialize } from "./serialize.ts";
 
 const DIR = join(import.meta.dirname, "..", "..", "test", "fixtures", "rfc4475");
 const read = (kind: string, name: string) => readFileSync(join(DIR, kind, `${name}.sip`));
@@ -183,4 +184,32 @@ test("topVia is the first Via value, read alone or after the whole list", () => 
 		assert.equal(alone?.branch, "z9hG4bKa");
 	}
 	assert.equal(parseMessage(text("")).topVia, null);
+});
+
+test("byte input: the message keeps nothing of the caller's buffer, on the text and the byte path", () => {
+	const head = (body: Uint8Array, from = "<sip:a@example.com>") =>
+		`MESSAGE sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: ${from};tag=1\r\nTo: <sip:b@example.com>\r\nCall-ID: c1\r\nCSeq: 1 MESSAGE\r\nMax-Forwards: 70\r\nContent-Length: ${body.length}\r\n\r\n`;
+	const utf8Body = new TextEncoder().encode("Grüße, 世界");
+	const binaryBody = new Uint8Array([0x00, 0xff, 0xfe, 0x80, 0x41, 0xc3]); // not UTF-8
+	for (const [label, body, from] of [
+		["ascii", new TextEncoder().encode("hello"), undefined],
+		["utf-8 name and body", utf8Body, '"Jürgen" <sip:j@example.com>'],
+		["binary body", binaryBody, undefined],
+	] as const) {
+		const bytes = new Uint8Array([...new TextEncoder().encode(head(body, from)), ...body]);
+		// A view into a larger buffer, as capture readers hand out.
+		const big = new Uint8Array(bytes.length + 64);
+		big.set(bytes, 32);
+		const view = big.subarray(32, 32 + bytes.length);
+		const m = parseMessage(view);
+		big.fill(0x78);
+		assert.equal(m.ok, true, `${label}: ${JSON.stringify(m.errors)}`);
+		assert.equal(m.callId, "c1", label);
+		assert.equal(m.contentLength, body.length, label);
+		assert.deepEqual(serialize(m), bytes, `${label}: byte for byte after the buffer changed`);
+		if (label === "utf-8 name and body") {
+			assert.equal(m.from?.displayName, "Jürgen");
+			assert.equal(m.body, "Grüße, 世界");
+		}
+	}
 });

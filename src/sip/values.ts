@@ -275,9 +275,9 @@ export class NameAddrValue implements NameAddr {
 			// name-addr (its parameters follow ">"); otherwise the first ";" starts them (addr-spec).
 			let from = 0;
 			if (v.charCodeAt(0) === 34) {
-				// The closing quote; an escaped one (or none) takes the full decode.
+				// The closing quote: the first one not escaped (an escaped one, or none, takes the full decode).
 				const q = v.indexOf('"', 1);
-				from = q < 0 || v.lastIndexOf("\\", q) > 0 ? v.length + 1 : q + 1;
+				from = q < 0 || v.charCodeAt(q - 1) === 92 ? v.length + 1 : q + 1;
 			}
 			const lt = from > v.length ? -1 : v.indexOf("<", from);
 			if (from > v.length || (from > 0 && lt < 0) || isSpace(v.charCodeAt(0))) at = this.#decoded().paramsAt;
