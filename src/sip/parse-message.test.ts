@@ -20,6 +20,7 @@ test("every valid RFC 4475 message parses without errors", () => {
 test("every invalid RFC 4475 message is flagged with its specific problem", () => {
 	const want: Record<string, RegExp> = {
 		badaspec: /whitespace inside <URI>/,
+		baddate: /Date "Fri, 01 Jan 2010 16:00:00 EST" is not in GMT/,
 		baddn: /must be quoted/,
 		badinv01: /empty (parameter|value)/,
 		badvers: /unsupported SIP version "SIP\/7\.0"/,
@@ -50,8 +51,6 @@ test("every invalid RFC 4475 message is flagged with its specific problem", () =
 		);
 		for (const e of m.errors) assert.ok(Number.isInteger(e.offset) && e.offset >= 0, `${name} offset`);
 	}
-	const date = parseMessage(read("invalid", "baddate"));
-	assert.ok(date.warnings.some((w) => /not in GMT/.test(w.message)));
 });
 
 test("wsinv: folding, odd spacing, compact forms, escaped display names", () => {

@@ -813,9 +813,10 @@ export class SipMessage implements ProblemSink {
 			for (const w of splitList(h.value))
 				if (!/^\d{3}\s/.test(w))
 					errors.push({ message: `Warning "${w.slice(0, 20)}" does not start with a 3-digit code`, offset: h.offset });
+		// SIP-date is an rfc1123-date, always in GMT (RFC 3261 §20.17, §25.1; RFC 4475 §3.1.2.17).
 		for (const h of this.all("date"))
 			if (!/GMT$/.test(h.value))
-				warnings.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
+				errors.push({ message: `Date "${h.value.slice(0, 40)}" is not in GMT`, offset: h.offset });
 		// Mandatory headers (RFC 3261 §8.1.1): To, From, CSeq, Call-ID, Via (+ Max-Forwards for requests).
 		if (this.kind !== null) {
 			const missing = ["to", "from", "cseq", "call-id", "via"].filter((n) => this.#firstIndex(n) < 0);
