@@ -1,7 +1,18 @@
 // End-to-end tests of `sipwhy analyze` on logs written here and on committed captures.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+	chmodSync,
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -126,6 +137,29 @@ test("--output streams the report into the file; a failed run leaves none", () =
 	assert.equal(unwritable.status, 1);
 	assert.match(unwritable.stderr, /no-such-dir.*cannot write \(ENOENT\)/);
 	assert.equal(unwritable.stderr.trim().split("\n").length, 1);
+});
+
+test("--output follows a symbolic link, keeps the file's mode, and a directory is a one-line error", () => {
+	const target = join(dir, "target.json");
+	writeFileSync(target, "old");
+	chmodSync(target, 0o640);
+	const link = join(dir, "link.json");
+	symlinkSync(target, link);
+	const r = sipwhy(["analyze", LOG, "--json", "-o", link]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.ok(lstatSync(link).isSymbolicLink(), "the link stays a link");
+	assert.equal(JSON.parse(readFileSync(target, "utf8")).calls.length > 0, true);
+	assert.equal(statSync(target).mode & 0o777, 0o640);
+	const sub = join(dir, "a-directory");
+	mkdirSync(sub);
+	const bad = sipwhy(["analyze", LOG, "--json", "-o", sub]);
+	assert.equal(bad.status, 1);
+	assert.match(bad.stderr, /a-directory: cannot write \(EISDIR\)/);
+	assert.equal(bad.stderr.trim().split("\n").length, 1);
+	assert.deepEqual(
+		readdirSync(dir).filter((f) => f.includes(".partial-")),
+		[],
+	);
 });
 
 test("bad input: one line, exit 1; wrong usage: exit 2", () => {

@@ -1,5 +1,4 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import cliProgress from "cli-progress";
 import { diagnose } from "../diagnose/diagnose.ts";
 import { Analyzer } from "../flow/analyze.ts";
@@ -16,6 +15,7 @@ import {
 	renderCallList,
 	renderSummary,
 } from "./analyze-command.ts";
+import { OutputFile } from "./output-file.ts";
 import { csvHeader, csvRow } from "./report-csv.ts";
 import { renderHtmlReport } from "./report-html.ts";
 import { color } from "./terminal.ts";
@@ -50,18 +50,13 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		call: o.call,
 		minPdd: o["min-pdd"] === undefined ? undefined : parseDuration(o["min-pdd"]),
 	};
-	// --output streams into a temporary file renamed at the end: a failed run leaves no half report.
-	const partial = o.output === undefined ? undefined : `${o.output}.partial-${process.pid}`;
-	let fd: number | undefined;
+	const file = o.output === undefined ? undefined : new OutputFile(o.output);
 	// Output is gathered into ~1 MB pieces: one write per call would cost more than the analysis.
 	let pendingOut = "";
 	const flushOut = () => {
 		if (!pendingOut) return;
-		if (partial === undefined) io.out(pendingOut);
-		else {
-			fd ??= openOutput(partial);
-			writeSync(fd, pendingOut);
-		}
+		if (file === undefined) io.out(pendingOut);
+		else file.write(pendingOut);
 		pendingOut = "";
 	};
 	const write = (s: string) => {
@@ -185,25 +180,8 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 				);
 		}
 		flushOut();
-		if (partial !== undefined) {
-			fd ??= openOutput(partial);
-			closeSync(fd);
-			fd = undefined;
-			renameSync(partial, o.output as string);
-		}
+		file?.commit();
 	} finally {
-		if (fd !== undefined) {
-			closeSync(fd);
-			rmSync(partial as string, { force: true });
-		}
-	}
-}
-
-/** Opens the temporary output file; an unwritable place is the user's input error. */
-function openOutput(path: string): number {
-	try {
-		return openSync(path, "w");
-	} catch (e) {
-		throw new InputError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+		file?.abort();
 	}
 }

@@ -40,8 +40,8 @@ interface SeenTransaction {
 	key: string;
 	/** Methods of the requests seen. */
 	requests: string[];
-	/** Responses seen: status, then To tag (or null), pair after pair. */
-	responses: (number | string | null)[];
+	/** Responses seen: status, then To tag ("" for none), pair after pair. */
+	responses: (number | string)[];
 }
 
 interface OpenCall {
@@ -112,7 +112,7 @@ export class CallTracker {
 				if (!retransmission) tx.requests.push(requestMethod);
 			} else {
 				const seen = tx.responses;
-				const toTag = m.to?.tag ?? null;
+				const toTag = m.to?.tag ?? ""; // an empty tag and none are the same here
 				const code = status ?? 0;
 				for (let i = 0; i < seen.length && !retransmission; i += 2)
 					retransmission = seen[i] === code && seen[i + 1] === toTag;

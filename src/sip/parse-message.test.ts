@@ -212,3 +212,73 @@ test("byte input: the message keeps nothing of the caller's buffer, on the text 
 		}
 	}
 });
+
+test("lazy values answer as the full decode does, whatever is read first (review findings)", () => {
+	const msg = (lines: string[]) =>
+		`INVITE sip:b@example.com SIP/2.0\r\n${lines.join("\r\n")}\r\nCall-ID: c\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n`;
+	const base = ["To: <sip:b@example.com>", "CSeq: 1 INVITE"];
+	// A Via without a sent-by is malformed: it has no branch, whichever field is read first.
+	for (const via of [
+		"Via: SIP/2.0/UDP;branch=z9hG4bKx",
+		"Via: SIP/2.0/UDPh;branch=z9hG4bKx",
+		"Via: SIP/2.0/UDP \u00a0;branch=z9hG4bKx",
+	]) {
+		const text = msg([via, "From: <sip:a@example.com>;tag=1", ...base]);
+		const a = parseMessage(text);
+		const b = parseMessage(text);
+		void b.errors;
+		assert.equal(a.via[0]?.branch, null, via);
+		assert.equal(b.via[0]?.branch, null, via);
+		assert.deepEqual(a.via[0]?.params, {}, via);
+	}
+	// A bare CR or a non-ASCII space at the end of a value: tag and branch as the full decode trims them.
+	for (const [from, tag] of [
+		["From: sip:a@example.com;tag=1\r", "1"],
+		["From: <sip:a@example.com>;tag=1\r", "1"],
+		["From: <sip:a@example.com>;tag=1\u00a0", "1\u00a0"],
+	] as const) {
+		const text = msg(["Via: SIP/2.0/UDP h;branch=z9hG4bK1\r", from, ...base]);
+		const first = parseMessage(text);
+		const after = parseMessage(text);
+		void after.errors;
+		assert.equal(first.from?.tag, tag, JSON.stringify(from));
+		assert.equal(after.from?.tag, tag, JSON.stringify(from));
+		assert.equal(first.via[0]?.branch, "z9hG4bK1");
+	}
+	// CSeq with a stray CR: the method is INVITE, as the full decode reads it.
+	const cr = parseMessage(
+		msg([
+			"Via: SIP/2.0/UDP h;branch=z9hG4bK1",
+			"From: <sip:a@example.com>;tag=1",
+			"To: <sip:b@example.com>",
+			"CSeq: 1 INVITE\r",
+		]),
+	);
+	assert.deepEqual(cr.cseq, { seq: 1, method: "INVITE" });
+	assert.ok(!cr.errors.some((e) => /does not match/.test(e.message)), JSON.stringify(cr.errors));
+	assert.equal(
+		parseMessage(
+			msg([
+				"Via: SIP/2.0/UDP h;branch=z9hG4bK1",
+				"From: <sip:a@example.com>;tag=1",
+				"To: <sip:b@example.com>",
+				"CSeq: 1 INV\rITE",
+			]),
+		).cseq,
+		null,
+	);
+});
+
+test("the body can be replaced, and a leading byte-order mark stays in it", () => {
+	const head = (n: number) =>
+		`MESSAGE sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>\r\nCall-ID: c\r\nCSeq: 1 MESSAGE\r\nMax-Forwards: 70\r\nContent-Length: ${n}\r\n\r\n`;
+	const m = parseMessage(`${head(5)}hello`);
+	m.body = "bye";
+	assert.equal(m.body, "bye");
+	assert.match(new TextDecoder().decode(serialize(m)), /\r\n\r\nbye$/);
+	const bom = new TextEncoder().encode("\ufeffA");
+	for (const declared of [bom.length, 99]) {
+		const bytes = new Uint8Array([...new TextEncoder().encode(head(declared)), ...bom]);
+		assert.equal(parseMessage(bytes).body, "\ufeffA", `Content-Length ${declared}`);
+	}
+});

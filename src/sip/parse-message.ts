@@ -16,7 +16,7 @@ import {
 	ViaValue,
 } from "./values.ts";
 
-/** A problem with its offset: characters into the text (byte input that is valid UTF-8 is read as text; the same as bytes for ASCII), bytes otherwise. */
+/** A problem with its offset (bytes for byte input, characters for string input). */
 export interface Problem {
 	message: string;
 	offset: number;
@@ -214,7 +214,7 @@ const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** Byte input up to this size (a UDP datagram's) may be decoded whole. */
 const WHOLE_DECODE_LIMIT = 65535;
 
-/** The bytes as text when they are valid UTF-8, else null. */
+/** The bytes as text when they are valid UTF-8, else null (as long as the bytes only if all ASCII). */
 function utf8Text(bytes: Uint8Array): string | null {
 	try {
 		return STRICT_UTF8.decode(bytes);
@@ -225,6 +225,8 @@ function utf8Text(bytes: Uint8Array): string | null {
 
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const DECODER = new TextDecoder();
+// A body keeps a leading byte-order mark: it is part of the content Content-Length counts.
+const BODY_DECODER = new TextDecoder("utf-8", { ignoreBOM: true });
 const NON_ASCII = /[\u0080-\uffff]/;
 const BARE_CR = /\r(?!\n)/g;
 
@@ -283,6 +285,12 @@ export class SipMessage implements ProblemSink {
 	get body(): string | undefined {
 		if (this.#bodySource !== undefined) this.#cutBody();
 		return this.#body;
+	}
+
+	/** Replaces the body (`serialize` writes the new one). */
+	set body(body: string | undefined) {
+		if (this.#bodySource !== undefined) this.#cutBody();
+		this.#body = body;
 	}
 
 	/** What the serializer needs: the start line and the body exactly as received. */
@@ -612,10 +620,7 @@ export class SipMessage implements ProblemSink {
 		}
 		if (i === d0 || i - d0 > 9 || text.charCodeAt(i) !== 32) return null;
 		const m0 = i + 1;
-		for (i = m0; i < end; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 32 || c === 9) return null;
-		}
+		for (i = m0; i < end; i++) if (text.charCodeAt(i) <= 32) return null;
 		return m0 < end ? { seq, method: text.slice(m0, end) } : null;
 	}
 
@@ -835,9 +840,13 @@ export class SipMessage implements ProblemSink {
 export function parseMessage(input: string | Uint8Array, options: ParseOptions = {}): SipMessage {
 	const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
 	const msg = new SipMessage();
-	// Bytes of a datagram's size that are valid UTF-8 are read as text: one decode, and the
-	// message keeps no reference to the caller's buffer. Others keep the byte path (binary bodies).
-	if (typeof input !== "string" && input.length <= WHOLE_DECODE_LIMIT) input = utf8Text(input) ?? input;
+	// Bytes of a datagram's size that are all ASCII (nearly every message) are read as text: one
+	// decode, offsets the same in bytes and characters, and the message keeps no reference to the
+	// caller's buffer. Others keep the byte path, which copies the body (UTF-8 text, binary bodies).
+	if (typeof input !== "string" && input.length <= WHOLE_DECODE_LIMIT) {
+		const text = utf8Text(input);
+		if (text !== null && text.length === input.length) input = text;
+	}
 	const bytes = typeof input === "string" ? null : input;
 	// Only the head of byte input is decoded; a huge body is never turned into a string here.
 	let text: string;
@@ -1035,17 +1044,17 @@ function cutBody(msg: SipMessage, rest: Uint8Array, offset: number, stream: bool
 	const len = msg.contentLength;
 	if (len === null) {
 		if (stream) msg.problem("error", "no Content-Length on a stream transport (RFC 3261 §18.3)", offset);
-		if (rest.length) msg.setBody(DECODER.decode(rest));
+		if (rest.length) msg.setBody(BODY_DECODER.decode(rest));
 		msg.setRawBody(rest);
 		return;
 	}
 	if (len > rest.length) {
 		msg.problem("error", `Content-Length ${len} is larger than the ${rest.length} bytes of body`, offset);
-		if (rest.length) msg.setBody(DECODER.decode(rest));
+		if (rest.length) msg.setBody(BODY_DECODER.decode(rest));
 		msg.setRawBody(rest);
 		return;
 	}
-	if (len > 0) msg.setBody(DECODER.decode(rest.subarray(0, len)));
+	if (len > 0) msg.setBody(BODY_DECODER.decode(rest.subarray(0, len)));
 	msg.setRawBody(rest.subarray(0, len));
 	if (rest.length > len) msg.problem("warning", `${rest.length - len} bytes after the body (discarded)`, offset + len);
 }
@@ -1074,8 +1083,10 @@ function cutBodyText(msg: SipMessage, rest: string, offset: number, stream: bool
 		return;
 	}
 	const encoded = new TextEncoder().encode(rest);
-	if (len > 0) msg.setBody(DECODER.decode(encoded.subarray(0, len)));
+	const body = BODY_DECODER.decode(encoded.subarray(0, len));
+	if (len > 0) msg.setBody(body);
 	msg.setRawBody(encoded.subarray(0, len));
+	// Offsets into text count characters: the body's, not its bytes.
 	if (encoded.length > len)
-		msg.problem("warning", `${encoded.length - len} bytes after the body (discarded)`, offset + len);
+		msg.problem("warning", `${encoded.length - len} bytes after the body (discarded)`, offset + body.length);
 }

@@ -61,7 +61,9 @@ function findParam(t: string, start: number, name: string): string | null | unde
 	const len = name.length;
 	let i = start;
 	if (i >= n) return undefined;
-	if (t.charCodeAt(i) !== 59 || t.indexOf('"', i) >= 0) return false;
+	// A control, white space or non-ASCII character at the end is trimmed by the full decode.
+	const last = t.charCodeAt(n - 1);
+	if (t.charCodeAt(i) !== 59 || last <= 32 || last >= 127 || t.indexOf('"', i) >= 0) return false;
 	for (;;) {
 		const a = i + 1;
 		let j = t.indexOf(";", a);
@@ -92,6 +94,15 @@ function findParam(t: string, start: number, name: string): string | null | unde
 /** Every parameter of `text` from `start` on. */
 function paramsFrom(t: string, start: number, complain: Complain): Record<string, string | null> {
 	return parseParams(start === 0 ? t.trim() : start < t.length ? t.slice(start).trim() : "", complain);
+}
+
+/** Parameters of a name-addr from `start` on, trimmed of SIP white space (SP, HTAB, CR, LF) only. */
+function nameAddrParams(t: string, start: number, complain: Complain): Record<string, string | null> {
+	let a = start;
+	let b = t.length;
+	while (a < b && isSpace(t.charCodeAt(a))) a++;
+	while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
+	return parseParams(a === 0 && b === t.length ? t : t.slice(a, b), complain);
 }
 
 /**
@@ -170,9 +181,11 @@ export class ViaValue implements Via {
 	#at(): number {
 		if (this.#paramsAt < 0) {
 			const v = this.#value;
-			// A sent-by has no ";" (IPv6 references neither): the parameters start at the first one.
+			// A sent-by has no ";" (IPv6 references neither): in the usual "SIP/2.0/UDP host…" the
+			// parameters start at the first one. Anything else asks the full decode (a malformed
+			// Via has no parameters).
 			let at = v.indexOf(";");
-			if (at >= 0 && v.lastIndexOf("[", at) >= 0) at = this.#decoded().paramsAt;
+			if (at >= 0 && !usualVia(v, at)) at = this.#decoded().paramsAt;
 			this.#paramsAt = at < 0 ? v.length : at;
 		}
 		return this.#paramsAt;
@@ -308,7 +321,7 @@ export class NameAddrValue implements NameAddr {
 	}
 
 	get params(): Record<string, string | null> {
-		if (this.#params === undefined) this.#params = paramsFrom(this.#value, this.#at(), this.#complain());
+		if (this.#params === undefined) this.#params = nameAddrParams(this.#value, this.#at(), this.#complain());
 		return this.#params;
 	}
 
@@ -516,6 +529,24 @@ function isSpace(c: number): boolean {
 /** One Via value: `SIP/2.0/UDP host:port;branch=…`, decoded when first read. */
 export function parseVia(value: string, complain: Complain): Via {
 	return new ViaValue(value, sinkOf(complain));
+}
+
+/**
+ * Whether the text before `semi` is the usual well-formed `SIP/2.0/TRANSPORT SP sent-by` (no IPv6
+ * reference), which the full decode accepts with its parameters starting at `semi`.
+ */
+function usualVia(v: string, semi: number): boolean {
+	if (!v.startsWith("SIP/2.0/")) return false;
+	const sp = v.indexOf(" ", 8);
+	if (sp <= 8 || sp >= semi) return false;
+	for (let k = 8; k < sp; k++) {
+		const c = v.charCodeAt(k);
+		if (c === 47 || c === 9) return false;
+	}
+	let host = sp + 1;
+	while (host < semi && isSpace(v.charCodeAt(host))) host++;
+	const c = v.charCodeAt(host);
+	return host < semi && c > 32 && c < 127 && c !== 91;
 }
 
 /** The three letters after "SIP/2.0/" as a shared string when they name a common transport. */
