@@ -22,7 +22,7 @@ function heapBound(): () => void {
 	};
 }
 
-const boundHeap = process.argv[2] === "analyze" ? heapBound() : () => {};
+const boundHeap = process.argv.slice(2).includes("analyze") ? heapBound() : () => {};
 
 // A closed pipe (sipwhy codes | head) is a normal end, not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
