@@ -4,21 +4,22 @@
  * §17.1.1.2 / §17.1.2.2) or answered by a 408; CANCEL: the caller abandoned (normal) or the 200
  * crossed the CANCEL (§9.1: the call must be ACKed and then ended with BYE).
  */
-import type { CallView } from "../call-view.ts";
+import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
 /** Rule 2. */
 export function missingAckRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
 	for (const inv of view.requests("INVITE")) {
-		const oks = view.msgs.filter(
-			(x) =>
-				x.m.kind === "response" &&
-				x.tx === inv.tx &&
-				x.m.cseq?.method === "INVITE" &&
-				(x.m.status ?? 0) >= 200 &&
-				(x.m.status ?? 0) < 300,
-		);
+		const okTo = (x: Msg) =>
+			x.m.kind === "response" &&
+			x.tx === inv.tx &&
+			x.m.cseq?.method === "INVITE" &&
+			(x.m.status ?? 0) >= 200 &&
+			(x.m.status ?? 0) < 300;
+		// Only a retransmitted 2xx can mean a missing ACK: most calls stop here.
+		if (!view.msgs.some((x) => x.retr && okTo(x))) continue;
+		const oks = view.msgs.filter(okTo);
 		const first = oks[0];
 		if (!first) continue;
 		const toTag = first.m.to?.tag;
@@ -59,8 +60,10 @@ export function noResponseRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
 	for (const method of ["INVITE", "REGISTER", "OPTIONS", "SUBSCRIBE", "MESSAGE", "BYE"]) {
 		for (const req of view.requests(method)) {
-			const copies = view.msgs.filter((x) => x.m.kind === "request" && x.tx === req.tx && x.m.method === method);
 			const responses = view.responsesTo(req);
+			// Answered, and not by a 408: nothing to say (most requests stop here).
+			if (responses.length > 0 && !responses.some((x) => x.m.status === 408)) continue;
+			const copies = view.msgs.filter((x) => x.m.kind === "request" && x.tx === req.tx && x.m.method === method);
 			const received408 = responses.find((x) => x.m.status === 408);
 			if (responses.length === 0 && copies.length > 1) {
 				const last = copies[copies.length - 1];
