@@ -11,16 +11,59 @@ import type { RawFinding } from "../raw-finding.ts";
 
 /** Whether an address is private, shared or link-local (RFC 1918, RFC 6598, RFC 4193, RFC 4291). */
 export function isPrivateAddress(ip: string): boolean {
-	const a = ip.replace(/^\[|\]$/g, "").toLowerCase();
-	const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(a);
-	if (m) {
-		const x = Number(m[1]);
-		const y = Number(m[2]);
+	// Read by hand: it runs for every address of every message, and allocates nothing.
+	let s = 0;
+	let e = ip.length;
+	if (ip.charCodeAt(0) === 91) s = 1;
+	if (ip.charCodeAt(e - 1) === 93) e--;
+	const head = dottedQuadHead(ip, s, e);
+	if (head >= 0) {
+		const x = Math.floor(head / 65536);
+		const y = head % 65536;
 		return (
 			x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 100 && y >= 64 && y <= 127)
 		);
 	}
-	return /^f[cd][0-9a-f]{2}:/.test(a) || /^fe[89ab][0-9a-f]:/.test(a);
+	// fc00::/7 (unique local) and fe80::/10 (link-local): four hex digits, then ":".
+	if (e - s < 5 || ip.charCodeAt(s + 4) !== 58 || lower(ip.charCodeAt(s)) !== 102) return false;
+	const c1 = lower(ip.charCodeAt(s + 1));
+	const c2 = lower(ip.charCodeAt(s + 2));
+	if (!isHex(ip.charCodeAt(s + 3))) return false;
+	if (c1 === 99 || c1 === 100) return isHex(ip.charCodeAt(s + 2));
+	return c1 === 101 && (c2 === 56 || c2 === 57 || c2 === 97 || c2 === 98);
+}
+
+function lower(c: number): number {
+	return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function isHex(c: number): boolean {
+	const l = lower(c);
+	return (c >= 48 && c <= 57) || (l >= 97 && l <= 102);
+}
+
+/** For a dotted quad (digits.digits.digits.digits) between s and e: first × 65536 + second, else -1. */
+function dottedQuadHead(ip: string, s: number, e: number): number {
+	let part = 0;
+	let value = 0;
+	let digits = 0;
+	let head = 0;
+	for (let i = s; i <= e; i++) {
+		const c = i < e ? ip.charCodeAt(i) : 46;
+		if (c >= 48 && c <= 57) {
+			// Any run of digits counts (as the definition's \d+ does); large values are capped.
+			value = Math.min(value * 10 + (c - 48), 0xffff);
+			digits++;
+		} else if (c === 46 && digits > 0) {
+			if (part === 0) head = Math.min(value, 0xffff) * 65536;
+			else if (part === 1) head += Math.min(value, 0xffff);
+			part++;
+			value = 0;
+			digits = 0;
+			if (i === e) return part === 4 ? head : -1;
+		} else return -1;
+	}
+	return -1;
 }
 
 const PRIVATE_IN_TEXT =
@@ -96,7 +139,7 @@ export function natRule(view: CallView): RawFinding[] {
 			seen.set(ip, e);
 		};
 		for (const c of x.m.contact) note(hostOf(c.uri), "Contact");
-		if (x.m.kind === "request") note(x.m.via[0]?.host ?? null, "Via");
+		if (x.m.kind === "request") note(x.m.topVia?.host ?? null, "Via");
 		// Parse the SDP only when its text names a private address at all.
 		if (x.m.body && PRIVATE_IN_TEXT.test(x.m.body)) {
 			const sdp = view.sdp(x);
