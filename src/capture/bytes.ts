@@ -19,9 +19,21 @@ export function u32(b: Uint8Array, o: number, le = false): number {
 	return le ? (a | (c << 8) | (d << 16) | (e << 24)) >>> 0 : ((a << 24) | (c << 16) | (d << 8) | e) >>> 0;
 }
 
+// A capture repeats the same addresses: each one's text is made once (the cache is bounded).
+const IPV4_TEXT = new Map<number, string>();
+
 /** The IPv4 address at `o`, dotted. */
 export function ipv4String(b: Uint8Array, o: number): string {
-	return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+	// A 32-bit integer key (negative from 128.0.0.0 on) stays a small integer in V8.
+	const key =
+		((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number);
+	let text = IPV4_TEXT.get(key);
+	if (text === undefined) {
+		text = `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+		if (IPV4_TEXT.size >= 4096) IPV4_TEXT.clear();
+		IPV4_TEXT.set(key, text);
+	}
+	return text;
 }
 
 /** The IPv6 address at `o` in RFC 5952 form (lower case, longest zero run as `::`, mapped IPv4 dotted). */
