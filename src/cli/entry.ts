@@ -8,7 +8,8 @@ import { run } from "./main.ts";
 // hold (peak memory 250+ MB on a 100 MB capture). So between chunks of input, once the heap holds
 // more than SOFT_HEAP_MB, garbage is collected: memory follows the open calls, not the input, and
 // there is no hard heap limit to crash a capture that really has that many calls open.
-const SOFT_HEAP = Number(process.env.SIPWHY_SOFT_HEAP_MB ?? 112) * 1e6;
+const softHeapMb = Number(process.env.SIPWHY_SOFT_HEAP_MB);
+const SOFT_HEAP = (Number.isFinite(softHeapMb) && softHeapMb > 0 ? softHeapMb : 112) * 1e6;
 
 function heapBound(): () => void {
 	setFlagsFromString("--expose-gc");
