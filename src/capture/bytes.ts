@@ -71,3 +71,31 @@ export function startsWithAscii(b: Uint8Array, o: number, s: string): boolean {
 	for (let i = 0; i < s.length; i++) if (b[o + i] !== s.charCodeAt(i)) return false;
 	return true;
 }
+
+/**
+ * Writes `bytes` after the first `len` bytes of `buf` and returns the buffer that holds them:
+ * `buf` itself, or a copy at least twice as large when it is full (appending stays linear).
+ */
+export function appendBytes(buf: Uint8Array<ArrayBuffer>, len: number, bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+	const need = len + bytes.length;
+	let out = buf;
+	if (need > buf.length) {
+		out = new Uint8Array(Math.max(need, buf.length * 2, 1024));
+		out.set(buf.subarray(0, len));
+	}
+	out.set(bytes, len);
+	return out;
+}
+
+/** The parts joined into one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+	let total = 0;
+	for (const p of parts) total += p.length;
+	const out = new Uint8Array(total);
+	let o = 0;
+	for (const p of parts) {
+		out.set(p, o);
+		o += p.length;
+	}
+	return out;
+}

@@ -28,3 +28,21 @@ export interface FileReader {
 	 */
 	read(buf: Uint8Array, start: number, end: number, offset: number, final: boolean): number;
 }
+
+/**
+ * At the end of the input, the bytes from `p` to `end` that do not make a whole record (or block,
+ * named by `unit`) are counted as a truncated file; returns where reading stops.
+ */
+export function countLeftOver(
+	host: FileReaderHost,
+	unit: string,
+	p: number,
+	start: number,
+	end: number,
+	offset: number,
+): number {
+	if (p >= end) return p;
+	host.damage("truncatedFile", `the input ends inside a ${unit} (${end - p} bytes left over)`, offset + (p - start));
+	host.stats.skippedBytes += end - p;
+	return end;
+}

@@ -3,6 +3,7 @@
  * IPv4 (options, fragments), IPv6 (extension headers, fragments), UDP, TCP and HEP v3 — for tests
  * and for generating benchmark captures. UDP and TCP checksums are left zero.
  */
+import { concatBytes } from "./bytes.ts";
 
 /** TCP flag bits. */
 export const TCP = { FIN: 1, SYN: 2, RST: 4, PSH: 8, ACK: 16 } as const;
@@ -16,13 +17,7 @@ export function bytesOf(x: string | Uint8Array): Uint8Array {
 
 /** The parts joined. */
 export function concat(...parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let o = 0;
-	for (const p of parts) {
-		out.set(p, o);
-		o += p.length;
-	}
-	return out;
+	return concatBytes(parts);
 }
 
 function be16(n: number): Uint8Array {

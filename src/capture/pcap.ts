@@ -6,7 +6,7 @@
  */
 import { u32 } from "./bytes.ts";
 import { pcapMagic } from "./detect.ts";
-import type { FileReader, FileReaderHost } from "./file-reader.ts";
+import { countLeftOver, type FileReader, type FileReaderHost } from "./file-reader.ts";
 
 /** Largest record accepted unless the file header's snapshot length says more (up to 16 MiB). */
 export const DEFAULT_MAX_PACKET = 262144;
@@ -101,16 +101,7 @@ export class PcapReader implements FileReader {
 			host.packet(buf.subarray(p + hl, p + hl + incl), u32(buf, p + 12, le), this.#linkType, { sec: s, nsec });
 			p += hl + incl;
 		}
-		if (final && p < end) {
-			host.damage(
-				"truncatedFile",
-				`the input ends inside a pcap record (${end - p} bytes left over)`,
-				offset + (p - start),
-			);
-			host.stats.skippedBytes += end - p;
-			p = end;
-		}
-		return p;
+		return final ? countLeftOver(host, "pcap record", p, start, end, offset) : p;
 	}
 
 	#plausible(buf: Uint8Array, p: number): boolean {

@@ -6,7 +6,7 @@
  */
 import { u16, u32 } from "./bytes.ts";
 import { PCAPNG_SHB } from "./detect.ts";
-import type { FileReader, FileReaderHost } from "./file-reader.ts";
+import { countLeftOver, type FileReader, type FileReaderHost } from "./file-reader.ts";
 import { type Timestamp, unitsToTimestamp } from "./timestamp.ts";
 
 /** Largest block accepted (Wireshark's limit too). */
@@ -84,16 +84,7 @@ export class PcapngReader implements FileReader {
 			this.#block(buf, p, len, type, le, at);
 			p += len;
 		}
-		if (final && p < end) {
-			host.damage(
-				"truncatedFile",
-				`the input ends inside a pcapng block (${end - p} bytes left over)`,
-				offset + (p - start),
-			);
-			host.stats.skippedBytes += end - p;
-			p = end;
-		}
-		return p;
+		return final ? countLeftOver(host, "pcapng block", p, start, end, offset) : p;
 	}
 
 	#bad(detail: string, at: number): void {

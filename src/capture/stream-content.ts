@@ -7,7 +7,7 @@
 import type { SipMessage } from "../sip/parse-message.ts";
 import { parseMessage } from "../sip/parse-message.ts";
 import { StreamFramer } from "../sip/stream-framer.ts";
-import { startsWithAscii } from "./bytes.ts";
+import { appendBytes, startsWithAscii } from "./bytes.ts";
 import { isSipStartLine, looksLikeSip, MAX_START_LINE } from "./sip-detect.ts";
 import type { MalformedKind } from "./stats.ts";
 import type { SegmentContext, StreamSink } from "./tcp-reassembly.ts";
@@ -126,14 +126,8 @@ export class StreamContent implements StreamSink {
 	}
 
 	#hold(bytes: Uint8Array): void {
-		const need = this.#len + bytes.length;
-		if (need > this.#buf.length) {
-			const next = new Uint8Array(Math.max(need, this.#buf.length * 2, 1024));
-			next.set(this.#buf.subarray(0, this.#len));
-			this.#buf = next;
-		}
-		this.#buf.set(bytes, this.#len);
-		this.#len = need;
+		this.#buf = appendBytes(this.#buf, this.#len, bytes);
+		this.#len += bytes.length;
 	}
 
 	#consume(n: number): void {

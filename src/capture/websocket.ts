@@ -3,7 +3,7 @@
  * fragmented messages joined; each text or binary message carries one SIP message. Compressed
  * messages (permessage-deflate) are reported, not decoded.
  */
-import { u16, u32 } from "./bytes.ts";
+import { appendBytes, concatBytes, u16, u32 } from "./bytes.ts";
 
 /** What one push of stream bytes gave. */
 export interface WebSocketOutput {
@@ -77,7 +77,7 @@ export class WebSocketDeframer {
 				continue;
 			}
 			if ((b0 & 0x80) === 0) continue; // more fragments follow
-			const whole = this.#parts.length === 1 ? (this.#parts[0] as Uint8Array) : join(this.#parts, this.#partBytes);
+			const whole = this.#parts.length === 1 ? (this.#parts[0] as Uint8Array) : concatBytes(this.#parts);
 			this.#parts = [];
 			this.#partBytes = 0;
 			if (this.#compressed)
@@ -90,23 +90,7 @@ export class WebSocketDeframer {
 	}
 
 	#hold(bytes: Uint8Array): void {
-		const need = this.#len + bytes.length;
-		if (need > this.#buf.length) {
-			const next = new Uint8Array(Math.max(need, this.#buf.length * 2, 1024));
-			next.set(this.#buf.subarray(0, this.#len));
-			this.#buf = next;
-		}
-		this.#buf.set(bytes, this.#len);
-		this.#len = need;
+		this.#buf = appendBytes(this.#buf, this.#len, bytes);
+		this.#len += bytes.length;
 	}
-}
-
-function join(parts: Uint8Array[], total: number): Uint8Array {
-	const out = new Uint8Array(total);
-	let o = 0;
-	for (const p of parts) {
-		out.set(p, o);
-		o += p.length;
-	}
-	return out;
 }

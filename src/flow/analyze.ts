@@ -3,6 +3,8 @@
  * pcapng are recognised by their magic, anything else is read as text (raw SIP or a PBX/proxy
  * log). Calls are summarised as they finish, so memory follows the open calls.
  */
+
+import { concatBytes } from "../capture/bytes.ts";
 import {
 	type CapturedMessage,
 	CaptureReader,
@@ -125,7 +127,7 @@ export class Analyzer {
 			head.push(r.value);
 			headBytes += r.value.length;
 		}
-		const first = concat(head);
+		const first = head.length === 1 ? (head[0] as Uint8Array) : concatBytes(head);
 		const isCapture = detectCaptureFormat(first) !== "unknown";
 		let input: InputStats;
 		if (isCapture) {
@@ -214,17 +216,6 @@ export class Analyzer {
 		this.stats.ungrouped = this.#tracker.ungrouped;
 		return { stats: this.stats, calls: this.calls };
 	}
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	if (parts.length === 1) return parts[0] as Uint8Array;
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let o = 0;
-	for (const p of parts) {
-		out.set(p, o);
-		o += p.length;
-	}
-	return out;
 }
 
 function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {

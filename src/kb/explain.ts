@@ -4,6 +4,7 @@ import { type AckRule, CLASS_RULES, classOf, type ResponseClass, type Scope, tre
 import { InputError, parseCode } from "./errors.ts";
 import { isLanguage, LANGUAGES } from "./locales.ts";
 import { phrasesFor } from "./phrases/index.ts";
+import type { CodeProse } from "./phrases/types.ts";
 import { contentLanguages, entry, q850Name, slug } from "./registry.ts";
 import type { DialogEffect, KbCode, Method, RetryKind, Sender } from "./types.ts";
 
@@ -29,8 +30,8 @@ export interface Facts {
 	q850: { toCause: number | null; fromCauses: number[]; names: Record<string, string> };
 }
 
-/** The answer to `explain`: the contract's fields plus the rest of the entry. */
-export interface Explanation {
+/** The answer to `explain`: the contract's fields plus the rest of the entry (and its prose). */
+export interface Explanation extends CodeProse {
 	code: number;
 	reason: string;
 	class: ResponseClass;
@@ -52,14 +53,6 @@ export interface Explanation {
 		q850: Citation[];
 		headers: Record<string, Citation>;
 	};
-	summary: string;
-	description: string;
-	whenYouSeeIt: string;
-	howToFix: string[];
-	commonCauses: string[];
-	misdiagnoses: string[];
-	/** One standalone sentence on when the code is sent. */
-	useWhen: string;
 	/** Raw example message (CRLF line ends). */
 	example: string | null;
 	related: number[];

@@ -299,7 +299,7 @@ export class SipMessage implements ProblemSink {
 		return this.#startLine === undefined ? undefined : { startLine: this.#startLine, body: this.#rawBody };
 	}
 
-	/** @internal the body starts at `at` in `input` (characters for text; for bytes it is found again). */
+	/** @internal the body: the text input and where the body starts in it, or the body's bytes and their offset. */
 	setBodySource(input: string | Uint8Array, at: number, stream: boolean): void {
 		this.#bodySource = input;
 		this.#bodyAt = at;
@@ -319,15 +319,8 @@ export class SipMessage implements ProblemSink {
 			cutBodyText(this, at === 0 ? input : input.slice(at), at, this.#stream);
 			return;
 		}
-		// The head was decoded to text, so `at` counts characters; find the same point in bytes.
-		let b = 0;
-		while (b < input.length && (input[b] === 13 || input[b] === 10)) b++;
-		for (; b + 1 < input.length; b++)
-			if (input[b] === 10 && (input[b + 1] === 10 || (input[b + 1] === 13 && input[b + 2] === 10))) {
-				b += input[b + 1] === 10 ? 2 : 3;
-				break;
-			}
-		cutBody(this, input.subarray(b), b, this.#stream);
+		// Byte input keeps a copy of its body alone, starting at byte `at` of the input.
+		cutBody(this, input, at, this.#stream);
 	}
 
 	/** @internal the start line as received. */
@@ -469,11 +462,6 @@ export class SipMessage implements ProblemSink {
 	/** @internal the parse is over: the positions move from the scratch array to one of their own size. */
 	seal(): void {
 		if (this.#idx === SCRATCH) this.#idx = this.#count === 0 ? NO_LINES : SCRATCH.slice(0, 4 * this.#count);
-	}
-
-	/** @internal number of header lines so far. */
-	get lineCount(): number {
-		return this.#count;
 	}
 
 	/** @internal records a problem found while parsing. */
@@ -850,18 +838,12 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 	const bytes = typeof input === "string" ? null : input;
 	// Only the head of byte input is decoded; a huge body is never turned into a string here.
 	let text: string;
+	// Where the body starts in byte input (-1: no empty line within the head limit).
+	let byteHeadEnd = -1;
 	if (bytes) {
 		const limit = Math.min(bytes.length, limits.maxHeaderBytes + 4);
-		let headEnd = -1;
-		let first = 0;
-		while (first < limit && (bytes[first] === 13 || bytes[first] === 10)) first++;
-		for (let i = first; i + 1 < limit; i++) {
-			if (bytes[i] === 10 && (bytes[i + 1] === 10 || (bytes[i + 1] === 13 && bytes[i + 2] === 10))) {
-				headEnd = i + (bytes[i + 1] === 10 ? 2 : 3);
-				break;
-			}
-		}
-		text = DECODER.decode(bytes.subarray(0, headEnd < 0 ? limit : headEnd));
+		byteHeadEnd = bodyOffsetIn(bytes, limit);
+		text = DECODER.decode(bytes.subarray(0, byteHeadEnd < 0 ? limit : byteHeadEnd));
 	} else text = input as string;
 	msg.setText(text);
 	msg.beginHeaders();
@@ -956,7 +938,14 @@ export function parseMessage(input: string | Uint8Array, options: ParseOptions =
 		else msg.contentLength = Number(cl);
 	}
 	// A byte body is copied: the input may be a view into a large capture buffer.
-	if (bodyStart >= 0) msg.setBodySource(bytes ? bytes.slice() : input, bodyStart, options.stream === true);
+	if (bodyStart >= 0) {
+		if (bytes) {
+			// The body's bytes are copied: the input may be a view into a large capture buffer.
+			// (The text found its empty line within the head limit, so the byte scan did too.)
+			const at = byteHeadEnd >= 0 ? byteHeadEnd : bytes.length;
+			msg.setBodySource(bytes.slice(at), at, options.stream === true);
+		} else msg.setBodySource(input, bodyStart, options.stream === true);
+	}
 	return msg;
 }
 
@@ -1022,6 +1011,16 @@ function parseStartLine(line: string, offset: number, msg: SipMessage): void {
 	const v = msg.version;
 	if (v !== null && v !== "SIP/2.0" && v.toUpperCase() !== "SIP/2.0")
 		msg.problem("error", `unsupported SIP version "${v}" (505)`, offset);
+}
+
+/** Index just past the first empty line in `bytes[0, limit)` (leading empty lines skipped), or -1. */
+function bodyOffsetIn(bytes: Uint8Array, limit: number): number {
+	let i = 0;
+	while (i < limit && (bytes[i] === 13 || bytes[i] === 10)) i++;
+	for (; i + 1 < limit; i++)
+		if (bytes[i] === 10 && (bytes[i + 1] === 10 || (bytes[i + 1] === 13 && bytes[i + 2] === 10)))
+			return i + (bytes[i + 1] === 10 ? 2 : 3);
+	return -1;
 }
 
 /** Method and Request-URI checks (RFC 3261 §25.1, RFC 4475 §3.1.2.7/§3.1.2.11, RFC 5118). */

@@ -52,11 +52,11 @@ export function sinkOf(complain: Complain): ProblemSink {
 }
 
 /**
- * One parameter of `text` from `start` on, found in passing: its value, null for a flag,
+ * @internal One parameter of `text` from `start` on, found in passing: its value, null for a flag,
  * undefined when absent, or false when only the full decode can tell (quoted strings may hide a
  * ";", white space where it could matter, text before the first ";").
  */
-function findParam(t: string, start: number, name: string): string | null | undefined | false {
+export function findParam(t: string, start: number, name: string): string | null | undefined | false {
 	const n = t.length;
 	const len = name.length;
 	let i = start;
@@ -91,8 +91,8 @@ function findParam(t: string, start: number, name: string): string | null | unde
 	}
 }
 
-/** Every parameter of `text` from `start` on. */
-function paramsFrom(t: string, start: number, complain: Complain): Record<string, string | null> {
+/** @internal Every parameter of `text` from `start` on (trimmed as JavaScript trims). */
+export function paramsFrom(t: string, start: number, complain: Complain): Record<string, string | null> {
 	return parseParams(start === 0 ? t.trim() : start < t.length ? t.slice(start).trim() : "", complain);
 }
 
@@ -103,37 +103,6 @@ function nameAddrParams(t: string, start: number, complain: Complain): Record<st
 	while (a < b && isSpace(t.charCodeAt(a))) a++;
 	while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
 	return parseParams(a === 0 && b === t.length ? t : t.slice(a, b), complain);
-}
-
-/**
- * Header parameters (`;name=value…`), decoded on first read: one parameter of plain text is
- * found by a single scan without decoding the rest, so reading a tag or a branch stays cheap.
- * The parameters are `text` from `start` on.
- */
-export class LazyParams {
-	#text: string;
-	#start: number;
-	#complain: Complain;
-	#all: Record<string, string | null> | undefined;
-
-	constructor(text: string, complain: Complain, start = 0) {
-		this.#text = text;
-		this.#start = start;
-		this.#complain = complain;
-	}
-
-	/** Every parameter (names in lower case; a flag has the value null). */
-	get all(): Record<string, string | null> {
-		if (this.#all === undefined) this.#all = paramsFrom(this.#text, this.#start, this.#complain);
-		return this.#all;
-	}
-
-	/** One parameter: its value, null for a flag, undefined when absent. */
-	find(name: string): string | null | undefined {
-		if (this.#all !== undefined) return this.#all[name];
-		const found = findParam(this.#text, this.#start, name);
-		return found === false ? this.all[name] : found;
-	}
 }
 
 /** @internal What decoding a Via's protocol and sent-by gives (null: malformed). */

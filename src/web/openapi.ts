@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 description of the JSON API (its schemas are JSON Schema 2020-12). */
 import { LANGUAGES } from "../kb/locales.ts";
+import { DialogEffect, Method, RetryKind, Sender } from "../kb/schema.ts";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const str = { type: "string" };
@@ -8,6 +9,13 @@ const cls = { type: "string", enum: ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"] }
 const status = { type: "string", enum: ["current", "deprecated", "reserved", "unregistered"] };
 const code = { type: "integer", minimum: 100, maximum: 699 };
 const lang = { type: "string", enum: [...LANGUAGES] };
+/** A three-digit code as a path parameter. */
+const codePath = (name: string) => ({
+	name,
+	in: "path",
+	required: true,
+	schema: { type: "string", pattern: "^[0-9]{3}$" },
+});
 
 const langParam = {
 	name: "lang",
@@ -77,10 +85,7 @@ export function openApiDocument(origin: string): object {
 				get: {
 					operationId: "explain",
 					summary: "Everything sipwhy knows about one code",
-					parameters: [
-						{ name: "code", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{3}$" } },
-						langParam,
-					],
+					parameters: [codePath("code"), langParam],
 					responses: { "200": json(ref("Explanation"), "The explanation"), ...errorResponses(400, 404) },
 				},
 			},
@@ -88,11 +93,7 @@ export function openApiDocument(origin: string): object {
 				get: {
 					operationId: "compare",
 					summary: "How two codes differ and when to use which (lower code first in the answer)",
-					parameters: [
-						{ name: "a", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{3}$" } },
-						{ name: "b", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{3}$" } },
-						langParam,
-					],
+					parameters: [codePath("a"), codePath("b"), langParam],
 					responses: { "200": json(ref("Comparison"), "The comparison"), ...errorResponses(400, 404) },
 				},
 			},
@@ -135,27 +136,8 @@ export function openApiDocument(origin: string): object {
 						url: { type: "string", format: "uri", pattern: "^https://www\\.rfc-editor\\.org/rfc/rfc[0-9]+" },
 					},
 				},
-				Method: {
-					type: "string",
-					enum: [
-						"any",
-						"INVITE",
-						"ACK",
-						"BYE",
-						"CANCEL",
-						"REGISTER",
-						"OPTIONS",
-						"INFO",
-						"PRACK",
-						"UPDATE",
-						"SUBSCRIBE",
-						"NOTIFY",
-						"REFER",
-						"MESSAGE",
-						"PUBLISH",
-					],
-				},
-				Sender: { type: "string", enum: ["uas", "proxy", "registrar", "redirect", "b2bua"] },
+				Method: { type: "string", enum: Method.options },
+				Sender: { type: "string", enum: Sender.options },
 				Facts: {
 					type: "object",
 					additionalProperties: false,
@@ -181,11 +163,8 @@ export function openApiDocument(origin: string): object {
 						optionalHeaders: strs,
 						endsForking: { type: "boolean" },
 						retry: str,
-						retryKind: { type: "string", enum: ["none", "credentials", "modify", "later", "elsewhere", "never"] },
-						dialogEffect: {
-							type: "string",
-							enum: ["none", "establishes", "transaction-only", "usage-terminated", "dialog-terminated"],
-						},
+						retryKind: { type: "string", enum: RetryKind.options },
+						dialogEffect: { type: "string", enum: DialogEffect.options },
 						ack: { type: "string", enum: ["none", "end-to-end", "hop-by-hop"] },
 						scope: { type: "string", enum: ["progress", "success", "redirect", "request", "server", "global"] },
 						q850: {

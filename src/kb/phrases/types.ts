@@ -19,16 +19,21 @@ export interface Side {
 	treatedAs?: number;
 }
 
-/** Text for a code nobody registered. */
-export interface UnregisteredText {
-	reason: string;
+/** The prose every code has, registered or not. */
+export interface CodeProse {
 	summary: string;
 	description: string;
 	whenYouSeeIt: string;
 	howToFix: string[];
 	commonCauses: string[];
 	misdiagnoses: string[];
+	/** One standalone sentence on when the code is sent. */
 	useWhen: string;
+}
+
+/** Text for a code nobody registered. */
+export interface UnregisteredText extends CodeProse {
+	reason: string;
 }
 
 /** Sentence builders of one language. Every function returns whole sentences. */

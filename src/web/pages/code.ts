@@ -12,9 +12,8 @@ import {
 	classBadge,
 	codeLink,
 	codeName,
-	contentAlternates,
+	contentRoutes,
 	crumbs,
-	isContentLang,
 	kls,
 	linkerFor,
 	pairLink,
@@ -158,15 +157,13 @@ ${section(
 	L.compareWith,
 	html`${pairs.length || relatedPairs.length ? html`<ul class="list">${pairs.map(([a, b]) => html`<li>${pairLink(L, lang, a, b)}</li>`)}${relatedPairs.map((r) => html`<li>${pairLink(L, lang, code, r)}</li>`)}</ul>` : ""}<h3>${L.compareWithAny}</h3>${comparePicker(L, lang, code)}`,
 )}`;
-	const indexable = isContentLang(lang);
+	const routes = contentRoutes(lang, (l) => url.code(l, code));
+	const indexable = routes.indexable;
 	const page: Page = {
 		lang,
 		title: `${title} — sipwhy`,
 		description: e.summary,
-		pathIn: (l) => url.code(l, code),
-		canonical: indexable ? url.code(lang, code) : url.code("en", code),
-		indexable,
-		alternates: contentAlternates((l) => url.code(l, code)),
+		...routes,
 		ogType: "article",
 		nav: "codes",
 		jsonLd: [

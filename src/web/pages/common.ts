@@ -69,6 +69,18 @@ export function contentAlternates(path: (l: Language) => string): [string, strin
 	return out;
 }
 
+/**
+ * Where a page whose prose exists in the content languages lives: indexable in those, canonical to
+ * the English page elsewhere, with hreflang alternates across the content languages.
+ */
+export function contentRoutes(
+	lang: Language,
+	path: (l: Language) => string,
+): { pathIn: (l: Language) => string; canonical: string; indexable: boolean; alternates: [string, string][] } {
+	const indexable = isContentLang(lang);
+	return { pathIn: path, canonical: path(indexable ? lang : "en"), indexable, alternates: contentAlternates(path) };
+}
+
 /** hreflang alternates for a page made of interface labels only (complete in every language). */
 export function labelAlternates(path: (l: Language) => string, xDefault = path("en")): [string, string][] {
 	const out: [string, string][] = LANGUAGES.map((l) => [hreflang(l), path(l)]);

@@ -19,10 +19,9 @@ import {
 	classBadge,
 	codeLink,
 	codeName,
-	contentAlternates,
 	contentOf,
+	contentRoutes,
 	crumbs,
-	isContentLang,
 	kls,
 	labelAlternates,
 	labelPage,
@@ -123,15 +122,12 @@ export function classPage(ctx: Ctx, lang: Language, cls: ResponseClass): string 
 <p class="lead">${L.classBlurb[cls]} ${cite(rfc)}</p>
 ${untranslatedNotice(L, untranslated)}
 <ul class="list">${codes.map((e) => html`<li>${codeLink(lang, e.code)}${e.status === "current" ? "" : html` <span class="tag">${L.status[e.status]}</span>`}<br><span${P}>${e.text[content]?.summary ?? e.text.en?.summary ?? ""}</span></li>`)}</ul>`;
-	const indexable = isContentLang(lang);
+	const routes = contentRoutes(lang, (l) => url.cls(l, cls));
 	return renderPage(ctx, {
 		lang,
 		title: `SIP ${cls} ${L.className[cls]} — sipwhy`,
 		description: L.classMeta(cls, L.className[cls]),
-		pathIn: (l) => url.cls(l, cls),
-		canonical: indexable ? url.cls(lang, cls) : url.cls("en", cls),
-		indexable,
-		alternates: contentAlternates((l) => url.cls(l, cls)),
+		...routes,
 		nav: "codes",
 		jsonLd: [
 			breadcrumbLd(ctx, [
@@ -154,15 +150,13 @@ export function glossaryPage(ctx: Ctx, lang: Language): string {
 <p class="lead">${L.glossaryIntro}</p>
 ${untranslatedNotice(L, untranslated)}
 <dl class="gloss">${terms.map((t) => html`<dt id="${t.id}"${P}>${t[content].term}</dt><dd><span${P}>${t[content].def}</span>${t.cite ? html` ${cite(parseCite(t.cite))}` : ""}</dd>`)}</dl>`;
-	const indexable = isContentLang(lang);
+	const routes = contentRoutes(lang, (l) => url.glossary(l));
+	const indexable = routes.indexable;
 	return renderPage(ctx, {
 		lang,
 		title: `${L.glossaryTitle} — sipwhy`,
 		description: L.glossaryMeta,
-		pathIn: (l) => url.glossary(l),
-		canonical: indexable ? url.glossary(lang) : url.glossary("en"),
-		indexable,
-		alternates: contentAlternates((l) => url.glossary(l)),
+		...routes,
 		nav: "glossary",
 		jsonLd: [
 			{
@@ -249,15 +243,12 @@ ${untranslatedNotice(L, content !== lang)}
 		const d = ruleDoc(id, content);
 		return html`<li><a href="${url.troubleshoot(lang, id)}"${P}>${d?.title ?? id}</a><br><span${P}>${d?.summary ?? ""}</span></li>`;
 	})}</ul>`;
-	const indexable = isContentLang(lang);
+	const routes = contentRoutes(lang, (l) => url.troubleshoot(l));
 	return renderPage(ctx, {
 		lang,
 		title: `${T.title} — sipwhy`,
 		description: T.meta,
-		pathIn: (l) => url.troubleshoot(l),
-		canonical: indexable ? url.troubleshoot(lang) : url.troubleshoot("en"),
-		indexable,
-		alternates: contentAlternates((l) => url.troubleshoot(l)),
+		...routes,
 		nav: "analyze",
 		body,
 	});
@@ -282,15 +273,12 @@ ${untranslatedNotice(L, content !== lang)}
 ${d.codes.length ? html`<h2>${T.codes}</h2><p>${d.codes.map((c, i) => html`${i ? ", " : ""}${codeLink(lang, c)}`)}</p>` : ""}
 <h2>${T.sources}</h2><p>${d.cites.map((c, i) => html`${i ? " · " : ""}${cite(parseCite(c))}`)}</p>
 <p><a href="${url.troubleshoot(lang)}">${T.title}</a> · <a href="${url.analyze(lang)}">${L.analyze.title}</a></p>`;
-	const indexable = isContentLang(lang);
+	const routes = contentRoutes(lang, (l) => url.troubleshoot(l, id));
 	return renderPage(ctx, {
 		lang,
 		title: `${d.title} — sipwhy`,
 		description: d.summary,
-		pathIn: (l) => url.troubleshoot(l, id),
-		canonical: indexable ? url.troubleshoot(lang, id) : url.troubleshoot("en", id),
-		indexable,
-		alternates: contentAlternates((l) => url.troubleshoot(l, id)),
+		...routes,
 		ogType: "article",
 		nav: "analyze",
 		body,
