@@ -8,7 +8,7 @@ import type { Call } from "../flow/call-tracker.ts";
 import { CallView } from "./call-view.ts";
 import type { RawFinding, Rule } from "./raw-finding.ts";
 import { authRule } from "./rules/auth.ts";
-import { dialogGoneRule, loopRule, negotiationRule } from "./rules/dialog.ts";
+import { dialogGoneRule, glareRule, loopRule, negotiationRule } from "./rules/dialog.ts";
 import { forkingRule, redirectRule } from "./rules/forking.ts";
 import { mediaDirectionRule, mediaMismatchRule, natRule } from "./rules/media.ts";
 import { serviceUnavailableRule } from "./rules/overload.ts";
@@ -36,6 +36,7 @@ export const RULES: Rule[] = [
 	loopRule,
 	redirectRule,
 	negotiationRule,
+	glareRule,
 	scannerRule,
 ];
 
