@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { request, response } from "../src/flow/test-messages.ts";
 import { analyze } from "../src/index.ts";
 
 const DIR = join(import.meta.dirname, "fixtures", "sipp");
@@ -80,4 +81,18 @@ test("port 0 in the answer: the stream was rejected, not held, and no stream is 
 		/rejected the audio stream \(port 0 in the answer, RFC 3264 §6\): no media stream is left/,
 	);
 	assert.doesNotMatch(f[0]?.text ?? "", /hold/);
+});
+
+test("a capture starting mid-dialog: the BYE answered 200 is a call in progress, said so at info", async () => {
+	const text = `${request("BYE", { toTag: "b1", cseq: 7 })}${response(200, "OK", { cseq: 7, method: "BYE" })}`;
+	const { calls } = await analyze([{ name: "mid.txt", source: [new TextEncoder().encode(text)] }]);
+	assert.equal(calls.length, 1);
+	const call = calls[0];
+	assert.equal(call?.method, "BYE");
+	assert.equal(call?.outcome?.code, 200);
+	assert.deepEqual(
+		call?.findings.map((f) => `${f.rule}:${f.severity}`),
+		["start-not-captured:info"],
+	);
+	assert.match(call?.findings[0]?.text ?? "", /first message here is BYE/);
 });

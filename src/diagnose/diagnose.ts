@@ -79,5 +79,17 @@ export function diagnose(call: Call, summary: CallSummary, options: { lang?: str
 		}
 	}
 	raw.push(...whoFailedRule(view, summary.decisive?.index ?? null, summary.from));
+	if (summary.startMissing)
+		raw.push({
+			rule: "start-not-captured",
+			severity: "info",
+			...(summary.outcome ? { code: summary.outcome.code } : {}),
+			evidence: [0],
+			params: {
+				method: summary.method ?? "",
+				first: summary.messages[0]?.label ?? "",
+				outcome: summary.outcome ? `${summary.outcome.code} ${summary.outcome.reason}`.trim() : "",
+			},
+		});
 	return raw.map((f) => describe(f, lang)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }

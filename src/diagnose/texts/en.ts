@@ -177,4 +177,7 @@ export const en: FindingTexts = {
 		text: `Requests from the SIP scanner ${s(p.agent)}${p.from ? ` at ${s(p.from)}` : ""}: ${s(p.requests)} request(s), ${s(p.unanswered)} unanswered.`,
 		fix: "Block the source at the firewall or with fail2ban/APIBAN, do not answer unknown users with distinguishable responses, and make sure no account has a weak password.",
 	}),
+	"start-not-captured": (p) => ({
+		text: `The capture starts inside this call: its first message here is ${s(p.first)}, so the request that set it up is not in the capture${p.outcome ? `; the outcome shown is the answer to the ${s(p.method)} captured (${s(p.outcome)})` : ""}.`,
+	}),
 };

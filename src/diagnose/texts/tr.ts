@@ -180,4 +180,7 @@ export const tr: FindingTexts = {
 		text: `${s(p.agent)} SIP tarayıcısından istekler${p.from ? ` (${s(p.from)})` : ""}: ${s(p.requests)} istek, ${s(p.unanswered)} tanesi yanıtsız.`,
 		fix: "Kaynağı güvenlik duvarında ya da fail2ban/APIBAN ile engelleyin, bilinmeyen kullanıcılara ayırt edilebilir yanıtlar vermeyin ve hiçbir hesabın zayıf parolası olmadığından emin olun.",
 	}),
+	"start-not-captured": (p) => ({
+		text: `Kayıt bu çağrının ortasında başlıyor: buradaki ilk mesaj ${s(p.first)}, yani çağrıyı kuran istek kayıtta yok${p.outcome ? `; gösterilen sonuç, kaydedilen ${s(p.method)} isteğine verilen yanıttır (${s(p.outcome)})` : ""}.`,
+	}),
 };
