@@ -30,7 +30,7 @@ export const tr: FindingTexts = {
 		fix: "İstemcide bu realm için kimlik bilgilerini tanımlayın ya da bu isteniyorsa sunucunun istemciye IP adresinden güvenmesini sağlayın.",
 	}),
 	"missing-ack": (p) => ({
-		text: `INVITE'a verilen ${s(p.code)} yanıtı ${s(p.retransmissions)} kez yeniden gönderildi ve hiç ACK gelmedi${p.byeAfter !== "" ? `; aranan taraf ${s(p.byeAfter)} s sonra (64×T1) çağrıyı kapattı` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
+		text: `INVITE'a verilen ${s(p.code)} yanıtı${p.hop ? ` ${s(p.hop)} atlamasında` : ""} ${s(p.retransmissions)} kez yeniden gönderildi ve o atlamada hiç ACK gelmedi${p.byeAfter !== "" ? `; ${p.byeBy === "caller" ? "arayan" : "aranan"} taraf ${s(p.byeAfter)} s sonra çağrıyı kapattı${yes(p.timerH) ? "; aranan taraf ACK beklemeyi tam bu sürede bırakır (64×T1 = 32 s, RFC 3261 §13.3.1.4)" : ""}` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
 		fix: "Arayanın ACK'i nereye gönderdiğini (ya da neden göndermediğini) bulun: 200'deki özel ya da yanlış Contact, erişilemeyen bir adrese işaret eden Record-Route, başlıkları değiştiren NAT veya SIP ALG, ya da asimetrik yönlendirme.",
 	}),
 	"no-response": (p) => ({
