@@ -396,7 +396,13 @@ cap_503_failover() {
 cap_codec_mismatch() { simple codec-mismatch 22120 codec-mismatch-uac.xml codec-mismatch-uas.xml codec-mismatch.pcap; }
 cap_srtp_mismatch() { simple srtp-mismatch 22130 srtp-mismatch-uac.xml srtp-mismatch-uas.xml srtp-mismatch.pcap; }
 cap_video_606() { simple video-606 22140 video-606-uac.xml video-606-uas.xml video-606.pcap; }
-cap_nat_private() { simple nat-private 22150 nat-private-uac.xml nat-private-uas.xml nat-private.pcap; }
+# The phone's packets must come from a public address (its NAT's) for the private Contact to
+# mean NAT, so the loopback capture's parties get documentation addresses by port afterwards.
+cap_nat_private() {
+  simple nat-private 22150 nat-private-uac.xml nat-private-uas.xml nat-private-lo.pcap
+  python3 scripts/pcap-relocate.py 22150=203.0.113.5,22151=198.51.100.20 "$OUT/nat-private-lo.pcap" "$OUT/nat-private.pcap"
+  rm -f "$OUT/nat-private-lo.pcap"
+}
 cap_hold_sendonly() { simple hold-sendonly 22160 hold-uac.xml hold-uas.xml hold-sendonly.pcap; }
 cap_bye_481() { simple bye-481 22170 basic-uac.xml bye-481-uas.xml bye-481.pcap; }
 cap_audio_port_zero() { simple audio-port-zero 22310 basic-uac.xml audio-port-zero-uas.xml audio-port-zero.pcap; }

@@ -91,5 +91,22 @@ export function diagnose(call: Call, summary: CallSummary, options: { lang?: str
 				outcome: summary.outcome ? `${summary.outcome.code} ${summary.outcome.reason}`.trim() : "",
 			},
 		});
-	return raw.map((f) => describe(f, lang)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+	return oncePerEvent(raw)
+		.map((f) => describe(f, lang))
+		.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/**
+ * One finding per event: a rule that reports the same thing twice (the same parameters, e.g. the
+ * same relayed message seen on two hops) is told once, with the evidence of both.
+ */
+function oncePerEvent(raw: RawFinding[]): RawFinding[] {
+	const byKey = new Map<string, RawFinding>();
+	for (const f of raw) {
+		const key = `${f.rule}|${f.code ?? ""}|${JSON.stringify(f.params)}`;
+		const seen = byKey.get(key);
+		if (!seen) byKey.set(key, { ...f, evidence: [...f.evidence] });
+		else for (const i of f.evidence) if (!seen.evidence.includes(i)) seen.evidence.push(i);
+	}
+	return [...byKey.values()];
 }

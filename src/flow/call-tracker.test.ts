@@ -139,3 +139,18 @@ test("dialogs: early ones from forking, the confirmed one, terminated by BYE", (
 		["fork-a:early", "fork-b:terminated"],
 	);
 });
+
+test("a response whose Via sent-by was rewritten still belongs to its request's transaction", () => {
+	const calls: Call[] = [];
+	const t = new CallTracker((c) => calls.push(c));
+	for (const e of events([
+		[0, request("INVITE", { via: ["SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-x1"] }), ">"],
+		[0.2, response(486, "Busy Here", { via: ["SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-x1"] }), "<"],
+	]))
+		t.push(e);
+	t.flush();
+	const [call] = calls;
+	assert.ok(call);
+	assert.equal(call.messages[0]?.transaction, call.messages[1]?.transaction);
+	assert.equal(summarizeCall(call).outcome?.code, 486);
+});

@@ -48,6 +48,8 @@ interface OpenCall {
 	call: Call;
 	last: number;
 	seen: Map<string, SeenTransaction>;
+	/** Request transactions by branch and method, for responses whose Via sent-by was rewritten. */
+	byBranch: Map<string, SeenTransaction>;
 	method: string | null;
 	state: "pending" | "established" | "completed";
 }
@@ -88,6 +90,7 @@ export class CallTracker {
 				call: { callId, messages: [] },
 				last: event.time ?? this.#now,
 				seen: new Map(),
+				byBranch: new Map(),
 				method: null,
 				state: "pending",
 			};
@@ -101,9 +104,13 @@ export class CallTracker {
 		let retransmission = false;
 		if (key !== null) {
 			let tx = open.seen.get(key);
+			// A response must copy the request's Via (RFC 3261 §8.2.6.2), but some elements rewrite
+			// its sent-by; the branch and method still name the transaction (§17.1.3).
+			if (tx === undefined && m.kind === "response") tx = open.byBranch.get(branchKey(key));
 			if (tx === undefined) {
 				tx = { key, requests: [], responses: [] };
 				open.seen.set(key, tx);
+				if (m.kind === "request") open.byBranch.set(branchKey(key), tx);
 			}
 			key = tx.key;
 			if (m.kind === "request") {
@@ -166,6 +173,14 @@ export class CallTracker {
 		this.#open.clear();
 		for (const open of rest) this.#emit(inTimeOrder(open.call));
 	}
+}
+
+/** A transaction key without its sent-by: "branch|method" (see transaction-key.ts). */
+function branchKey(key: string): string {
+	if (key.startsWith("2543|")) return key; // without a branch, sent-by is part of the match
+	const first = key.indexOf("|");
+	const last = key.lastIndexOf("|");
+	return first === last ? key : `${key.slice(0, first)}${key.slice(last)}`;
 }
 
 /**

@@ -34,6 +34,11 @@ export function isPrivateAddress(ip: string): boolean {
 	return c1 === 101 && (c2 === 56 || c2 === 57 || c2 === 97 || c2 === 98);
 }
 
+/** 127.0.0.0/8 and ::1 (RFC 1122 §3.2.1.3, RFC 4291 §2.5.3). */
+export function isLoopback(ip: string): boolean {
+	return ip.startsWith("127.") || ip === "::1" || ip === "[::1]";
+}
+
 function lower(c: number): number {
 	return c >= 65 && c <= 90 ? c + 32 : c;
 }
@@ -130,7 +135,8 @@ export function natRule(view: CallView): RawFinding[] {
 	for (const x of view.msgs) {
 		if (x.retr || !x.src) continue;
 		const src = x.src.ip;
-		if (isPrivateAddress(src)) continue; // the sender itself is on the private side: nothing crossed NAT here
+		// The sender itself is on the private side, or on this very host: nothing crossed NAT here.
+		if (isPrivateAddress(src) || isLoopback(src)) continue;
 		const note = (ip: string | null, where: string) => {
 			if (!ip || !isPrivateAddress(ip) || ip.replace(/^\[|\]$/g, "") === src) return;
 			const e = seen.get(ip) ?? { where: [], evidence: [], source: src };
