@@ -330,6 +330,6 @@ export function summarizeCall(call: Call): CallSummary {
 		}),
 		findings: [],
 	};
-	if (!initial && entry) summary.startMissing = true;
+	if (!initial && msgs.length > 0) summary.startMissing = true;
 	return summary;
 }
