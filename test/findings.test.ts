@@ -96,3 +96,18 @@ test("a capture starting mid-dialog: the BYE answered 200 is a call in progress,
 	);
 	assert.match(call?.findings[0]?.text ?? "", /first message here is BYE/);
 });
+
+test("the same capture given twice: the same calls, messages and outcomes, duplicates counted", async () => {
+	const file = join(DIR, "decline-forking.pcapng");
+	const once = await analyze([{ name: "a", source: createReadStream(file) }]);
+	const twice = await analyze([
+		{ name: "a", source: createReadStream(file) },
+		{ name: "b", source: createReadStream(file) },
+	]);
+	assert.equal(twice.calls.length, once.calls.length);
+	assert.deepEqual(
+		twice.calls.map((c) => [c.callId, c.outcome?.code, c.messages.length, c.findings.map((f) => f.rule)]),
+		once.calls.map((c) => [c.callId, c.outcome?.code, c.messages.length, c.findings.map((f) => f.rule)]),
+	);
+	assert.equal(twice.stats.duplicates, once.stats.sipMessages);
+});

@@ -93,6 +93,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		const analyzer = new Analyzer({
 			keepCalls: false,
 			tracker: whole,
+			severalInputs: files.length > 1,
 			diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
 			progress: (read) => {
 				if (barOn) bar?.update(Math.round(read / 1e6));

@@ -46,6 +46,8 @@ export interface AnalyzeStats {
 	calls: number;
 	/** SIP messages without a Call-ID, which no call can hold. */
 	ungrouped: number;
+	/** Messages another input already held (the same packet seen twice), counted once. */
+	duplicates: number;
 }
 
 /** Options of an analysis. */
@@ -57,6 +59,8 @@ export interface AnalyzeOptions {
 	/** Adds findings to a finished call (the diagnosis layer plugs in here). */
 	diagnose?: (call: Call, summary: CallSummary) => CallSummary["findings"];
 	tracker?: Partial<TrackerOptions>;
+	/** Several inputs will be read (captures of one link from two points): the same packet in two is one message. */
+	severalInputs?: boolean;
 	/** Called now and then with the bytes read so far of the current input. */
 	progress?: (bytesRead: number) => void;
 }
@@ -90,6 +94,7 @@ export class Analyzer {
 		malformed: 0,
 		calls: 0,
 		ungrouped: 0,
+		duplicates: 0,
 	};
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
@@ -107,12 +112,17 @@ export class Analyzer {
 		this.#options.onCall?.(summary, call);
 	}
 
+	#inputs = 0;
+
 	#event(e: SipEvent): void {
+		// With several inputs, events carry which one they came from, for the duplicate check.
+		if (this.#options.severalInputs) e.input = this.#inputs - 1;
 		this.#tracker.push(e);
 	}
 
 	/** Reads one input to its end. Never throws on bad content: damage is counted. */
 	async addInput(name: string, source: ChunkSource): Promise<InputStats> {
+		this.#inputs++;
 		// Gzipped inputs (.pcap.gz, .log.gz) are decompressed on the fly; others pass through.
 		let gzipProblem: string | null = null;
 		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d)));
@@ -214,6 +224,7 @@ export class Analyzer {
 	finish(): { stats: AnalyzeStats; calls: CallSummary[] } {
 		this.#tracker.flush();
 		this.stats.ungrouped = this.#tracker.ungrouped;
+		this.stats.duplicates = this.#tracker.duplicates;
 		return { stats: this.stats, calls: this.calls };
 	}
 }
@@ -243,7 +254,7 @@ export async function analyze(
 	inputs: { name: string; source: ChunkSource }[],
 	options: AnalyzeOptions = {},
 ): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
-	const a = new Analyzer(options);
+	const a = new Analyzer({ severalInputs: inputs.length > 1, ...options });
 	for (const i of inputs) await a.addInput(i.name, i.source);
 	return a.finish();
 }

@@ -48,6 +48,8 @@ interface OpenCall {
 	call: Call;
 	last: number;
 	seen: Map<string, SeenTransaction>;
+	/** With several inputs: each message's last sighting, to drop the copy another input holds. */
+	sightings?: Map<string, { time: number | null; input: number }>;
 	/** Request transactions by branch and method, for responses whose Via sent-by was rewritten. */
 	byBranch: Map<string, SeenTransaction>;
 	method: string | null;
@@ -64,6 +66,8 @@ export class CallTracker {
 	#lastExpire = Number.NEGATIVE_INFINITY;
 	/** Messages without a Call-ID, which cannot be grouped. */
 	ungrouped = 0;
+	/** Messages dropped because another input already held the same packet. */
+	duplicates = 0;
 
 	constructor(emit: (call: Call) => void, options: Partial<TrackerOptions> = {}) {
 		this.#emit = emit;
@@ -95,6 +99,12 @@ export class CallTracker {
 				state: "pending",
 			};
 			this.#open.set(callId, open);
+		}
+		// The same packet in two inputs (the same file twice, or two capture points on one link) is
+		// one message: same addresses, same message, within 50 ms (a retransmission waits T1 = 500 ms).
+		if (event.input !== undefined && this.#duplicate(open, event)) {
+			this.duplicates++;
+			return;
 		}
 		let key = transactionKey(m);
 		const status = m.status;
@@ -145,6 +155,22 @@ export class CallTracker {
 			this.#lastExpire = this.#now;
 			this.#expire();
 		}
+	}
+
+	#duplicate(open: OpenCall, event: SipEvent): boolean {
+		const m = event.message;
+		const id = `${event.src?.ip}:${event.src?.port}|${event.dst?.ip}:${event.dst?.port}|${m.kind}|${m.method ?? m.status}|${m.cseq?.seq} ${m.cseq?.method}|${m.to?.tag ?? ""}|${m.topVia?.branch ?? ""}|${m.body?.length ?? 0}`;
+		open.sightings ??= new Map();
+		const seen = open.sightings.get(id);
+		const input = event.input ?? 0;
+		if (
+			seen &&
+			seen.input !== input &&
+			(seen.time === null || event.time === null || Math.abs(seen.time - event.time) <= 0.05)
+		)
+			return true;
+		open.sightings.set(id, { time: event.time, input });
+		return false;
 	}
 
 	/** Emits every call idle for longer than its state allows, by input time. */
