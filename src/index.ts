@@ -7,6 +7,7 @@
 
 import type { ChunkSource } from "./capture/index.ts";
 import { diagnose } from "./diagnose/diagnose.ts";
+import { captureDiagnosis } from "./diagnose/scan.ts";
 import { type AnalyzeOptions, type AnalyzeStats, analyze as analyzeCalls } from "./flow/analyze.ts";
 import type { CallSummary } from "./flow/call-summary.ts";
 
@@ -35,9 +36,9 @@ export { diagnose };
 export async function analyze(
 	inputs: { name: string; source: ChunkSource }[],
 	options: AnalyzeOptions & { lang?: string } = {},
-): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
-	const lang = options.lang ?? "en";
-	return analyzeCalls(inputs, { diagnose: (call, summary) => diagnose(call, summary, { lang }), ...options });
+): Promise<{ stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] }> {
+	const diagnosis = captureDiagnosis(options.lang ?? "en");
+	return analyzeCalls(inputs, { diagnose: diagnosis.call, captureFindings: diagnosis.finish, ...options });
 }
 export {
 	type CapturedMessage,

@@ -111,3 +111,15 @@ test("the same capture given twice: the same calls, messages and outcomes, dupli
 	);
 	assert.equal(twice.stats.duplicates, once.stats.sipMessages);
 });
+
+test("a scan is one finding per source, and its probes are neither findings nor keep-alives", async () => {
+	const { calls, findings } = await analyze([
+		{ name: "scanner.pcap", source: createReadStream(join(DIR, "scanner.pcap")) },
+	]);
+	assert.equal(findings.length, 1);
+	assert.match(
+		findings[0]?.text ?? "",
+		/^A SIP scan from 127\.0\.0\.1 \(friendly-scanner, sipvicious\): 19 requests \(10 OPTIONS, 9 REGISTER\) probing 10 users/,
+	);
+	assert.ok(calls.every((c) => c.scan === true && c.findings.length === 0));
+});

@@ -12,7 +12,6 @@ import { dialogGoneRule, glareRule, loopRule, negotiationRule } from "./rules/di
 import { forkingRule, redirectRule } from "./rules/forking.ts";
 import { mediaDirectionRule, mediaMismatchRule, natRule } from "./rules/media.ts";
 import { serviceUnavailableRule } from "./rules/overload.ts";
-import { scannerRule } from "./rules/scanner.ts";
 import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
 import { referRule } from "./rules/transfer.ts";
 import { whoFailedRule } from "./rules/who-failed.ts";
@@ -37,7 +36,6 @@ export const RULES: Rule[] = [
 	redirectRule,
 	negotiationRule,
 	glareRule,
-	scannerRule,
 ];
 
 const TEXTS: Record<string, FindingTexts> = { en, tr };

@@ -58,6 +58,8 @@ export interface AnalyzeOptions {
 	keepCalls?: boolean;
 	/** Adds findings to a finished call (the diagnosis layer plugs in here). */
 	diagnose?: (call: Call, summary: CallSummary) => CallSummary["findings"];
+	/** Findings about the capture as a whole (a scan across calls), asked for once at the end. */
+	captureFindings?: () => CallSummary["findings"];
 	tracker?: Partial<TrackerOptions>;
 	/** Several inputs will be read (captures of one link from two points): the same packet in two is one message. */
 	severalInputs?: boolean;
@@ -221,11 +223,11 @@ export class Analyzer {
 	}
 
 	/** Ends the analysis: every open call is finished. */
-	finish(): { stats: AnalyzeStats; calls: CallSummary[] } {
+	finish(): { stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] } {
 		this.#tracker.flush();
 		this.stats.ungrouped = this.#tracker.ungrouped;
 		this.stats.duplicates = this.#tracker.duplicates;
-		return { stats: this.stats, calls: this.calls };
+		return { stats: this.stats, calls: this.calls, findings: this.#options.captureFindings?.() ?? [] };
 	}
 }
 
@@ -253,7 +255,7 @@ function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {
 export async function analyze(
 	inputs: { name: string; source: ChunkSource }[],
 	options: AnalyzeOptions = {},
-): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
+): Promise<{ stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] }> {
 	const a = new Analyzer({ severalInputs: inputs.length > 1, ...options });
 	for (const i of inputs) await a.addInput(i.name, i.source);
 	return a.finish();

@@ -67,6 +67,8 @@ export interface CallSummary {
 	 * transaction captured, e.g. a BYE answered 200.
 	 */
 	startMissing?: true;
+	/** Present (true) when the call is one probe of a SIP scan, told once for the capture. */
+	scan?: true;
 	/** Dialogs (Call-ID + From tag + To tag): early ones from forking, confirmed, terminated. */
 	dialogs: { fromTag: string; toTag: string; state: "early" | "confirmed" | "terminated"; from: string | null }[];
 	messages: MessageSummary[];

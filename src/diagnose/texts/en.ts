@@ -174,7 +174,7 @@ export const en: FindingTexts = {
 		fix: "Start with that element's logs and configuration: it made the decision; the elements before it only relayed it.",
 	}),
 	scanner: (p) => ({
-		text: `Requests from the SIP scanner ${s(p.agent)}${p.from ? ` at ${s(p.from)}` : ""}: ${s(p.requests)} request(s), ${s(p.unanswered)} unanswered.`,
+		text: `A SIP scan from ${s(p.from) || "an unknown source"} (${s(p.agent)}): ${s(p.requests)} request${Number(p.requests) === 1 ? "" : "s"} (${s(p.methods)}) probing ${s(p.users)} user${Number(p.users) === 1 ? "" : "s"} or extension${Number(p.users) === 1 ? "" : "s"}${p.seconds !== "" ? ` in ${s(p.seconds)} s` : ""}, ${s(p.unanswered)} unanswered.`,
 		fix: "Block the source at the firewall or with fail2ban/APIBAN, do not answer unknown users with distinguishable responses, and make sure no account has a weak password.",
 	}),
 	"start-not-captured": (p) => ({

@@ -177,7 +177,7 @@ export const tr: FindingTexts = {
 		fix: "İşe bu öğenin loglarından ve yapılandırmasından başlayın: kararı o verdi, ondan öncekiler yalnızca iletti.",
 	}),
 	scanner: (p) => ({
-		text: `${s(p.agent)} SIP tarayıcısından istekler${p.from ? ` (${s(p.from)})` : ""}: ${s(p.requests)} istek, ${s(p.unanswered)} tanesi yanıtsız.`,
+		text: `${s(p.from) || "Bilinmeyen bir kaynak"} adresinden SIP taraması (${s(p.agent)}): ${s(p.users)} kullanıcıyı ya da dahiliyi yoklayan ${s(p.requests)} istek (${s(p.methods)})${p.seconds !== "" ? `, ${s(p.seconds)} s içinde` : ""}; ${s(p.unanswered)} tanesi yanıtsız.`,
 		fix: "Kaynağı güvenlik duvarında ya da fail2ban/APIBAN ile engelleyin, bilinmeyen kullanıcılara ayırt edilebilir yanıtlar vermeyin ve hiçbir hesabın zayıf parolası olmadığından emin olun.",
 	}),
 	"start-not-captured": (p) => ({
