@@ -178,6 +178,20 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
+			if (stats.droppedMessages || stats.evictedCalls || stats.duplicates)
+				write(
+					color.yellow(
+						`${[
+							stats.droppedMessages
+								? `${stats.droppedMessages} messages left out in the middle of very long calls (the first and last ones are kept)`
+								: "",
+							stats.evictedCalls ? `${stats.evictedCalls} calls finished early: too many open at once` : "",
+							stats.duplicates ? `${stats.duplicates} duplicate packets across inputs counted once` : "",
+						]
+							.filter(Boolean)
+							.join("; ")}\n`,
+					),
+				);
 			for (const i of damaged)
 				write(
 					color.yellow(

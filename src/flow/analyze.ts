@@ -48,6 +48,10 @@ export interface AnalyzeStats {
 	ungrouped: number;
 	/** Messages another input already held (the same packet seen twice), counted once. */
 	duplicates: number;
+	/** Messages left out in the middle of calls longer than the analyzer keeps (memory stays bounded). */
+	droppedMessages: number;
+	/** Calls finished early because too many were open at once (the least recently active first). */
+	evictedCalls: number;
 }
 
 /** Options of an analysis. */
@@ -97,6 +101,8 @@ export class Analyzer {
 		calls: 0,
 		ungrouped: 0,
 		duplicates: 0,
+		droppedMessages: 0,
+		evictedCalls: 0,
 	};
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
@@ -227,6 +233,8 @@ export class Analyzer {
 		this.#tracker.flush();
 		this.stats.ungrouped = this.#tracker.ungrouped;
 		this.stats.duplicates = this.#tracker.duplicates;
+		this.stats.droppedMessages = this.#tracker.droppedMessages;
+		this.stats.evictedCalls = this.#tracker.evictedCalls;
 		return { stats: this.stats, calls: this.calls, findings: this.#options.captureFindings?.() ?? [] };
 	}
 }

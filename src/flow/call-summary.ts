@@ -67,6 +67,8 @@ export interface CallSummary {
 	 * transaction captured, e.g. a BYE answered 200.
 	 */
 	startMissing?: true;
+	/** Messages left out in the middle of a call longer than the analyzer keeps (first and last ones are kept). */
+	messagesDropped?: number;
 	/** Present (true) when the call is one probe of a SIP scan, told once for the capture. */
 	scan?: true;
 	/** Dialogs (Call-ID + From tag + To tag): early ones from forking, confirmed, terminated. */
@@ -333,5 +335,6 @@ export function summarizeCall(call: Call): CallSummary {
 		findings: [],
 	};
 	if (!initial && msgs.length > 0) summary.startMissing = true;
+	if (call.dropped) summary.messagesDropped = call.dropped;
 	return summary;
 }
