@@ -69,7 +69,8 @@ function outcomeOf(msgs) {
 		return { method, outcome: final ? final.status : null, startMissing: false };
 	}
 	const entry = msgs.find((m) => m.kind === "response" || (m.method !== "ACK" && m.method !== "CANCEL"));
-	if (!entry) return { method: null, outcome: null, startMissing: true };
+	// Only ACK or CANCEL: both belong to an INVITE (RFC 3261 §9.1, §17.1.1.3).
+	if (!entry) return { method: "INVITE", outcome: null, startMissing: true };
 	const method = entry.kind === "request" ? entry.method : entry.cseqMethod;
 	const final = msgs.find(
 		(m) => m.kind === "response" && m.cseqMethod === method && m.seq === entry.seq && m.status >= 200,

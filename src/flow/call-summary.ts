@@ -161,7 +161,9 @@ export function summarizeCall(call: Call): CallSummary {
 	// in a dialog, or a response to a request before the capture) stands for the call.
 	const entry = initial ?? msgs.find((t) => t.event.message.kind === "response" || isNewRequest(t));
 	const em = entry?.event.message;
-	const method = (em?.kind === "request" ? em.method : em?.cseq?.method) ?? null;
+	// Only ACK or CANCEL captured: both belong to an INVITE (RFC 3261 §9.1, §17.1.1.3).
+	const method =
+		(em ? (em.kind === "request" ? em.method : em.cseq?.method) : msgs.length > 0 ? "INVITE" : null) ?? null;
 
 	// Outcome: the final response to the last attempt (highest CSeq) of the initial request; among
 	// hops of that attempt, the response on the first hop seen (closest to the caller).

@@ -26,7 +26,7 @@ export const en: FindingTexts = {
 		fix: "Check that the account is enabled and allowed from this IP address, that the auth ID matches the account, and the server's ACLs and registration limits; do not retry with the same credentials.",
 	}),
 	"auth-unanswered": (p) => ({
-		text: `${s(p.method)} was challenged${p.realm ? ` for realm "${s(p.realm)}"` : ""} and never resent with credentials: the client has none configured for this server.`,
+		text: `${s(p.method)} was challenged${p.realm ? ` for realm "${s(p.realm)}"` : ""} and not resent with credentials in this capture: the client may have none configured for this server.`,
 		fix: "Configure credentials for this realm on the client, or let the server trust the client by IP address if that is intended.",
 	}),
 	"missing-ack": (p) => ({

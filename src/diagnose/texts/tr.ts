@@ -26,7 +26,7 @@ export const tr: FindingTexts = {
 		fix: "Hesabın etkin olduğunu ve bu IP adresinden izinli olduğunu, auth ID'nin hesapla eşleştiğini, sunucudaki ACL'leri ve kayıt sınırlarını kontrol edin; aynı bilgilerle yeniden denemeyin.",
 	}),
 	"auth-unanswered": (p) => ({
-		text: `${s(p.method)} isteği${p.realm ? ` "${s(p.realm)}" realm'i için` : ""} kimlik doğrulamaya takıldı ve hiç kimlik bilgisiyle yeniden gönderilmedi: istemcide bu sunucu için kimlik bilgisi tanımlı değil.`,
+		text: `${s(p.method)} isteği${p.realm ? ` "${s(p.realm)}" realm'i için` : ""} kimlik doğrulamaya takıldı ve bu kayıtta kimlik bilgisiyle yeniden gönderilmedi: istemcide bu sunucu için kimlik bilgisi tanımlı olmayabilir.`,
 		fix: "İstemcide bu realm için kimlik bilgilerini tanımlayın ya da bu isteniyorsa sunucunun istemciye IP adresinden güvenmesini sağlayın.",
 	}),
 	"missing-ack": (p) => ({
