@@ -8,7 +8,6 @@ import { hostProblem, parseUri } from "./uri.ts";
 import {
 	type NameAddr,
 	NameAddrValue,
-	type ProblemSink,
 	parseCSeq,
 	splitList,
 	uriHostProblem,
@@ -265,7 +264,7 @@ const COMPACT_OF: Record<string, string> = Object.fromEntries(Object.entries(COM
  * checks behind `errors`/`ok` are decoded the first time they are read, so code that needs three
  * fields does not pay for twenty. `JSON.stringify` gives every field.
  */
-export class SipMessage implements ProblemSink {
+export class SipMessage {
 	kind: "request" | "response" | null = null;
 	method?: string;
 	uri?: string;
