@@ -118,11 +118,10 @@ async function analyzeCapture(args: Record<string, unknown>): Promise<ToolResult
 			content: [
 				{
 					type: "text",
-					text: JSON.stringify(
-						{ call, ...(shown ? { messagesOmitted: detail.messages.length - MAX_LADDER_MESSAGES } : {}) },
-						null,
-						1,
-					),
+					text: JSON.stringify({
+						call,
+						...(shown ? { messagesOmitted: detail.messages.length - MAX_LADDER_MESSAGES } : {}),
+					}),
 				},
 				{ type: "text", text: ladder },
 			],
