@@ -285,7 +285,10 @@ export async function serveMcp(serverVersion: string): Promise<void> {
 			import("@modelcontextprotocol/sdk/types.js"),
 		]);
 	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw e;
+		const missing =
+			(e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" &&
+			(e as Error).message.includes("'@modelcontextprotocol/sdk'");
+		if (!missing) throw e;
 		throw new InputError(
 			"sipwhy mcp needs the optional package @modelcontextprotocol/sdk, which is not installed (it is left out by --omit=optional): npm install @modelcontextprotocol/sdk",
 		);
