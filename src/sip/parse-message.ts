@@ -5,15 +5,7 @@
  * analysed.
  */
 import { hostProblem, parseUri } from "./uri.ts";
-import {
-	type NameAddr,
-	NameAddrValue,
-	parseCSeq,
-	splitList,
-	uriHostProblem,
-	type Via,
-	ViaValue,
-} from "./values.ts";
+import { type NameAddr, NameAddrValue, parseCSeq, splitList, uriHostProblem, type Via, ViaValue } from "./values.ts";
 
 /** A problem with its offset (bytes for byte input, characters for string input). */
 export interface Problem {
