@@ -254,10 +254,11 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		if (values.help) return io.out(HELP.mcp as string);
 		needArgs(positionals, 0, "");
 		const { serveMcp } = await import("./mcp.ts");
-		// Run by hand, it would seem to hang: say what it waits for (stderr; stdout is the protocol's).
-		if (process.stdin.isTTY)
-			io.err("sipwhy mcp: waiting for an MCP client on stdin (see sipwhy mcp --help; Ctrl-D ends)\n");
-		await serveMcp(VERSION);
+		await serveMcp(VERSION, () => {
+			// Run by hand, it would seem to hang: say what it waits for (stderr; stdout is the protocol's).
+			if (process.stdin.isTTY)
+				io.err("sipwhy mcp: waiting for an MCP client on stdin (see sipwhy mcp --help; Ctrl-D ends)\n");
+		});
 	},
 };
 

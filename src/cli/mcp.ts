@@ -269,10 +269,11 @@ export function readCodeResource(uri: string): { uri: string; mimeType: string; 
 }
 
 /**
- * Serves MCP on stdin/stdout until stdin closes (`serverVersion` is shown in `initialize`). Without
- * the optional SDK installed, one clear InputError says how to get it.
+ * Serves MCP on stdin/stdout until stdin closes (`serverVersion` is shown in `initialize`;
+ * `listening` is called once requests are read). Without the optional SDK installed, one clear
+ * InputError says how to get it.
  */
-export async function serveMcp(serverVersion: string): Promise<void> {
+export async function serveMcp(serverVersion: string, listening?: () => void): Promise<void> {
 	let sdk: [
 		typeof import("@modelcontextprotocol/sdk/server/index.js"),
 		typeof import("@modelcontextprotocol/sdk/server/stdio.js"),
@@ -338,6 +339,7 @@ export async function serveMcp(serverVersion: string): Promise<void> {
 		process.stdin.once("close", done);
 	});
 	await server.connect(new StdioServerTransport());
+	listening?.();
 	await closed;
 	await server.close();
 }
