@@ -39,6 +39,7 @@ Usage:
   sipwhy search WORDS [--lang L] [--json]  find codes by number, phrase or meaning
   sipwhy parse [FILE|-] [--json]           parse raw SIP message(s) and report problems
   sipwhy serve [--port N] [--host H]       serve the web site and JSON API
+  sipwhy mcp                               serve the Model Context Protocol on stdio (AI assistants)
   sipwhy analyze FILE… [filters] [--json | --format html -o FILE] [--call ID]
                                            calls, outcomes and ladders from pcap/pcapng/logs
 
@@ -107,6 +108,13 @@ every RFC 3261 violation with its byte position. Exit status 1 when a message ha
 Serves the web site and the JSON API (/api/v1/…, described at /api/openapi.json) until
 stopped with Ctrl-C. Defaults: port 3000 (or PORT), host 127.0.0.1 (or HOST). SITE_URL sets
 the absolute origin used in canonical links and the sitemap (default: the request's origin).
+`,
+	mcp: `Usage: sipwhy mcp
+
+Serves the Model Context Protocol over stdin/stdout for AI assistants (Claude Desktop, VS Code
+…): tools explain_code, compare_codes, search_codes, parse_sip_message and analyze_capture (local
+files, nothing leaves the machine), and every code page as a resource sipwhy://code/NNN. Add it
+to a client as the command "npx" with the arguments ["sipwhy", "mcp"]. Runs until stdin closes.
 `,
 };
 
@@ -240,6 +248,17 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		} catch (e) {
 			throw new InputError(`cannot serve on ${host}:${port}: ${(e as Error).message}`);
 		}
+	},
+	async mcp(args, io) {
+		const { values, positionals } = parse(args, []);
+		if (values.help) return io.out(HELP.mcp as string);
+		needArgs(positionals, 0, "");
+		const { serveMcp } = await import("./mcp.ts");
+		await serveMcp(VERSION, () => {
+			// Run by hand, it would seem to hang: say what it waits for (stderr; stdout is the protocol's).
+			if (process.stdin.isTTY)
+				io.err("sipwhy mcp: waiting for an MCP client on stdin (see sipwhy mcp --help; Ctrl-D ends)\n");
+		});
 	},
 };
 

@@ -1,53 +1,26 @@
 /**
  * Schema of the knowledge base in `data/`. The build (`scripts/build-kb.ts`) and the tests
- * validate every data file against it; runtime code only imports the inferred types.
+ * validate every data file against it; runtime code only imports the inferred types (zod is a
+ * devDependency: a value import from here breaks the installed package). The vocabularies come
+ * from `enums.ts`.
  */
 import { z } from "zod";
+import { CODE_STATUSES, DIALOG_EFFECTS, METHODS, RETRY_KINDS, SENDERS } from "./enums.ts";
 
 /** An RFC citation written as `RFC3261 §21.4.24`, `RFC3398 §8.2.6.1` or just `RFC8197`. */
 export const Cite = z.string().regex(/^RFC\d{3,5}( §(\d+(\.\d+)*|[A-Z](\.\d+)*))?$/, "cite as 'RFC3261 §21.4.24'");
 
 /** Who typically generates a response. */
-export const Sender = z.enum(["uas", "proxy", "registrar", "redirect", "b2bua"]);
+export const Sender = z.enum(SENDERS);
 
 /** SIP request methods a response can answer (`any` = every method). */
-export const Method = z.enum([
-	"any",
-	"INVITE",
-	"ACK",
-	"BYE",
-	"CANCEL",
-	"REGISTER",
-	"OPTIONS",
-	"INFO",
-	"PRACK",
-	"UPDATE",
-	"SUBSCRIBE",
-	"NOTIFY",
-	"REFER",
-	"MESSAGE",
-	"PUBLISH",
-]);
+export const Method = z.enum(METHODS);
 
-/**
- * How a client may retry after this response, coarse enough to compare two codes:
- * `none` (nothing failed), `credentials` (resend with credentials), `modify` (fix the request
- * as the response says), `later` (same request after a delay), `elsewhere` (another target or
- * server), `never` (do not resend the same request).
- */
-export const RetryKind = z.enum(["none", "credentials", "modify", "later", "elsewhere", "never"]);
+/** How a client may retry after this response (see `RETRY_KINDS`). */
+export const RetryKind = z.enum(RETRY_KINDS);
 
-/**
- * Effect of the response on a dialog, after RFC 5057 §5.1 for failures inside a dialog;
- * `establishes` for responses that create a dialog (2xx, or 101–199 with a To tag to INVITE).
- */
-export const DialogEffect = z.enum([
-	"none",
-	"establishes",
-	"transaction-only",
-	"usage-terminated",
-	"dialog-terminated",
-]);
+/** Effect of the response on a dialog (see `DIALOG_EFFECTS`). */
+export const DialogEffect = z.enum(DIALOG_EFFECTS);
 
 const HeaderRef = z.strictObject({
 	name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
@@ -59,7 +32,7 @@ export const CodeFacts = z.strictObject({
 	code: z.number().int().min(100).max(699),
 	/** Section that defines the code. */
 	defined: Cite,
-	status: z.enum(["current", "deprecated", "reserved", "unregistered"]),
+	status: z.enum(CODE_STATUSES),
 	deprecatedBy: Cite.optional(),
 	renamedFrom: z.strictObject({ reason: z.string().min(1), by: Cite }).optional(),
 	methods: z.strictObject({ value: z.array(Method).min(1), cite: Cite }),

@@ -1,6 +1,6 @@
 /** English sentences built from facts. */
 import type { AckRule, ResponseClass } from "../classes.ts";
-import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+import type { DialogEffect, Method, RetryKind, Sender } from "../enums.ts";
 import type { Phrases, Side } from "./types.ts";
 
 const and = new Intl.ListFormat("en", { type: "conjunction" });

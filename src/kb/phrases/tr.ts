@@ -1,6 +1,6 @@
 /** Turkish sentences built from facts. Numbers take suffixes by pronunciation (see turkish-number.ts). */
 import type { AckRule, ResponseClass } from "../classes.ts";
-import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+import type { DialogEffect, Method, RetryKind, Sender } from "../enums.ts";
 import { inflect } from "./turkish-number.ts";
 import type { Phrases, Side } from "./types.ts";
 

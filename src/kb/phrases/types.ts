@@ -1,12 +1,12 @@
 /** Sentences sipwhy builds from facts, one implementation per content language. */
 import type { AckRule, ResponseClass } from "../classes.ts";
-import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+import type { CodeStatus, DialogEffect, Method, RetryKind, Sender } from "../enums.ts";
 
 /** What a sentence needs to know about one side of a comparison. */
 export interface Side {
 	code: number;
 	class: ResponseClass;
-	status: "current" | "deprecated" | "reserved" | "unregistered";
+	status: CodeStatus;
 	methods: Method[];
 	senders: Sender[];
 	requiredHeaders: string[];
