@@ -5,7 +5,7 @@
  * an optional dependency loaded only here, so nothing else in sipwhy pays for it.
  */
 import { isAbsolute, resolve } from "node:path";
-import { diagnose } from "../diagnose/diagnose.ts";
+import { captureDiagnosis } from "../diagnose/scan.ts";
 import { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
@@ -93,9 +93,11 @@ async function analyzeCapture(args: Record<string, unknown>): Promise<ToolResult
 	const page: CallSummary[] = [];
 	let matched = 0;
 	let detail: CallSummary | undefined;
+	const diagnosis = captureDiagnosis(lang);
 	const analyzer = new Analyzer({
 		keepCalls: false,
-		diagnose: (call, summary) => diagnose(call, summary, { lang }),
+		diagnose: diagnosis.call,
+		captureFindings: diagnosis.finish,
 		onCall: (summary) => {
 			if (wanted !== undefined) {
 				if (!detail && matches(summary, { call: wanted })) detail = summary;
@@ -107,7 +109,7 @@ async function analyzeCapture(args: Record<string, unknown>): Promise<ToolResult
 		},
 	});
 	await analyzeFiles([file], analyzer);
-	const { stats } = analyzer.finish();
+	const { stats, findings } = analyzer.finish();
 
 	if (wanted !== undefined) {
 		if (!detail) throw new InputError(`no call with Call-ID ${wanted} in ${file}`);
@@ -130,6 +132,7 @@ async function analyzeCapture(args: Record<string, unknown>): Promise<ToolResult
 	return json({
 		file,
 		stats,
+		findings,
 		totalCalls: stats.calls,
 		matchingCalls: matched,
 		offset,
