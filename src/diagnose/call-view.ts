@@ -18,6 +18,20 @@ export interface Msg {
 	tx: string | null;
 }
 
+/**
+ * Whether a message carries SDP, told from its headers and the body's start without parsing it
+ * (the exchanges are listed for every call; most rules then read none of them).
+ */
+function hasSdp(x: Msg): boolean {
+	const body = x.m.body;
+	if (!body) return false;
+	const ct = x.m.value("content-type");
+	if (!ct) return body.startsWith("v=0");
+	const c = ct.charCodeAt(0) | 32;
+	if (c === 97) return /^application\/sdp/i.test(ct);
+	return c === 109 && /^multipart\//i.test(ct) && /application\/sdp/i.test(body);
+}
+
 /** One SDP offer and its answer (absent when none was captured). */
 export interface OfferAnswer {
 	offer: Msg;
@@ -176,9 +190,9 @@ export class CallView {
 		for (const req of requests) {
 			const method = req.m.method;
 			if (method !== "INVITE" && method !== "UPDATE") continue;
-			const withSdp = this.responsesTo(req).filter((x) => !x.retr && (x.m.status ?? 0) > 100 && this.sdp(x));
+			const withSdp = this.responsesTo(req).filter((x) => !x.retr && (x.m.status ?? 0) > 100 && hasSdp(x));
 			const inDialog = !!req.m.to?.tag;
-			if (this.sdp(req)) {
+			if (hasSdp(req)) {
 				out.push({ offer: req, answer: withSdp.find((x) => (x.m.status ?? 0) < 300), inDialog });
 				continue;
 			}
@@ -191,7 +205,7 @@ export class CallView {
 					x.m.kind === "request" &&
 					(x.m.method === "ACK" || x.m.method === "PRACK") &&
 					(x.m.method === "PRACK" || x.m.cseq?.seq === seq) &&
-					this.sdp(x) !== null,
+					hasSdp(x),
 			);
 			out.push({ offer, answer, inDialog });
 		}

@@ -219,10 +219,14 @@ export function summarizeCall(call: Call): CallSummary {
 	// sender only on a copy the sender made: a request with one Via, a response no copy of which
 	// with more Via was seen (flow/hop-event.ts). Worked out only for addresses still unnamed.
 	let deepest: Map<string, number> | undefined;
+	let proxied: boolean | undefined;
 	const madeBySender = (i: number): boolean => {
 		const m = (msgs[i] as TrackedMessage).event.message;
 		if (m.kind === "request") return m.via.length <= 1;
 		if (m.status !== undefined && m.status < 101) return true; // 100 Trying is hop-by-hop
+		// Without a request carrying two Via, no element relayed anything in this call.
+		proxied ??= msgs.some((t) => t.event.message.kind === "request" && t.event.message.via.length > 1);
+		if (!proxied) return true;
 		if (deepest === undefined) {
 			deepest = new Map();
 			for (const t of msgs) {

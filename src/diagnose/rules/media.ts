@@ -173,6 +173,8 @@ export function mediaDirectionRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
 	let lastHold = new Map<string, string>(); // offerer → direction it last held with
 	for (const { offer, answer, inDialog } of view.exchanges()) {
+		// Most exchanges offer and answer sendrecv on live ports: tell them from the text alone.
+		if (!MEDIA_CHANGE.test(offer.m.body ?? "") && !MEDIA_CHANGE.test(answer?.m.body ?? "")) continue;
 		const o = view.sdp(offer);
 		if (!o) continue;
 		// An offer whose request failed (491, 488 …) changed nothing (RFC 3261 §14.1).
@@ -250,6 +252,9 @@ export function mediaDirectionRule(view: CallView): RawFinding[] {
 	}
 	return out;
 }
+
+/** SDP text that may hold, narrow or reject a stream: a direction other than sendrecv, port 0, c= 0.0.0.0. */
+const MEDIA_CHANGE = /a=(?:sendonly|recvonly|inactive)|m=[a-z]+ 0 |IN IP4 0\.0\.0\.0|IN IP6 ::\s/;
 
 function isZeroAddress(ip: string | null): boolean {
 	return ip === "0.0.0.0" || ip === "::";
