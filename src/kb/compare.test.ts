@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compare } from "./compare.ts";
+import { compare, SameCodeError } from "./compare.ts";
+import { InputError } from "./errors.ts";
 import { turkishNumberProblems } from "./phrases/turkish-check.ts";
 import { curatedPairs, entries } from "./registry.ts";
 import { proseProblems } from "./validate.ts";
@@ -86,4 +87,21 @@ test("Turkish sentences inflect numbers by pronunciation", () => {
 	const all = c.differences.join(" ");
 	assert.match(all, /202'yi|603'ü|603'ten|202'den|202'nin|603'ün/);
 	assert.deepEqual(turkishNumberProblems(all), []);
+});
+
+test("a code compared with itself is a usage error, in any spelling", () => {
+	for (const [x, y] of [
+		[486, 486],
+		["486", 486],
+		[" 603", "603 "],
+	] as const)
+		assert.throws(
+			() => compare(x, y),
+			(e: unknown) => e instanceof SameCodeError && e instanceof InputError && e.code === Number(String(x).trim()),
+		);
+	assert.throws(() => compare(486, 486, { lang: "tr" }), /two different codes, not 486 twice/);
+	assert.throws(
+		() => compare(486, "abc"),
+		(e: unknown) => e instanceof InputError && !(e instanceof SameCodeError),
+	);
 });
