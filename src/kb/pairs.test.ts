@@ -227,17 +227,23 @@ test("Turkish derived sentences name the same headers and causes as the data", (
 });
 
 test("curated pairs state the Q.850 causes of the data", () => {
+	let causes = 0;
 	for (const lang of LANGS)
 		for (const file of readdirSync(join(DATA, "pairs", lang))) {
 			const [a, b] = file.replace(".json", "").split("-").map(Number) as [number, number];
 			assert.ok(FACTS.has(a) && FACTS.has(b) && a < b, `${lang}/${file}: two codes with data, lower first`);
 			const pair = readJson(`pairs/${lang}/${file}`) as PairText;
 			for (const sentence of [...pair.keyDifferences, pair.whenToUseWhich]) {
-				// "486 to cause 17" (en), "486'yı cause 17" (tr)
-				for (const m of sentence.matchAll(/\b(\d{3})(?:'[a-zıüö]+)? (?:to |→ )?(?:ISUP |Q\.850 )?cause (\d+)/g)) {
+				// "486 to cause 17", "a 404 becomes cause 1" (en), "486'yı cause 17", "404, cause 1" (tr)
+				for (const m of sentence.matchAll(
+					/(?<![.\d])\b(\d{3})(?:'[a-zıüö]+)?,? (?:to |into |becomes |→ )?(?:ISUP |Q\.850 )?cause (\d+)/g,
+				)) {
 					const f = FACTS.get(Number(m[1]));
-					if (f) assert.equal(f.q850.toCause, Number(m[2]), `${lang}/${file}: ${sentence}`);
+					assert.ok(f, `${m[1]} in ${lang}/${file} is not a code with data`);
+					assert.equal(f.q850.toCause, Number(m[2]), `${lang}/${file}: ${sentence}`);
+					causes++;
 				}
 			}
 		}
+	assert.ok(causes >= 20, `only ${causes} cause statements read`);
 });
