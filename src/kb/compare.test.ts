@@ -50,6 +50,10 @@ const CURATED = [
 	[422, 423],
 	[429, 433],
 	[403, 608],
+	[405, 501],
+	[491, 500],
+	[403, 603],
+	[404, 484],
 ];
 
 test("every pair compares in en and tr with whole, clean sentences", () => {
