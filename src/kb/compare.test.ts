@@ -54,6 +54,10 @@ const CURATED = [
 	[491, 500],
 	[403, 603],
 	[404, 484],
+	[413, 513],
+	[481, 489],
+	[502, 504],
+	[603, 608],
 ];
 
 test("every pair compares in en and tr with whole, clean sentences", () => {
