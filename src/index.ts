@@ -14,7 +14,7 @@ import type { CallSummary } from "./flow/call-summary.ts";
 export type { Finding, MessageSummary } from "./flow/call-summary.ts";
 export { type Citation, formatCite } from "./kb/citation.ts";
 export { classOf, type ResponseClass, treatedAs } from "./kb/classes.ts";
-export { type Comparison, compare } from "./kb/compare.ts";
+export { type Comparison, compare, SameCodeError } from "./kb/compare.ts";
 export { InputError, parseCode } from "./kb/errors.ts";
 export { type Explanation, explain, type Facts, type LangOptions } from "./kb/explain.ts";
 export { type CodeSummary, type ListOptions, listCodes } from "./kb/list.ts";

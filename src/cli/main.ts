@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { compare } from "../kb/compare.ts";
+import { compare, SameCodeError } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
@@ -60,8 +60,9 @@ in 100–699; unregistered codes are explained as what a compliant agent treats 
 `,
 	compare: `Usage: sipwhy compare A B [--lang L] [--json]
 
-Compares two SIP response codes: key differences derived from their facts (class, scope,
-forking, senders, methods, headers, retry, dialog effect, ACK, Q.850) and when to use which.
+Compares two different SIP response codes: key differences derived from their facts (class,
+scope, forking, senders, methods, headers, retry, dialog effect, ACK, Q.850) and when to use
+which. The same code twice is wrong usage (exit status 2).
 `,
 	codes: `Usage: sipwhy codes [--class 4xx] [--all] [--json]
 
@@ -201,7 +202,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		const { values, positionals } = parse(args);
 		if (values.help) return io.out(HELP.compare as string);
 		needArgs(positionals, 2, "two codes (e.g. sipwhy compare 486 603)");
-		const c = compare(positionals[0] as string, positionals[1] as string, { lang: values.lang });
+		const c = sameCodeIsUsage(() => compare(positionals[0] as string, positionals[1] as string, { lang: values.lang }));
 		io.out(values.json ? json(c) : renderComparison(c));
 	},
 	codes(args, io) {
@@ -261,6 +262,16 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		});
 	},
 };
+
+/** Runs `f`, turning "the same code twice" into wrong usage (exit status 2). */
+function sameCodeIsUsage<T>(f: () => T): T {
+	try {
+		return f();
+	} catch (e) {
+		if (e instanceof SameCodeError) throw new UsageError(`${e.message}; for one code use: sipwhy explain ${e.code}`);
+		throw e;
+	}
+}
 
 /** A check whose report is already printed failed (exit status 1, nothing more to say). */
 class CheckFailed extends Error {}

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compare } from "./compare.ts";
+import { compare, SameCodeError } from "./compare.ts";
+import { InputError } from "./errors.ts";
 import { turkishNumberProblems } from "./phrases/turkish-check.ts";
 import { curatedPairs, entries } from "./registry.ts";
 import { proseProblems } from "./validate.ts";
@@ -27,6 +28,36 @@ const CURATED = [
 	[408, 481],
 	[603, 607],
 	[607, 608],
+	[202, 603],
+	[180, 183],
+	[183, 199],
+	[100, 180],
+	[180, 181],
+	[200, 204],
+	[302, 305],
+	[403, 404],
+	[403, 407],
+	[404, 480],
+	[408, 504],
+	[480, 487],
+	[481, 487],
+	[486, 487],
+	[487, 603],
+	[500, 502],
+	[503, 504],
+	[503, 600],
+	[420, 421],
+	[422, 423],
+	[429, 433],
+	[403, 608],
+	[405, 501],
+	[491, 500],
+	[403, 603],
+	[404, 484],
+	[413, 513],
+	[481, 489],
+	[502, 504],
+	[603, 608],
 ];
 
 test("every pair compares in en and tr with whole, clean sentences", () => {
@@ -86,4 +117,21 @@ test("Turkish sentences inflect numbers by pronunciation", () => {
 	const all = c.differences.join(" ");
 	assert.match(all, /202'yi|603'ü|603'ten|202'den|202'nin|603'ün/);
 	assert.deepEqual(turkishNumberProblems(all), []);
+});
+
+test("a code compared with itself is a usage error, in any spelling", () => {
+	for (const [x, y] of [
+		[486, 486],
+		["486", 486],
+		[" 603", "603 "],
+	] as const)
+		assert.throws(
+			() => compare(x, y),
+			(e: unknown) => e instanceof SameCodeError && e instanceof InputError && e.code === Number(String(x).trim()),
+		);
+	assert.throws(() => compare(486, 486, { lang: "tr" }), /two different codes, not 486 twice/);
+	assert.throws(
+		() => compare(486, "abc"),
+		(e: unknown) => e instanceof InputError && !(e instanceof SameCodeError),
+	);
 });

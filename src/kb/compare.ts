@@ -1,5 +1,6 @@
 /** `compare(a, b)`: how two codes differ, in whole sentences derived from their facts. */
 import { formatCite } from "./citation.ts";
+import { InputError, parseCode } from "./errors.ts";
 import { checkLanguage, contentLanguageFor, type Explanation, explain, type LangOptions } from "./explain.ts";
 import { phrasesFor, type Side } from "./phrases/index.ts";
 import { curatedPair } from "./registry.ts";
@@ -15,6 +16,14 @@ export interface Comparison {
 	curated: boolean;
 	lang: string;
 	contentLang: string;
+}
+
+/** Both codes given to compare are the same: a usage mistake (the CLI exits 2, the site shows the code's page). */
+export class SameCodeError extends InputError {
+	override name = "SameCodeError";
+	constructor(readonly code: number) {
+		super(`compare needs two different codes, not ${code} twice`);
+	}
 }
 
 function side(e: Explanation): Side {
@@ -66,10 +75,12 @@ export function derivedDifferences(a: Side, b: Side, lang: string): string[] {
  * Compares two codes in a language. The lower code comes first (`a`). Key differences start with
  * the curated ones for pairs people confuse, then the ones derived from the facts; "when to use
  * which" is curated for those pairs and assembled from each code's own `useWhen` sentence otherwise.
- * Throws InputError for a bad code or language.
+ * Throws InputError for a bad code or language, and SameCodeError when both are the same code.
  */
 export function compare(first: string | number, second: string | number, options: LangOptions = {}): Comparison {
 	const lang = checkLanguage(options.lang);
+	const code = parseCode(first);
+	if (code === parseCode(second)) throw new SameCodeError(code);
 	const x = explain(first, { lang });
 	const y = explain(second, { lang });
 	const [a, b] = x.code <= y.code ? [x, y] : [y, x];
