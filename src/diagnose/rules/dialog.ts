@@ -11,7 +11,7 @@ import type { RawFinding } from "../raw-finding.ts";
 /** Rule 10. */
 export function dialogGoneRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const r of view.responses().filter((x) => x.m.status === 481)) {
+	for (const r of view.distinctEvents(view.responses().filter((x) => x.m.status === 481))) {
 		const method = r.m.cseq?.method ?? "";
 		const req = view.requests(method).find((q) => q.tx === r.tx);
 		const established = view
@@ -37,6 +37,8 @@ export function dialogGoneRule(view: CallView): RawFinding[] {
 				established: established ? 1 : 0,
 				routeFollowed: routeFollowed === null ? "" : routeFollowed ? 1 : 0,
 				afterRefer: afterRefer ? 1 : 0,
+				from: r.src ? endpointText(r.src) : "",
+				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
 			},
 		});
 	}
@@ -72,6 +74,7 @@ export function loopRule(view: CallView): RawFinding[] {
 				repeated: [...new Set(repeated)].join(", "),
 				hops: copies.length,
 				detector,
+				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
 			},
 		});
 	}

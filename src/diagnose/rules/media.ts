@@ -83,10 +83,12 @@ function hostOf(uri: string): string | null {
 /** Rule 8. */
 export function mediaMismatchRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const inv of view.requests("INVITE")) {
-		const final = view.finalTo(inv);
-		const status = final?.m.status;
-		if (!final || (status !== 488 && status !== 606)) continue;
+	for (const inv of view.distinctEvents(view.requests("INVITE"))) {
+		const relayed = view.finalTo(inv);
+		const status = relayed?.m.status;
+		if (!relayed || (status !== 488 && status !== 606)) continue;
+		// Named from the copy the refusing element sent.
+		const final = view.origin(relayed);
 		const offer = view.sdp(inv);
 		const answer = view.sdp(final);
 		const warnings = final.m.values("warning").flatMap(parseWarning);
@@ -122,6 +124,8 @@ export function mediaMismatchRule(view: CallView): RawFinding[] {
 				warning: warnings.map((w) => `${w.code} ${w.text}`).join("; "),
 				reasons: [...new Set(reasons)].join(","),
 				noOffer: offer ? 0 : 1,
+				from: final.src ? endpointText(final.src) : "",
+				agent: final.m.value("server") ?? final.m.value("user-agent") ?? "",
 			},
 		});
 	}

@@ -80,7 +80,7 @@ export const en: FindingTexts = {
 		if (r.includes("no-telephone-event")) parts.push("no telephone-event was offered for DTMF");
 		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
 		return {
-			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}: the session offer was refused. ${parts.join("; ")}.`,
+			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}${p.agent || p.from ? ` from ${[s(p.agent), p.from ? `at ${s(p.from)}` : ""].filter(Boolean).join(" ")}` : ""}: the session offer was refused. ${parts.join("; ")}.`,
 			fix: "Make the offer and the answerer's capabilities overlap: allow a common codec on both sides (PCMU/PCMA as a fallback), align SRTP settings (media_encryption, sdes/dtls), remove video or image streams the far end cannot take, and offer telephone-event if DTMF is needed.",
 		};
 	},
@@ -115,15 +115,15 @@ export const en: FindingTexts = {
 		};
 	},
 	"481-dialog-gone": (p) => ({
-		text: `${s(p.method)} was answered 481: the far end does not know this dialog${yes(p.established) ? " although it was set up earlier in this capture" : ""}${yes(p.afterRefer) ? "; a transfer happened before, so the dialog may have been replaced" : ""}${p.routeFollowed === 0 ? "; the request did not follow the Record-Route set" : ""}.`,
+		text: `${s(p.method)} was answered 481${p.agent || p.from ? ` by ${[s(p.agent), p.from ? `at ${s(p.from)}` : ""].filter(Boolean).join(" ")}` : ""}: the far end does not know this dialog${yes(p.established) ? " although it was set up earlier in this capture" : ""}${yes(p.afterRefer) ? "; a transfer happened before, so the dialog may have been replaced" : ""}${p.routeFollowed === 0 ? "; the request did not follow the Record-Route set" : ""}.`,
 		fix: "Check whether the far end restarted or failed over, whether the request used the route set from Record-Route and the remote Contact as its target, whether Call-ID and tags match the dialog, and, after a transfer, that the old leg is not ended twice.",
 	}),
 	"loop-detected": (p) => ({
-		text: `482 Loop Detected: the request came back to a proxy that had already forwarded it${p.repeated ? ` (Via repeats ${s(p.repeated)})` : ""}.`,
+		text: `482 Loop Detected${p.agent || p.detector ? ` from ${[s(p.agent), p.detector ? `at ${s(p.detector)}` : ""].filter(Boolean).join(" ")}` : ""}: the request came back to a proxy that had already forwarded it${p.repeated ? ` (Via repeats ${s(p.repeated)})` : ""}.`,
 		fix: "Look for a routing loop between proxies or a proxy routing to itself (its own domain or address as the next hop); spirals with a changed Request-URI are legal, loops are not.",
 	}),
 	"too-many-hops": (p) => ({
-		text: `483 Too Many Hops: Max-Forwards ran down to zero${p.maxForwards ? ` (${s(p.maxForwards)} across ${s(p.hops)} copies)` : ""}, usually a loop through B2BUAs that create new Via headers each time.`,
+		text: `483 Too Many Hops${p.agent || p.detector ? ` from ${[s(p.agent), p.detector ? `at ${s(p.detector)}` : ""].filter(Boolean).join(" ")}` : ""}: Max-Forwards ran down to zero${p.maxForwards ? ` (${s(p.maxForwards)} across ${s(p.hops)} copies)` : ""}, usually a loop through B2BUAs that create new Via headers each time.`,
 		fix: "Trace the route between the B2BUAs or PBXs forwarding this call back and forth (for example two systems whose routes point at each other), and do not reset Max-Forwards on a B2BUA.",
 	}),
 	"redirect-followed": (p) => ({

@@ -81,7 +81,7 @@ export const tr: FindingTexts = {
 		if (r.includes("no-telephone-event")) parts.push("DTMF için telephone-event teklif edilmedi");
 		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
 		return {
-			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}: oturum teklifi reddedildi. ${parts.join("; ")}.`,
+			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}${p.agent || p.from ? ` (${[s(p.agent), s(p.from)].filter(Boolean).join(", ")})` : ""}: oturum teklifi reddedildi. ${parts.join("; ")}.`,
 			fix: "Teklif ile yanıtlayanın yeteneklerini ortak noktada buluşturun: iki tarafta da ortak bir codec'e izin verin (yedek olarak PCMU/PCMA), SRTP ayarlarını eşleyin (media_encryption, sdes/dtls), karşı tarafın alamadığı video ya da image akışlarını çıkarın ve DTMF gerekiyorsa telephone-event teklif edin.",
 		};
 	},
@@ -116,15 +116,15 @@ export const tr: FindingTexts = {
 		};
 	},
 	"481-dialog-gone": (p) => ({
-		text: `${s(p.method)} isteğine 481 yanıtı geldi: karşı taraf bu diyaloğu tanımıyor${yes(p.established) ? ", oysa diyalog bu yakalamada daha önce kurulmuştu" : ""}${yes(p.afterRefer) ? "; öncesinde bir aktarma oldu, diyalog değiştirilmiş olabilir" : ""}${p.routeFollowed === 0 ? "; istek Record-Route kümesini izlemedi" : ""}.`,
+		text: `${s(p.method)} isteğine 481 yanıtı geldi${p.agent || p.from ? ` (${[s(p.agent), s(p.from)].filter(Boolean).join(", ")})` : ""}: karşı taraf bu diyaloğu tanımıyor${yes(p.established) ? ", oysa diyalog bu yakalamada daha önce kurulmuştu" : ""}${yes(p.afterRefer) ? "; öncesinde bir aktarma oldu, diyalog değiştirilmiş olabilir" : ""}${p.routeFollowed === 0 ? "; istek Record-Route kümesini izlemedi" : ""}.`,
 		fix: "Karşı tarafın yeniden başlayıp başlamadığını ya da yedeğe geçip geçmediğini, isteğin Record-Route'tan gelen route kümesini ve uzak Contact'ı hedef alıp almadığını, Call-ID ve etiketlerin diyalogla eşleştiğini ve aktarmadan sonra eski bacağın iki kez kapatılmadığını kontrol edin.",
 	}),
 	"loop-detected": (p) => ({
-		text: `482 Loop Detected: istek, onu daha önce iletmiş bir proxy'ye geri döndü${p.repeated ? ` (Via'da ${s(p.repeated)} tekrar ediyor)` : ""}.`,
+		text: `482 Loop Detected${p.agent || p.detector ? ` (${[s(p.agent), s(p.detector)].filter(Boolean).join(", ")})` : ""}: istek, onu daha önce iletmiş bir proxy'ye geri döndü${p.repeated ? ` (Via'da ${s(p.repeated)} tekrar ediyor)` : ""}.`,
 		fix: "Proxy'ler arasında bir yönlendirme döngüsü ya da kendine yönlendiren bir proxy arayın (sonraki atlama olarak kendi alan adı veya adresi); Request-URI'si değişen sarmallar (spiral) geçerlidir, döngüler değildir.",
 	}),
 	"too-many-hops": (p) => ({
-		text: `483 Too Many Hops: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
+		text: `483 Too Many Hops${p.agent || p.detector ? ` (${[s(p.agent), s(p.detector)].filter(Boolean).join(", ")})` : ""}: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
 		fix: "Bu çağrıyı birbirine geri gönderen B2BUA ya da santraller arasındaki güzergâhı izleyin (örneğin rotaları birbirini gösteren iki sistem) ve bir B2BUA'da Max-Forwards'ı sıfırlamayın.",
 	}),
 	"redirect-followed": (p) => ({
