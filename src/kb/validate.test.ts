@@ -40,7 +40,7 @@ test("example checks catch a wrong status line, a missing header and a wrong Con
 		optionalHeaders: [],
 		retry: { kind: "credentials" as const, cite: "RFC3261 §22.2" },
 		dialogEffect: { value: "transaction-only" as const, cite: "RFC5057 §5.1" },
-		q850: { toCause: 21, fromCauses: [] },
+		q850: { toCause: 21, toCauseBasis: "listed" as const, fromCauses: [] },
 		related: [],
 	};
 	const good =

@@ -75,6 +75,23 @@ export function exampleProblems(code: number, reason: string, facts: CodeFacts, 
 }
 
 /**
+ * Problems with a code's RFC 3398 §8.2.6.1 mapping, or []: only 4xx–6xx rejections map to a
+ * cause, the default rule always gives 31 "Normal, unspecified", and the Warning-decided (488,
+ * 606) and unmapped (487) codes carry no fixed cause.
+ */
+export function q850Problems(f: Pick<CodeFacts, "code" | "q850">): string[] {
+	const { toCause, toCauseBasis } = f.q850;
+	const out: string[] = [];
+	if ((f.code < 400) !== (toCauseBasis === "not-a-rejection"))
+		out.push(`basis ${toCauseBasis} does not fit a ${Math.floor(f.code / 100)}xx response`);
+	if (toCauseBasis === "default" && toCause !== 31) out.push("the default rule of RFC 3398 §8.2.6.1 gives cause 31");
+	if (toCauseBasis === "listed" && toCause === null) out.push("a listed mapping needs its cause");
+	if (toCauseBasis !== "listed" && toCauseBasis !== "default" && toCause !== null)
+		out.push(`basis ${toCauseBasis} has no fixed cause`);
+	return out;
+}
+
+/**
  * Validates everything and assembles the knowledge base. With `only`, checks just those codes
  * (and pairs among them) so an author can validate the entries they are writing.
  */
@@ -126,6 +143,9 @@ export function validateKnowledge(
 		if (entry.registered && f.status === "unregistered") problems.push(`${where}: registered code marked unregistered`);
 		if (entry.deprecated && f.status !== "deprecated") problems.push(`${where}: the registry marks it deprecated`);
 		if (f.status === "deprecated" && !f.deprecatedBy) problems.push(`${where}: deprecated without deprecatedBy`);
+		for (const p of q850Problems(f)) problems.push(`${where}: q850: ${p}`);
+		if (f.dialogEffect.endsEarlyDialog && (entry.code >= 200 || f.dialogEffect.value !== "none"))
+			problems.push(`${where}: only a provisional response with effect none can end an early dialog`);
 		const isProvisional = entry.code < 200;
 		if (isProvisional && f.retry.kind !== "none") problems.push(`${where}: a provisional response has retry kind none`);
 		for (const r of f.related) {
