@@ -134,8 +134,7 @@ test("derived Turkish sentences use the terms of docs/terms-tr.md", () => {
 		const c = compare(a, b, { lang: "tr" });
 		// Only the derived sentences: curated ones are checked with the data.
 		const derived = c.differences.slice(curatedPair(a, b, "tr")?.keyDifferences.length ?? 0);
-		for (const d of derived)
-			assert.deepEqual(termProblems(d, rules), [], `${a}-${b}: ${d}`);
+		for (const d of derived) assert.deepEqual(termProblems(d, rules), [], `${a}-${b}: ${d}`);
 	}
 	const unknown = explain(499, { lang: "tr" });
 	for (const t of [unknown.description, unknown.whenYouSeeIt, ...unknown.howToFix, ...unknown.misdiagnoses])

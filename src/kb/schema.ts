@@ -97,6 +97,20 @@ export const CodeFacts = z.strictObject({
 		toCauseBasis: Q850Basis,
 		fromCauses: z.array(z.number().int().min(1).max(127)),
 	}),
+	/**
+	 * Every product setting, module, variable or cause name the code's text uses, with where it was
+	 * checked; `unchecked` marks a name nobody has looked up in that product's source or docs yet.
+	 */
+	settings: z
+		.array(
+			z.strictObject({
+				name: z.string().regex(/^[A-Za-z][\w.-]*$/),
+				product: z.string().min(3),
+				source: z.string().min(3),
+				unchecked: z.literal(true).optional(),
+			}),
+		)
+		.optional(),
 	related: z.array(z.number().int().min(100).max(699)),
 });
 

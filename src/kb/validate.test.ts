@@ -7,6 +7,7 @@ import {
 	parseTermTable,
 	proseProblems,
 	q850Problems,
+	settingProblems,
 	termProblems,
 	validateKnowledge,
 } from "./validate.ts";
@@ -108,4 +109,23 @@ test("q850 facts follow RFC 3398 §8.2.6.1: the default rule gives 31, only reje
 		q850Problems({ code: 488, q850: { toCause: 41, toCauseBasis: "warning", fromCauses: [] } }).join(),
 		/no fixed cause/,
 	);
+});
+
+test("every setting name in a text is listed with where it was checked", () => {
+	const text = { en: { howToFix: ["Set allow_transfer=no on the endpoint."] } } as never;
+	assert.match(settingProblems({}, text).join(), /allow_transfer is used in the text but not listed/);
+	const listed = { settings: [{ name: "allow_transfer", product: "Asterisk pjsip endpoint", source: "res_pjsip" }] };
+	assert.deepEqual(settingProblems(listed, text), []);
+	assert.match(settingProblems(listed, { en: { howToFix: ["Nothing."] } } as never).join(), /listed but no text/);
+});
+
+test("vendor settings: pjsip allow_transfer, device_state_busy_at sets device state only, call-limit is chan_sip", () => {
+	const en = (code: string) => JSON.stringify(raw.text.en?.[code]);
+	assert.doesNotMatch(en("202"), /allowtransfer=no/);
+	assert.match(en("202"), /allow_transfer=no/);
+	assert.match(en("486"), /device_state_busy_at only changes the device state/);
+	assert.match(en("486"), /call-limit is chan_sip/);
+	assert.doesNotMatch(en("486"), /max-calls/);
+	const facts = raw.facts["486"] as { settings: { name: string; product: string }[] };
+	assert.equal(facts.settings.find((s) => s.name === "call-limit")?.product, "Asterisk chan_sip (not pjsip)");
 });

@@ -48,10 +48,18 @@ export function parseTermTable(markdown: string): TermRule[] {
 	const rows = markdown.split("\n").filter((l) => /^\|/.test(l.trim()));
 	const out: TermRule[] = [];
 	for (const row of rows.slice(2)) {
-		const cells = row.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
+		const cells = row
+			.trim()
+			.replace(/^\||\|$/g, "")
+			.split("|")
+			.map((c) => c.trim());
 		if (cells.length !== 4) throw new Error(`term list row needs 4 cells: ${row}`);
 		const [english, term, forbidden, allowed] = cells as [string, string, string, string];
-		const list = (cell: string, sep: RegExp) => cell.split(sep).map((f) => f.trim()).filter(Boolean);
+		const list = (cell: string, sep: RegExp) =>
+			cell
+				.split(sep)
+				.map((f) => f.trim())
+				.filter(Boolean);
 		out.push({
 			english,
 			term,
@@ -81,7 +89,6 @@ export function termProblems(text: string, rules: TermRule[], reasons: readonly 
 		}
 	return out;
 }
-
 
 const DOUBLED = /(?<![\p{L}\p{N}-])(\p{L}{2,})\s+\1(?![\p{L}\p{N}-])/iu;
 const MARKDOWN = /\*\*|`|^\s*#|\[[^\]]*\]\(|^\s*[-*] /m;
@@ -147,12 +154,31 @@ export function exampleProblems(code: number, reason: string, facts: CodeFacts, 
 export function q850Problems(f: Pick<CodeFacts, "code" | "q850">): string[] {
 	const { toCause, toCauseBasis } = f.q850;
 	const out: string[] = [];
-	if ((f.code < 400) !== (toCauseBasis === "not-a-rejection"))
+	if (f.code < 400 !== (toCauseBasis === "not-a-rejection"))
 		out.push(`basis ${toCauseBasis} does not fit a ${Math.floor(f.code / 100)}xx response`);
 	if (toCauseBasis === "default" && toCause !== 31) out.push("the default rule of RFC 3398 §8.2.6.1 gives cause 31");
 	if (toCauseBasis === "listed" && toCause === null) out.push("a listed mapping needs its cause");
 	if (toCauseBasis !== "listed" && toCauseBasis !== "default" && toCause !== null)
 		out.push(`basis ${toCauseBasis} has no fixed cause`);
+	return out;
+}
+
+/** Names with an underscore (fr_inv_timer, allow_transfer, USER_BUSY): the shape of a product setting. */
+const SETTING_NAME = /(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w-])/g;
+
+/**
+ * Problems between a code's `settings` and its texts, or []: every setting-shaped name a text
+ * uses must be listed with where it was checked, and every listed name must appear in a text.
+ */
+export function settingProblems(f: Pick<CodeFacts, "settings">, text: Record<string, CodeText>): string[] {
+	const listed = new Set((f.settings ?? []).map((s) => s.name));
+	const all = Object.values(text)
+		.flatMap((t) => Object.values(t).flat())
+		.join("\n");
+	const out: string[] = [];
+	for (const name of new Set(all.match(SETTING_NAME) ?? []))
+		if (!listed.has(name)) out.push(`${name} is used in the text but not listed with its source`);
+	for (const name of listed) if (!all.includes(name)) out.push(`${name} is listed but no text uses it`);
 	return out;
 }
 
@@ -260,6 +286,7 @@ export function validateKnowledge(
 				problems.push(`${tWhere}: useWhen must name ${entry.code}`);
 			text[lang] = t.data;
 		}
+		for (const p of settingProblems(f, text)) problems.push(`${where}: settings: ${p}`);
 		const example = raw.examples[String(entry.code)];
 		if (example === undefined) problems.push(`data/examples/${entry.code}.sip: missing`);
 		else
