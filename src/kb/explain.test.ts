@@ -208,3 +208,19 @@ test("RFC 3398 §8.2.6.1: unlisted rejections map to cause 31 by the default rul
 	assert.equal(entry(486)?.q850.toCauseBasis, "listed");
 	assert.equal(entry(302)?.q850.toCause, null);
 });
+
+test("prose corrections: 100 and RFC 4320 §4.1, 183 is not ringing, 606 scope, 502 and HTTP", () => {
+	const t100 = explain(100);
+	assert.doesNotMatch(t100.whenYouSeeIt, /limits 100 to non-INVITE requests over UDP/);
+	assert.match(t100.whenYouSeeIt, /RFC 4320 §4\.1 allows only 100/);
+	assert.ok(t100.misdiagnoses.some((m) => /183 does not mean ringing/.test(m)));
+	const t606 = explain(606);
+	for (const s of [t606.summary, t606.description, t606.useWhen]) {
+		assert.doesNotMatch(s, /no other end ?point will answer/);
+		assert.doesNotMatch(s, /no other device of the user will do better/);
+	}
+	assert.match(t606.description, /global failure \(RFC 3261 §21\.6\)/);
+	const t502 = explain(502).misdiagnoses.join(" ");
+	assert.doesNotMatch(t502, /HTTP mindset/);
+	assert.match(t502, /502 means what it means in HTTP/);
+});
