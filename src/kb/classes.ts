@@ -29,7 +29,7 @@ export const CLASS_RULES: Record<
 		scope: "progress",
 		endsForking: false,
 		ack: "none",
-		cites: { final: "RFC3261 §7.2", scope: "RFC3261 §21.1", endsForking: "RFC3261 §16.7", ack: "RFC3262 §3" },
+		cites: { final: "RFC3261 §7.2", scope: "RFC3261 §21.1", endsForking: "RFC3261 §16.7", ack: "RFC3261 §21.1" },
 	},
 	"2xx": {
 		final: true,

@@ -1,9 +1,9 @@
 /** `compare(a, b)`: how two codes differ, in whole sentences derived from their facts. */
-import { formatCite } from "./citation.ts";
+import { formatCite, parseCite } from "./citation.ts";
 import { InputError, parseCode } from "./errors.ts";
 import { checkLanguage, contentLanguageFor, type Explanation, explain, type LangOptions } from "./explain.ts";
 import { phrasesFor, type Side } from "./phrases/index.ts";
-import { curatedPair } from "./registry.ts";
+import { curatedPair, entry } from "./registry.ts";
 
 /** The answer to `compare`. */
 export interface Comparison {
@@ -27,6 +27,8 @@ export class SameCodeError extends InputError {
 }
 
 function side(e: Explanation): Side {
+	// The entry whose facts the explanation shows (the stand-in for an unregistered code).
+	const facts = entry(e.code) ?? entry(e.treatedAs ?? e.code);
 	const s: Side = {
 		code: e.code,
 		class: e.class,
@@ -42,7 +44,11 @@ function side(e: Explanation): Side {
 			e.facts.q850.toCause === null
 				? null
 				: { cause: e.facts.q850.toCause, name: e.facts.q850.names[String(e.facts.q850.toCause)] ?? "" },
+		q850Basis: facts?.q850.toCauseBasis ?? "not-a-rejection",
 	};
+	const teardown = facts?.dialogEffect.uacShouldTerminate;
+	if (teardown) s.uacShouldTerminate = formatCite(parseCite(teardown));
+	if (facts?.dialogEffect.endsEarlyDialog) s.endsEarlyDialog = true;
 	if (e.deprecatedBy) s.deprecatedBy = formatCite(e.deprecatedBy);
 	if (e.treatedAs !== undefined) s.treatedAs = e.treatedAs;
 	return s;
@@ -61,9 +67,15 @@ export function derivedDifferences(a: Side, b: Side, lang: string): string[] {
 	if (!sameSet(a.methods, b.methods)) out.push(p.methods(a, b));
 	if (!sameSet(a.requiredHeaders, b.requiredHeaders)) out.push(p.requiredHeaders(a, b));
 	if (a.retryKind !== b.retryKind) out.push(p.retry(a, b));
-	if (a.dialogEffect !== b.dialogEffect) out.push(p.dialogEffect(a, b));
+	const effectDiffers =
+		a.dialogEffect !== b.dialogEffect ||
+		Boolean(a.endsEarlyDialog) !== Boolean(b.endsEarlyDialog) ||
+		a.uacShouldTerminate !== b.uacShouldTerminate;
+	if (effectDiffers) out.push(p.dialogEffect(a, b));
 	if (a.ack !== b.ack && answersInvite(a) && answersInvite(b)) out.push(p.ack(a, b));
-	if ((a.q850To?.cause ?? null) !== (b.q850To?.cause ?? null) && (a.q850To || b.q850To)) out.push(p.q850(a, b));
+	const q850Differs = (a.q850To?.cause ?? null) !== (b.q850To?.cause ?? null) || a.q850Basis !== b.q850Basis;
+	const bothReleaseNothing = a.q850Basis === "not-a-rejection" && b.q850Basis === "not-a-rejection";
+	if (q850Differs && !bothReleaseNothing) out.push(p.q850(a, b));
 	for (const s of [a, b]) {
 		const line = p.status(s);
 		if (line) out.push(line);

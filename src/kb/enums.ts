@@ -73,3 +73,12 @@ export type AckRule = (typeof ACK_RULES)[number];
 export const SCOPES = ["progress", "success", "redirect", "request", "server", "global"] as const;
 /** How far a response's verdict reaches. */
 export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Where a code's Q.850 cause comes from (RFC 3398 §8.2.6.1): the table lists it, the section's
+ * default rule (cause 31) applies, the Warning header decides (488, 606), the table maps it to
+ * nothing (487), or it is not a rejection at all (1xx–3xx).
+ */
+export const Q850_BASES = ["listed", "default", "warning", "unmapped", "not-a-rejection"] as const;
+/** One of Q850_BASES. */
+export type Q850Basis = (typeof Q850_BASES)[number];

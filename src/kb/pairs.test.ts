@@ -41,7 +41,11 @@ function sideFromData(code: number): Side {
 		ack: rules.ack,
 		endsForking: rules.endsForking,
 		q850To: f.q850.toCause === null ? null : { cause: f.q850.toCause, name: Q850[String(f.q850.toCause)] ?? "" },
+		q850Basis: f.q850.toCauseBasis,
 	};
+	if (f.dialogEffect.uacShouldTerminate)
+		s.uacShouldTerminate = f.dialogEffect.uacShouldTerminate.replace(/^RFC(\d+)/, "RFC $1");
+	if (f.dialogEffect.endsEarlyDialog) s.endsEarlyDialog = true;
 	if (f.deprecatedBy) s.deprecatedBy = f.deprecatedBy.replace(/^RFC(\d+)/, "RFC $1");
 	if (f.status === "unregistered") s.treatedAs = code < 200 ? 183 : Math.floor(code / 100) * 100;
 	return s;
@@ -105,7 +109,8 @@ function checkEnglishClaims(sentence: string): number {
 		for (const m of sentence.matchAll(new RegExp(re.source, "gi")))
 			assert.equal(fact(m[1] as string).retry.kind, kind, sentence);
 	const EFFECT: [RegExp, string][] = [
-		[/(\d{3}) has no effect on any dialog/g, "none"],
+		[/(\d{3}) (?:has no effect on any dialog|neither creates nor ends a dialog)/g, "none"],
+		[/(\d{3}) ends the one early dialog its To tag names/g, "none"],
 		[/(\d{3}) (?:creates an early dialog|establishes the dialog)/g, "establishes"],
 		[/(\d{3}) fails only that transaction/g, "transaction-only"],
 		[/(\d{3}) ends the usage the request belonged to/g, "usage-terminated"],
@@ -113,12 +118,24 @@ function checkEnglishClaims(sentence: string): number {
 	];
 	for (const [re, value] of EFFECT)
 		for (const m of sentence.matchAll(re)) assert.equal(fact(m[1] as string).dialogEffect.value, value, sentence);
-	for (const m of sentence.matchAll(/(\d{3}) becomes Q\.850 cause (\d+) \((.+?)\)(?=, while | \(RFC)/g)) {
-		assert.equal(fact(m[1] as string).q850.toCause, Number(m[2]), sentence);
+	for (const m of sentence.matchAll(
+		/(\d{3}) becomes Q\.850 cause (\d+) \((.+?)\) by (the table|RFC 3398's default rule)/g,
+	)) {
+		const f = fact(m[1] as string);
+		assert.equal(f.q850.toCause, Number(m[2]), sentence);
 		assert.equal(Q850[m[2] as string], m[3], sentence);
+		assert.equal(f.q850.toCauseBasis, m[4] === "the table" ? "listed" : "default", sentence);
 	}
-	for (const m of sentence.matchAll(/(\d{3}) has no ISUP cause of its own/g))
-		assert.equal(fact(m[1] as string).q850.toCause, null, sentence);
+	const BASIS: [RegExp, string][] = [
+		[/(\d{3}) has no fixed cause, because the table lets its Warning header decide/g, "warning"],
+		[/(\d{3}) maps to no cause in the table/g, "unmapped"],
+		[/(\d{3}) releases nothing, because it is not a rejection/g, "not-a-rejection"],
+	];
+	for (const [re, basis] of BASIS)
+		for (const m of sentence.matchAll(re)) {
+			assert.equal(fact(m[1] as string).q850.toCauseBasis, basis, sentence);
+			assert.equal(fact(m[1] as string).q850.toCause, null, sentence);
+		}
 	const classClaim = (code: string, cls: string) => {
 		fact(code);
 		assert.equal(classOf(Number(code)), cls, sentence);
