@@ -4,6 +4,7 @@ import type { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
+import { mapStrings, visible, visibleLines } from "../flow/visible.ts";
 import { classOf } from "../kb/classes.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
@@ -76,71 +77,89 @@ export function renderFinding(f: Finding, indent: string): string[] {
 	return lines;
 }
 
-/** The call list for the terminal; OPTIONS keep-alives summarised in one line. */
-export function renderCallList(calls: CallSummary[]): string {
-	const options = calls.filter((c) => c.method === "OPTIONS");
-	const rest = calls.filter((c) => c.method !== "OPTIONS");
-	const lines: string[] = [];
-	const head = `${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`;
-	lines.push(color.bold(head));
-	for (const c of rest) {
-		const start = c.start ? c.start.slice(11, 23) : "—";
-		const ft = `${shortUri(c.from)} → ${shortUri(c.to)}`;
-		const outcome = outcomeText(c);
-		const outcomePlain = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no final response";
-		lines.push(
-			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcome}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
-		);
-		lines.push(color.dim(`             ${c.callId}`));
-		for (const f of c.findings) lines.push(...renderFinding(f, "             "));
-	}
-	if (options.length) {
-		const byOutcome = new Map<string, number>();
-		for (const c of options) {
-			const k = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no answer";
-			byOutcome.set(k, (byOutcome.get(k) ?? 0) + 1);
-		}
-		lines.push(
-			color.dim(
-				`${options.length} OPTIONS keep-alive${options.length === 1 ? "" : "s"}: ${[...byOutcome].map(([k, n]) => `${n} × ${k}`).join(", ")}`,
-			),
-		);
-	}
-	return `${lines.join("\n")}\n`;
+/** Distinct outcome and rule keys counted one by one; the rest are counted together (reasons are input). */
+const MAX_TALLY_KEYS = 200;
+
+function tally(map: Map<string, number>, key: string, other: string): void {
+	const k = map.has(key) || map.size < MAX_TALLY_KEYS ? key : other;
+	map.set(k, (map.get(k) ?? 0) + 1);
 }
 
-/** Summary of failures by code, for the end of the list. */
-export function renderSummary(calls: CallSummary[]): string {
-	const byCode = new Map<string, number>();
-	for (const c of calls)
-		if (c.method !== "OPTIONS" && c.outcome && c.outcome.code >= 300)
-			byCode.set(
-				`${c.outcome.code} ${c.outcome.reason}`,
-				(byCode.get(`${c.outcome.code} ${c.outcome.reason}`) ?? 0) + 1,
+function byCount(map: Map<string, number>): string {
+	return [...map]
+		.sort((a, b) => b[1] - a[1])
+		.map(([k, n]) => `${n} × ${k}`)
+		.join(", ");
+}
+
+/**
+ * The call list for the terminal, written call by call as the calls finish: the columns have
+ * fixed widths, so nothing waits for the last call. OPTIONS keep-alives are only counted and
+ * summarised in one line at the end, with the failures by code and the findings by rule. Every
+ * value from the capture is shown with its control characters made visible.
+ */
+export class CallListWriter {
+	/** Calls passed to `call` (OPTIONS included). */
+	shown = 0;
+	#options = 0;
+	#optionsByOutcome = new Map<string, number>();
+	#failuresByCode = new Map<string, number>();
+	#findingsByRule = new Map<string, number>();
+
+	/** The header line. */
+	header(): string {
+		return `${color.bold(`${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`)}\n`;
+	}
+
+	/** One call's lines (none for OPTIONS, which are counted). */
+	call(summary: CallSummary): string {
+		this.shown++;
+		const c = mapStrings(summary, visible);
+		const outcomeKey = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : null;
+		if (c.method === "OPTIONS") {
+			this.#options++;
+			tally(this.#optionsByOutcome, outcomeKey ?? "no answer", "other");
+			return "";
+		}
+		if (c.outcome && c.outcome.code >= 300) tally(this.#failuresByCode, outcomeKey as string, "other");
+		for (const f of c.findings) if (f.severity !== "info") tally(this.#findingsByRule, f.rule, "other");
+		const start = c.start ? c.start.slice(11, 23) : "—";
+		const ft = `${shortUri(c.from)} → ${shortUri(c.to)}`;
+		const outcomePlain = outcomeKey ?? "no final response";
+		const lines = [
+			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcomeText(c)}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
+			color.dim(`             ${c.callId}`),
+		];
+		for (const f of c.findings) lines.push(...renderFinding(f, "             "));
+		return `${lines.join("\n")}\n`;
+	}
+
+	/** The closing lines: the OPTIONS line, failures by code, findings by rule. */
+	end(): string {
+		const lines: string[] = [];
+		if (this.#options)
+			lines.push(
+				color.dim(
+					`${this.#options} OPTIONS keep-alive${this.#options === 1 ? "" : "s"}: ${byCount(this.#optionsByOutcome)}`,
+				),
 			);
-	const byRule = new Map<string, number>();
-	for (const c of calls)
-		for (const f of c.findings) if (f.severity !== "info") byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-	const lines: string[] = [];
-	if (byCode.size)
-		lines.push(
-			`${heading("Failures by code")}: ${[...byCode]
-				.sort((a, b) => b[1] - a[1])
-				.map(([k, n]) => `${n} × ${k}`)
-				.join(", ")}`,
-		);
-	if (byRule.size)
-		lines.push(
-			`${heading("Findings by rule")}: ${[...byRule]
-				.sort((a, b) => b[1] - a[1])
-				.map(([k, n]) => `${n} × ${k}`)
-				.join(", ")}`,
-		);
-	return lines.length ? `${lines.join("\n")}\n` : "";
+		if (this.#failuresByCode.size) lines.push(`${heading("Failures by code")}: ${byCount(this.#failuresByCode)}`);
+		if (this.#findingsByRule.size) lines.push(`${heading("Findings by rule")}: ${byCount(this.#findingsByRule)}`);
+		return lines.length ? `${lines.join("\n")}\n` : "";
+	}
+}
+
+/** The whole call list and its summary at once (for a list already in memory). */
+export function renderCallList(calls: CallSummary[]): string {
+	const list = new CallListWriter();
+	let out = list.header();
+	for (const c of calls) out += list.call(c);
+	return out + list.end();
 }
 
 /** One call in detail: header, ladder, findings, and the messages asked for. */
-export function renderCallDetail(c: CallSummary, call: Call | undefined, show: string | undefined): string {
+export function renderCallDetail(summary: CallSummary, call: Call | undefined, show: string | undefined): string {
+	const c = mapStrings(summary, visible);
 	const out: string[] = [];
 	out.push(`${color.bold(c.callId)}  ${c.method ?? "?"}  ${shortUri(c.from)} → ${shortUri(c.to)}  ${outcomeText(c)}`);
 	out.push(
@@ -165,10 +184,10 @@ export function renderCallDetail(c: CallSummary, call: Call | undefined, show: s
 			out.push(
 				"",
 				heading(
-					`#${i}  ${c.messages[i]?.time ?? ""}  ${c.messages[i]?.src ?? "?"} → ${c.messages[i]?.dst ?? "?"}  ${e.transport}`,
+					`#${i}  ${c.messages[i]?.time ?? ""}  ${c.messages[i]?.src ?? "?"} → ${c.messages[i]?.dst ?? "?"}  ${visible(e.transport)}`,
 				),
 			);
-			out.push(serializeToString(e.message).trimEnd());
+			out.push(visibleLines(serializeToString(e.message).trimEnd()));
 		}
 	}
 	return `${out.join("\n")}\n`;

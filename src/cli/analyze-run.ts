@@ -4,20 +4,20 @@ import { diagnose } from "../diagnose/diagnose.ts";
 import { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
+import { visible } from "../flow/visible.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
 import {
 	analyzeFiles,
 	type CallFilter,
+	CallListWriter,
 	matches,
 	parseDuration,
 	renderCallDetail,
-	renderCallList,
-	renderSummary,
 } from "./analyze-command.ts";
 import { OutputFile } from "./output-file.ts";
 import { csvHeader, csvRow } from "./report-csv.ts";
-import { renderHtmlReport } from "./report-html.ts";
+import { HtmlReportWriter } from "./report-html.ts";
 import { color } from "./terminal.ts";
 
 /** Options of the analyze command after parsing. */
@@ -64,14 +64,18 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		if (pendingOut.length > 1 << 20) flushOut();
 	};
 	try {
-		const kept: CallSummary[] = [];
-		const raws = new Map<CallSummary, string[]>();
+		// Every format is written call by call as the calls finish: nothing holds the whole list.
 		let detail: { summary: CallSummary; call: Call } | undefined;
 		let first = true;
 		const streamJson = o.format === "json" && !o.call;
 		const streamCsv = o.format === "csv" && !o.call;
+		const html = o.format === "html" ? new HtmlReportWriter(o.lang) : undefined;
+		const list = o.format === "text" && !o.call ? new CallListWriter() : undefined;
+		const rawsOf = (call: Call) => call.messages.map((t) => serializeToString(t.event.message));
 		if (streamJson) write('{\n"calls": [\n');
 		if (streamCsv) write(csvHeader());
+		if (html && !o.call) write(html.head());
+		if (list) write(list.header());
 
 		const bar =
 			process.stderr.isTTY && o.format !== "json"
@@ -108,13 +112,10 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 					first = false;
 				} else if (streamCsv) {
 					write(csvRow(summary));
-				} else {
-					kept.push(summary);
-					if (o.format === "html")
-						raws.set(
-							summary,
-							call.messages.map((t) => serializeToString(t.event.message)),
-						);
+				} else if (html) {
+					write(html.call(summary, rawsOf(call)));
+				} else if (list) {
+					write(list.call(summary));
 				}
 			},
 		});
@@ -140,40 +141,26 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
 			if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
 			else if (o.format === "csv") write(csvHeader() + csvRow(detail.summary));
-			else if (o.format === "html")
-				write(
-					renderHtmlReport(
-						[{ summary: detail.summary, raws: detail.call.messages.map((t) => serializeToString(t.event.message)) }],
-						stats,
-						o.lang,
-					),
-				);
+			else if (html) write(html.head() + html.call(detail.summary, rawsOf(detail.call)) + html.end(stats));
 			else write(renderCallDetail(detail.summary, detail.call, o.show));
 		} else if (streamJson) {
 			write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
 		} else if (streamCsv) {
 			// nothing more: the rows were written as the calls finished
-		} else if (o.format === "html") {
-			write(
-				renderHtmlReport(
-					kept.map((summary) => ({ summary, raws: raws.get(summary) })),
-					stats,
-					o.lang,
-				),
-			);
-		} else {
-			write(renderCallList(kept));
-			write(renderSummary(kept));
+		} else if (html) {
+			write(html.end(stats));
+		} else if (list) {
+			write(list.end());
 			const damaged = stats.inputs.filter((i) => Object.keys(i.malformed).length > 0);
 			write(
 				color.dim(
-					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
+					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${list.shown} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
 			for (const i of damaged)
 				write(
 					color.yellow(
-						`${i.name}: skipped ${Object.entries(i.malformed)
+						`${visible(i.name)}: skipped ${Object.entries(i.malformed)
 							.map(([k, n]) => `${n} ${k}`)
 							.join(", ")}\n`,
 					),

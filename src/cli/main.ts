@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { visible } from "../flow/visible.ts";
 import { compare } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
@@ -266,14 +267,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 	} catch (e) {
 		if (e instanceof CheckFailed) return 1;
 		if (e instanceof UsageError) {
-			io.err(`sipwhy: ${e.message} (see sipwhy --help)\n`);
+			io.err(`sipwhy: ${visible(e.message)} (see sipwhy --help)\n`);
 			return 2;
 		}
 		if (e instanceof InputError) {
-			io.err(`sipwhy: ${e.message}\n`);
+			io.err(`sipwhy: ${visible(e.message)}\n`);
 			return 1;
 		}
-		io.err(`sipwhy: internal error: ${(e as Error).message}\n`);
+		io.err(`sipwhy: internal error: ${visible((e as Error).message)}\n`);
 		if (process.env.SIPWHY_DEBUG) io.err(`${(e as Error).stack}\n`);
 		return 1;
 	}
