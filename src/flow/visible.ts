@@ -6,25 +6,48 @@
  */
 
 /** Bidirectional formatting characters: embeddings and overrides, isolates, and the three marks. */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** C0 controls, DEL, C1 controls and the bidi characters. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** The same without line feed and tab, for multi-line text such as a whole message. */
-const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function isBidi(n: number): boolean {
+	return (n >= 0x202a && n <= 0x202e) || (n >= 0x2066 && n <= 0x2069) || n === 0x200e || n === 0x200f || n === 0x61c;
+}
 
-function escape(ch: string): string {
-	const n = ch.charCodeAt(0);
+/** C0 controls, DEL and C1 controls. */
+function isControl(n: number): boolean {
+	return n < 0x20 || (n >= 0x7f && n <= 0x9f);
+}
+
+/** What to make visible: bidi only, every control, or every control but line feed and tab. */
+type Mode = "bidi" | "controls" | "lines";
+
+function needsEscape(n: number, mode: Mode): boolean {
+	if (isBidi(n)) return true;
+	if (mode === "bidi" || !isControl(n)) return false;
+	return mode === "controls" || (n !== 0x0a && n !== 0x09);
+}
+
+function escapeChar(n: number): string {
 	return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
 }
 
-/** Bidi controls made visible (`\u202e`); for HTML, CSV and the web page, which do not run C0/C1. */
+function clean(text: string, mode: Mode): string {
+	let i = 0;
+	while (i < text.length && !needsEscape(text.charCodeAt(i), mode)) i++;
+	if (i === text.length) return text;
+	let out = text.slice(0, i);
+	for (; i < text.length; i++) {
+		const n = text.charCodeAt(i);
+		out += needsEscape(n, mode) ? escapeChar(n) : text[i];
+	}
+	return out;
+}
+
+/** Bidi controls made visible (`\\u202e`); for HTML, CSV and the web page, which do not run C0/C1. */
 export function neutralizeBidi(text: string): string {
-	return text.replace(BIDI, escape);
+	return clean(text, "bidi");
 }
 
 /** Every control character (C0, DEL, C1) and bidi control made visible: a one-line value for a terminal. */
 export function visible(text: string): string {
-	return text.replace(CONTROLS, escape);
+	return clean(text, "controls");
 }
 
 /**
@@ -32,7 +55,7 @@ export function visible(text: string): string {
  * feeds stay, every other control (a lone CR too, which would overwrite the line) is made visible.
  */
 export function visibleLines(text: string): string {
-	return text.replace(/\r\n/g, "\n").replace(CONTROLS_BUT_LINES, escape);
+	return clean(text.replace(/\r\n/g, "\n"), "lines");
 }
 
 /**
