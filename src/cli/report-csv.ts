@@ -1,8 +1,11 @@
 /**
  * `sipwhy analyze --format csv`: the call list as CSV (RFC 4180) for spreadsheets and tickets.
- * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @)
- * are prefixed with an apostrophe.
+ * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @,
+ * their fullwidth forms ＝ ＋ － ＠ which some spreadsheets fold to them, or a leading TAB or CR)
+ * are prefixed with an apostrophe, and bidi controls are made visible so that no cell reads
+ * reordered.
  */
+import { neutralizeBidi } from "../flow/visible.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 
 const HEADER = [
@@ -25,7 +28,10 @@ const HEADER = [
 export function csvCell(value: string | number | null | undefined): string {
 	if (value === null || value === undefined) return "";
 	let s = String(value);
-	if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+	if (typeof value === "string") {
+		s = neutralizeBidi(s);
+		if (/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(s)) s = `'${s}`;
+	}
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
