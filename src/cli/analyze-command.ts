@@ -1,5 +1,6 @@
 /** `sipwhy analyze FILE…`: captures or logs → calls, outcomes, ladders and findings. */
 import { createReadStream, statSync } from "node:fs";
+import { DEFAULT_INFLATION_LIMIT, type InflationLimit, InflationLimitError } from "../capture/index.ts";
 import type { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
@@ -213,8 +214,17 @@ export async function analyzeFiles(
 		}
 		if (size === 0) throw new InputError(`${file}: empty file`);
 		onStart?.(file, size);
-		const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
-		const input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream);
+		const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array> & {
+			destroy?: () => void;
+		};
+		let input: Awaited<ReturnType<Analyzer["addInput"]>>;
+		try {
+			input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream);
+		} catch (e) {
+			if (!(e instanceof InflationLimitError)) throw e;
+			stream.destroy?.();
+			throw new InputError(`${file}: ${e.message} (SIPWHY_MAX_GZIP_RATIO=N raises the limit, 0 removes it)`);
+		}
 		if (input.format === "unknown") throw new InputError(`${file}: not a pcap/pcapng capture or a SIP log`);
 	}
 }
@@ -228,4 +238,17 @@ export async function* paced(
 		await drained();
 		yield chunk;
 	}
+}
+
+/**
+ * The inflation limit of gzipped inputs: SIPWHY_MAX_GZIP_RATIO times the compressed size (default
+ * 200, 0 for none) plus 64 MiB. A value that is not a number is an InputError.
+ */
+export function inflationLimit(env: Record<string, string | undefined>): InflationLimit {
+	const text = env.SIPWHY_MAX_GZIP_RATIO;
+	if (text === undefined || text === "") return DEFAULT_INFLATION_LIMIT;
+	const ratio = Number(text);
+	if (!Number.isFinite(ratio) || ratio < 0)
+		throw new InputError(`SIPWHY_MAX_GZIP_RATIO must be a number ≥ 0 (0: no limit), not "${text}"`);
+	return { ...DEFAULT_INFLATION_LIMIT, ratio };
 }

@@ -11,6 +11,7 @@ import {
 	analyzeFiles,
 	type CallFilter,
 	CallListWriter,
+	inflationLimit,
 	matches,
 	parseDuration,
 	renderCallDetail,
@@ -96,6 +97,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
 		const analyzer = new Analyzer({
 			keepCalls: false,
+			inflationLimit: inflationLimit(process.env),
 			tracker: whole,
 			diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
 			progress: (read) => {

@@ -94,8 +94,10 @@ Output:
   -o, --output FILE    write the output to FILE
   --lang en|tr         language of the findings
 
-Exit status: 0 success, 1 an unreadable or unknown file, 2 wrong usage. Damage inside a capture
-(truncated file, bad packets) is counted in the stats, not fatal.
+Exit status: 0 success, 1 an unreadable or unknown file, or a gzipped one that inflates more
+than 200 times its size (no real capture does; SIPWHY_MAX_GZIP_RATIO=N changes the ratio, 0
+removes the limit), 2 wrong usage. Damage inside a capture (truncated file, bad packets) is
+counted in the stats, not fatal.
 `,
 	parse: `Usage: sipwhy parse [FILE|-] [--json]
 

@@ -5,8 +5,9 @@
  * are prefixed with an apostrophe, and bidi controls are made visible so that no cell reads
  * reordered.
  */
-import { neutralizeBidi } from "../flow/visible.ts";
+
 import type { CallSummary } from "../flow/call-summary.ts";
+import { neutralizeBidi } from "../flow/visible.ts";
 
 const HEADER = [
 	"start",
