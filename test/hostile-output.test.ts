@@ -22,11 +22,13 @@ function sipwhy(args: string[], colour: boolean) {
 	return { status: r.status, out: r.stdout + r.stderr };
 }
 
-/** The first C0 (but line feed and tab), DEL or C1 control, or bidi control, in `text`. */
+/** The first C0 (but line ends and tab), DEL or C1 control, or bidi control, in `text`. */
 function firstControl(text: string): { index: number; code: number } | null {
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
-		const control = (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
+		// CR LF ends a CSV line (RFC 4180): ours, not the input's.
+		const lineEnd = code === 0x0a || code === 0x09 || (code === 0x0d && text[index + 1] === "\n");
+		const control = (code < 0x20 && !lineEnd) || (code >= 0x7f && code <= 0x9f);
 		if (control || BIDI.test(text[index] as string)) return { index, code };
 	}
 	return null;
@@ -42,6 +44,10 @@ const VIEWS: [string, string[]][] = [
 	["parse", ["parse", LOG]],
 	["an error naming the input", ["analyze", LOG, "--call", "\x1b]0;x\x07nope"]],
 	["search echoing the words", ["search", "\x1b[2J\u202ezzqqxx"]],
+	["--json", ["analyze", LOG, "--json"]],
+	["--call --json", ["analyze", LOG, "--call", "bad", "--json"]],
+	["parse --json", ["parse", LOG, "--json"]],
+	["CSV on stdout", ["analyze", LOG, "--format", "csv"]],
 ];
 
 for (const colour of [false, true])
@@ -68,7 +74,9 @@ test("the escapes are shown, not dropped: the reader sees what was sent", () => 
 	assert.ok(parsed.includes("\\u202emoc.live\\u200e\\u200f\\u061c"), parsed);
 });
 
-test("CSV and HTML carry no raw bidi control; HTML escapes every value", () => {
+test("JSON keeps the values exactly; CSV and HTML carry no raw bidi control", () => {
+	const json = JSON.parse(sipwhy(["analyze", LOG, "--json"], false).out);
+	assert.ok(json.calls[0].callId.includes("\x1b[?1049h\x9b31m\x7f\u202e@h"), "the Call-ID as sent");
 	const csv = sipwhy(["analyze", LOG, "--format", "csv"], false);
 	assert.equal(csv.status, 0);
 	assert.equal(BIDI.exec(csv.out), null, csv.out);

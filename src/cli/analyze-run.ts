@@ -4,7 +4,7 @@ import { diagnose } from "../diagnose/diagnose.ts";
 import { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
-import { visible } from "../flow/visible.ts";
+import { safeJson, visible } from "../flow/visible.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
 import {
@@ -110,7 +110,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 					return;
 				}
 				if (streamJson) {
-					write(`${first ? "" : ",\n"}${JSON.stringify(summary)}`);
+					write(`${first ? "" : ",\n"}${safeJson(summary)}`);
 					first = false;
 				} else if (streamCsv) {
 					write(csvRow(summary));
@@ -130,7 +130,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 				(file, size) => {
 					if (barOn) bar?.stop();
 					barOn = bar !== undefined && size >= 8 << 20;
-					if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
+					if (barOn) bar?.start(Math.round(size / 1e6), 0, { file: visible(file) });
 				},
 				io.drained,
 			);
@@ -141,12 +141,12 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 
 		if (o.call) {
 			if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
-			if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
+			if (o.format === "json") write(`${safeJson(detail.summary, 2)}\n`);
 			else if (o.format === "csv") write(csvHeader() + csvRow(detail.summary));
 			else if (html) write(html.head() + html.call(detail.summary, rawsOf(detail.call)) + html.end(stats));
 			else write(renderCallDetail(detail.summary, detail.call, o.show));
 		} else if (streamJson) {
-			write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
+			write(`\n],\n"stats": ${safeJson(stats)}\n}\n`);
 		} else if (streamCsv) {
 			// nothing more: the rows were written as the calls finished
 		} else if (html) {

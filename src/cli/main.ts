@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { visible } from "../flow/visible.ts";
+import { safeJson, visible } from "../flow/visible.ts";
 import { compare } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
@@ -156,7 +156,7 @@ function parse(args: string[], extra: string[] = []) {
 }
 
 function json(value: unknown): string {
-	return `${JSON.stringify(value, null, 2)}\n`;
+	return `${safeJson(value, 2)}\n`;
 }
 
 function needArgs(positionals: string[], n: number, what: string): void {

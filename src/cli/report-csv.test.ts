@@ -16,3 +16,8 @@ test("csvCell makes bidi controls visible and quotes per RFC 4180", () => {
 	assert.equal(csvCell("\u2066=1+1\u2069"), "\\u2066=1+1\\u2069");
 	assert.equal(csvCell('a,"b"'), '"a,""b"""');
 });
+
+test("csvCell makes control characters visible: the CSV printed to a terminal runs nothing", () => {
+	assert.equal(csvCell("a\x1b[2Jb\x9b\x7f"), "a\\x1b[2Jb\\x9b\\x7f");
+	assert.equal(csvCell("\tx"), "'\\x09x", "a leading TAB is still defused");
+});

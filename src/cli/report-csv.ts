@@ -2,12 +2,12 @@
  * `sipwhy analyze --format csv`: the call list as CSV (RFC 4180) for spreadsheets and tickets.
  * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @,
  * their fullwidth forms ＝ ＋ － ＠ which some spreadsheets fold to them, or a leading TAB or CR)
- * are prefixed with an apostrophe, and bidi controls are made visible so that no cell reads
- * reordered.
+ * are prefixed with an apostrophe, and control and bidi characters are made visible (`\x1b`,
+ * `\u202e`), so that no cell reads reordered and the CSV printed to a terminal runs nothing.
  */
 
 import type { CallSummary } from "../flow/call-summary.ts";
-import { neutralizeBidi } from "../flow/visible.ts";
+import { visible } from "../flow/visible.ts";
 
 const HEADER = [
 	"start",
@@ -30,8 +30,9 @@ export function csvCell(value: string | number | null | undefined): string {
 	if (value === null || value === undefined) return "";
 	let s = String(value);
 	if (typeof value === "string") {
-		s = neutralizeBidi(s);
-		if (/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(s)) s = `'${s}`;
+		const formula = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(s);
+		s = visible(s);
+		if (formula) s = `'${s}`;
 	}
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mapStrings, neutralizeBidi, visible, visibleLines } from "./visible.ts";
+import { mapStrings, neutralizeBidi, safeJson, visible, visibleLines } from "./visible.ts";
 
 test("visible: C0, DEL, C1 and bidi controls become escapes; other text stays", () => {
 	assert.equal(visible("a\x1b[2Jb"), "a\\x1b[2Jb");
@@ -25,4 +25,13 @@ test("mapStrings copies plain data and cleans every string in it", () => {
 	assert.deepEqual(out, { a: "\\x1b", b: [{ c: "\\u202e" }, 3, null], d: bytes });
 	assert.equal(out.d, bytes);
 	assert.equal(input.a, "\x1b", "the input is not changed");
+});
+
+test("safeJson: the same value, with DEL, C1 and bidi controls escaped", () => {
+	const value = { s: "a\x7f\x9b\u202e\u2066b\x1b", n: [1, "é"] };
+	const text = safeJson(value, 2);
+	assert.deepEqual(JSON.parse(text), value);
+	assert.equal(/[\u007f-\u009f\u202e\u2066]/.test(text), false, text);
+	assert.ok(text.includes("\\u009b") && text.includes("\\u202e") && text.includes("\\u001b"));
+	assert.equal(safeJson({ a: "plain" }), '{"a":"plain"}');
 });

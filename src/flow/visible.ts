@@ -78,3 +78,18 @@ function isPlain(value: object): boolean {
 	const proto = Object.getPrototypeOf(value);
 	return proto === Object.prototype || proto === null;
 }
+
+/** DEL, C1 and bidi controls: what JSON.stringify leaves raw (it escapes only C0). */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text like JSON.stringify's, with DEL, C1 and bidi controls written as \u escapes too: the
+ * same value for a program, and nothing a terminal or a viewer would obey for a person.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+	const text = JSON.stringify(value, null, indent);
+	RAW_IN_JSON.lastIndex = 0;
+	return RAW_IN_JSON.test(text)
+		? text.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)
+		: text;
+}
