@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { safeJson, visible } from "../flow/visible.ts";
 import { compare, SameCodeError } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
@@ -95,8 +96,10 @@ Output:
   -o, --output FILE    write the output to FILE
   --lang en|tr         language of the findings
 
-Exit status: 0 success, 1 an unreadable or unknown file, 2 wrong usage. Damage inside a capture
-(truncated file, bad packets) is counted in the stats, not fatal.
+Exit status: 0 success, 1 an unreadable or unknown file, or a gzipped one that inflates more
+than 200 times its size (no real capture does; SIPWHY_MAX_GZIP_RATIO=N changes the ratio, 0
+removes the limit), 2 wrong usage. Damage inside a capture (truncated file, bad packets) is
+counted in the stats, not fatal.
 `,
 	parse: `Usage: sipwhy parse [FILE|-] [--json]
 
@@ -162,7 +165,7 @@ function parse(args: string[], extra: string[] = []) {
 }
 
 function json(value: unknown): string {
-	return `${JSON.stringify(value, null, 2)}\n`;
+	return `${safeJson(value, 2)}\n`;
 }
 
 function needArgs(positionals: string[], n: number, what: string): void {
@@ -296,14 +299,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 	} catch (e) {
 		if (e instanceof CheckFailed) return 1;
 		if (e instanceof UsageError) {
-			io.err(`sipwhy: ${e.message} (see sipwhy --help)\n`);
+			io.err(`sipwhy: ${visible(e.message)} (see sipwhy --help)\n`);
 			return 2;
 		}
 		if (e instanceof InputError) {
-			io.err(`sipwhy: ${e.message}\n`);
+			io.err(`sipwhy: ${visible(e.message)}\n`);
 			return 1;
 		}
-		io.err(`sipwhy: internal error: ${(e as Error).message}\n`);
+		io.err(`sipwhy: internal error: ${visible((e as Error).message)}\n`);
 		if (process.env.SIPWHY_DEBUG) io.err(`${(e as Error).stack}\n`);
 		return 1;
 	}

@@ -1,5 +1,6 @@
 /** `sipwhy parse [FILE|-]`: parse raw SIP messages and report them. */
 import { readFileSync } from "node:fs";
+import { visible as v } from "../flow/visible.ts";
 import { InputError } from "../kb/errors.ts";
 import { canonicalName, parseMessage, type SipMessage } from "../sip/parse-message.ts";
 import { splitMessages } from "../sip/split-messages.ts";
@@ -27,33 +28,33 @@ function describe(m: SipMessage): string {
 	const L: string[] = [];
 	const start =
 		m.kind === "response"
-			? `${m.version} ${m.status ?? "?"} ${m.reason ?? ""}`
-			: `${m.method ?? "?"} ${m.uri ?? ""} ${m.version ?? ""}`;
+			? v(`${m.version} ${m.status ?? "?"} ${m.reason ?? ""}`)
+			: v(`${m.method ?? "?"} ${m.uri ?? ""} ${m.version ?? ""}`);
 	L.push(`${m.ok ? color.green("✓") : color.red("✗")} ${color.bold(start.trim())}`);
-	for (const h of m.headers) L.push(wrap(h.value, `  ${color.dim(`${h.name}:`)} `, "      "));
+	for (const h of m.headers) L.push(wrap(v(h.value), `  ${color.dim(`${v(h.name)}:`)} `, "      "));
 	L.push("", heading("  Decoded"));
-	L.push(`    Call-ID       ${m.callId ?? "—"}`);
-	L.push(`    CSeq          ${m.cseq ? `${m.cseq.seq} ${m.cseq.method}` : "—"}`);
+	L.push(`    Call-ID       ${v(m.callId ?? "—")}`);
+	L.push(`    CSeq          ${m.cseq ? v(`${m.cseq.seq} ${m.cseq.method}`) : "—"}`);
 	for (const k of ["from", "to"] as const) {
-		const v = m[k];
+		const a = m[k];
 		L.push(
-			`    ${k === "from" ? "From" : "To  "}          ${v ? `${v.displayName ? `"${v.displayName}" ` : ""}${v.uri}${v.tag ? ` tag=${v.tag}` : ""}` : "—"}`,
+			`    ${k === "from" ? "From" : "To  "}          ${a ? v(`${a.displayName ? `"${a.displayName}" ` : ""}${a.uri}${a.tag ? ` tag=${a.tag}` : ""}`) : "—"}`,
 		);
 	}
-	for (const [i, v] of m.via.entries())
+	for (const [i, via] of m.via.entries())
 		L.push(
-			`    Via[${i}]        ${v.transport} ${v.host}${v.port ? `:${v.port}` : ""}${v.branch ? ` branch=${v.branch}` : ""}`,
+			`    Via[${i}]        ${v(`${via.transport} ${via.host}${via.port ? `:${via.port}` : ""}${via.branch ? ` branch=${via.branch}` : ""}`)}`,
 		);
-	for (const c of m.contact) L.push(`    Contact       ${c.uri}`);
+	for (const c of m.contact) L.push(`    Contact       ${v(c.uri)}`);
 	L.push(`    Body          ${m.body ? `${m.contentLength ?? m.body.length} bytes${bodyType(m)}` : "none"}`);
-	for (const e of m.errors) L.push(color.red(`  error   @${e.offset}: ${e.message}`));
-	for (const w of m.warnings) L.push(color.yellow(`  warning @${w.offset}: ${w.message}`));
+	for (const e of m.errors) L.push(color.red(`  error   @${e.offset}: ${v(e.message)}`));
+	for (const w of m.warnings) L.push(color.yellow(`  warning @${w.offset}: ${v(w.message)}`));
 	return L.join("\n");
 }
 
 function bodyType(m: SipMessage): string {
 	const ct = m.headers.find((h) => canonicalName(h.name) === "content-type");
-	return ct ? ` of ${ct.value}` : "";
+	return ct ? ` of ${v(ct.value)}` : "";
 }
 
 /** Renders parsed messages for the terminal. */

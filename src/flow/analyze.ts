@@ -12,6 +12,7 @@ import {
 	type ChunkSource,
 	detectCaptureFormat,
 	gunzipped,
+	type InflationLimit,
 } from "../capture/index.ts";
 import { looksLikeSipText, TextLogReader } from "../capture/text-log.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
@@ -69,6 +70,8 @@ export interface AnalyzeOptions {
 	severalInputs?: boolean;
 	/** Called now and then with the bytes read so far of the current input. */
 	progress?: (bytesRead: number) => void;
+	/** How far gzipped input may inflate (default DEFAULT_INFLATION_LIMIT); past it addInput throws. */
+	inflationLimit?: InflationLimit;
 }
 
 const SNIFF_BYTES = 65536;
@@ -133,7 +136,7 @@ export class Analyzer {
 		this.#inputs++;
 		// Gzipped inputs (.pcap.gz, .log.gz) are decompressed on the fly; others pass through.
 		let gzipProblem: string | null = null;
-		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d)));
+		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d), this.#options.inflationLimit));
 		let read = 0;
 		const head: Uint8Array[] = [];
 		let headBytes = 0;
