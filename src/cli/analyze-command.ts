@@ -174,14 +174,25 @@ export function renderCallDetail(c: CallSummary, call: Call | undefined, show: s
 	return `${out.join("\n")}\n`;
 }
 
-/** Reads files into an analyzer; unreadable files are an InputError naming them. */
+/**
+ * Reads files into an analyzer ("-" is standard input, read once); unreadable files are an
+ * InputError naming them.
+ */
 export async function analyzeFiles(
 	files: string[],
 	analyzer: Analyzer,
 	onStart?: (file: string, size: number) => void,
 	drained?: () => Promise<void>,
+	stdin: AsyncIterable<Uint8Array> = process.stdin,
 ): Promise<void> {
+	if (files.filter((f) => f === "-").length > 1) throw new InputError("- (stdin) can be read only once");
 	for (const file of files) {
+		if (file === "-") {
+			const input = await analyzer.addInput("stdin", drained ? paced(stdin, drained) : stdin);
+			if (input.bytes === 0) throw new InputError("stdin: empty input");
+			if (input.format === "unknown") throw new InputError("stdin: not a pcap/pcapng capture or a SIP log");
+			continue;
+		}
 		let size: number;
 		try {
 			const st = statSync(file);

@@ -72,12 +72,13 @@ Lists the SIP response codes of the IANA registry. --class keeps one class (1xx 
 Finds codes by number ("486"), partial number ("48"), reason phrase ("decline") or meaning
 ("busy", "codec", "zaman aşımı"), with small typos forgiven. Best match first.
 `,
-	analyze: `Usage: sipwhy analyze FILE… [options]
+	analyze: `Usage: sipwhy analyze FILE…|- [options]
 
 Reads pcap and pcapng captures (Ethernet, Linux cooked, raw IP, loopback, VLAN; UDP with
 fragments, TCP reassembled; HEP) and SIP text logs (raw messages, sngrep export, Asterisk pjsip
 logger, FreeSWITCH siptrace, Kamailio/OpenSIPS lines), rebuilds transactions, dialogs and calls,
 and lists every call with its outcome; OPTIONS keep-alives are summarised in one line.
+A FILE of - reads standard input.
 
 Filters:
   --failed             calls whose outcome is a failure or missing
@@ -174,7 +175,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 			"show",
 		]);
 		if (values.help) return io.out(HELP.analyze as string);
-		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log)");
+		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log, or - for stdin)");
 		const format = values.format ?? (values.json ? "json" : "text");
 		if (!["text", "json", "html", "csv"].includes(format))
 			throw new UsageError(`--format must be text, json, csv or html, not "${format}"`);
