@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { detectTextFormat, MAX_LINE, readTextLog, TextLogReader } from "./text-log.ts";
 
@@ -316,4 +318,58 @@ test("reading is linear in the input: 8 MB on one line costs about 4 times 2 MB 
 	assert.ok(large / small < 8, `${large.toFixed(1)} ms vs ${small.toFixed(1)} ms`);
 	// Each: the long line counted, both messages read (the second one at the end).
 	for (const c of counts) assert.deepEqual(c, [1, 2, 1]);
+});
+
+const FIXTURES = join(import.meta.dirname, "..", "..", "test", "fixtures", "text-logs");
+
+test("a real Kamailio 5.6 sipdump text file: addresses, epoch times, direction", () => {
+	// Written by kamailio 5.6.3 (modparam sipdump mode 1) for sipsak OPTIONS and a SIPp INVITE.
+	const { format, events, stats } = readTextLog(readFileSync(join(FIXTURES, "kamailio-sipdump.data"), "utf8"));
+	assert.equal(format, "sipdump");
+	assert.deepEqual(
+		events.map((e) => [e.message.method ?? e.message.status, e.message.errors.length]),
+		[
+			["OPTIONS", 0],
+			[200, 0],
+			["INVITE", 0],
+			[486, 0],
+			["ACK", 0],
+		],
+	);
+	assert.equal(stats.skippedBlocks, 0);
+	const invite = events[2];
+	assert.equal(invite?.time, 1796415124.847094);
+	assert.deepEqual(invite?.src, { ip: "127.0.0.1", port: 5060 });
+	assert.deepEqual(invite?.dst, { ip: "127.0.0.1", port: 35512 });
+	assert.equal(invite?.transport, "udp");
+	assert.equal(invite?.message.body?.length, 129);
+	assert.deepEqual(events[3]?.src, { ip: "127.0.0.1", port: 35512 });
+});
+
+test("a sipdump record whose body has no final CRLF: the end mark on the body's last line", () => {
+	const body = "v=0\r\ns=-";
+	const message = `${INVITE.slice(0, 7).join("\r\n")}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+	const record = (tag: string, m: string) =>
+		`====================\ntag: ${tag}\npid: 1\nprocess: 1\ntime: 1764100000.250000\ndate: Tue Nov 25 20:46:40 2025\nproto: tcp ipv4\nsrcip: 192.0.2.10\nsrcport: 5060\ndstip: 192.0.2.20\ndstport: 5060\n~~~~~~~~~~~~~~~~~~~~\n${m}||||||||||||||||||||\n`;
+	const { events, stats } = readTextLog(record("rcv", message) + record("snd", `${TRYING.join("\r\n")}\r\n`));
+	assert.deepEqual(
+		events.map((e) => [e.message.method ?? e.message.status, e.message.body ?? null, e.transport]),
+		[
+			["INVITE", body, "tcp"],
+			[100, null, "tcp"],
+		],
+	);
+	assert.equal(stats.skippedBlocks, 0);
+});
+
+test("a real Kamailio xlog of $mb on stderr: log lines between raw messages", () => {
+	const { format, events } = readTextLog(readFileSync(join(FIXTURES, "kamailio-xlog-stderr.log"), "utf8"));
+	assert.equal(format, "raw");
+	assert.deepEqual(
+		events.map((e) => [e.message.method, e.message.errors.length, e.message.body?.length ?? 0]),
+		[
+			["OPTIONS", 0, 0],
+			["INVITE", 0, 129],
+		],
+	);
 });

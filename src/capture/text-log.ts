@@ -1,7 +1,8 @@
 /**
- * SIP messages out of text: raw SIP (with or without blank lines between messages), sngrep's text
- * export, Asterisk's pjsip logger, FreeSWITCH siptrace, and Kamailio/OpenSIPS log lines that carry
- * a whole message with escaped line breaks. The format is detected from the text, and times and
+ * SIP messages out of text: raw SIP (with or without blank lines between messages, and with log
+ * lines between them, as Kamailio's xlog of $mb writes to stderr), sngrep's text export, Asterisk's
+ * pjsip logger, FreeSWITCH siptrace, Kamailio's sipdump text files, and Kamailio/OpenSIPS syslog
+ * lines that carry a whole message with escaped line breaks. The format is detected from the text, and times and
  * addresses are taken from the log where it has them. Every message is framed by Content-Length
  * like a stream (see text-log/text-framer.ts). Text arrives in chunks; reading is linear in the
  * input: only new text is scanned, a line is kept only up to MAX_LINE characters (a longer one is
@@ -12,7 +13,7 @@ import { parseMessage } from "../sip/parse-message.ts";
 import { type FramedText, TextFramer } from "./text-log/text-framer.ts";
 
 /** Text formats sipwhy recognises. */
-export type TextLogFormat = "raw" | "sngrep" | "asterisk" | "freeswitch" | "syslog";
+export type TextLogFormat = "raw" | "sngrep" | "asterisk" | "freeswitch" | "syslog" | "sipdump";
 
 /** Counters of a text log read. */
 export interface TextLogStats {
@@ -60,6 +61,14 @@ const FREESWITCH =
 	/^(recv|send) (\d+) bytes (?:from|to) (\w+)\/(\[[^\]]*\]:\d+|\S+?)(?:\/\d+)?(?:;comp=sigcomp)? at (\d\d):(\d\d):(\d\d)(\.\d+)?:\s*$/;
 const FREESWITCH_SEPARATOR = /^ {0,3}-{40,}\s*$/;
 const FREESWITCH_TRUNCATED = /^ {3}\*\*\* message truncated at \d+ \*\*\*\s*$/;
+// Kamailio sipdump module (src/modules/sipdump/sipdump_write.c, sipdump_data_print()): a record is
+// "====================\n", "key: value" lines (tag: rcv|snd, pid, process, time: epoch.usec,
+// date, proto: udp ipv4, srcip, srcport, dstip, dstport), "~~~~~~~~~~~~~~~~~~~~\n", the message as
+// received or sent, and "||||||||||||||||||||\n" (right after the message's last byte).
+const SIPDUMP_START = "====================";
+const SIPDUMP_MESSAGE = "~~~~~~~~~~~~~~~~~~~~";
+const SIPDUMP_END = "||||||||||||||||||||";
+const SIPDUMP_FIELD = /^(tag|time|proto|srcip|srcport|dstip|dstport): (.*)$/;
 const SYSLOG_SIP = /((?:SIP\/2\.0 \d{3}[^\\#\n]*|[A-Z]+ \S+ SIP\/2\.0)(?:\\r\\n|#015#012|\\n|#012).*)$/;
 // syslog's own stamp (RFC 3164 "Mmm dd hh:mm:ss", or RFC 5424 / rsyslog ISO 8601).
 const SYSLOG_TIME =
@@ -80,6 +89,7 @@ function utc(y: number, mo: number, d: number, h: number, mi: number, s: number,
 /** Guesses the format from the first part of a text. */
 export function detectTextFormat(sample: string): TextLogFormat {
 	if (/<--- (Received|Transmitting) SIP/.test(sample)) return "asterisk";
+	if (/^={20}\r?\ntag: /m.test(sample)) return "sipdump";
 	if (/^(recv|send) \d+ bytes (from|to) \w+\//m.test(sample)) return "freeswitch";
 	if (/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(\.\d+)? \S+ -> \S+\s*$/m.test(sample)) return "sngrep";
 	if (/(?:SIP\/2\.0 \d{3}[^\\#\n]*|[A-Z]+ \S+ SIP\/2\.0)(?:\\r\\n|#015#012)/.test(sample)) return "syslog";
@@ -145,6 +155,12 @@ class TimeOfDayClock {
 	}
 }
 
+/** The meta lines of a sipdump record, read before its message. */
+interface SipdumpRecord {
+	fields: Record<string, string>;
+	inMessage: boolean;
+}
+
 interface Block {
 	time: number | null;
 	src: Endpoint | null;
@@ -170,6 +186,7 @@ export class TextLogReader {
 	/** The log block (pjsip, siptrace, sngrep entry) the framer is reading, if any. */
 	#block: Block | null = null;
 	#lastTime: number | null = null;
+	#sipdump: SipdumpRecord | null = null;
 	#years: YearlessClock;
 	#days: TimeOfDayClock;
 	/** Host that wrote the log, shown in place of the local address pjsip and siptrace leave out. */
@@ -375,9 +392,50 @@ export class TextLogReader {
 				}
 				return;
 			}
+			case "sipdump":
+				this.#sipdumpLine(line, eol, out);
+				return;
 			default:
 				this.#messageLine(line, eol, out);
 		}
+	}
+
+	#sipdumpLine(line: string, eol: string, out: SipEvent[]): void {
+		const record = this.#sipdump;
+		if (line === SIPDUMP_START) {
+			this.#endBlock(out);
+			this.#sipdump = { fields: {}, inMessage: false };
+			return;
+		}
+		if (!record) return;
+		if (!record.inMessage) {
+			if (line === SIPDUMP_MESSAGE) {
+				record.inMessage = true;
+				const f = record.fields;
+				const address = (ip: string | undefined, port: string | undefined) =>
+					ip && port && /^\d{1,5}$/.test(port) ? { ip, port: Number(port) } : null;
+				const time = f.time && /^\d+(\.\d+)?$/.test(f.time) ? Number(f.time) : null;
+				this.#beginBlock(out, {
+					time,
+					src: address(f.srcip, f.srcport),
+					dst: address(f.dstip, f.dstport),
+					transport: (f.proto ?? "log").split(" ")[0] as string,
+				});
+				return;
+			}
+			const m = SIPDUMP_FIELD.exec(line);
+			if (m) record.fields[m[1] as string] = m[2] as string;
+			return;
+		}
+		// The end mark follows the message's last byte, on the same line when the body has no final CRLF.
+		const endAt = line.endsWith(SIPDUMP_END) ? line.length - SIPDUMP_END.length : -1;
+		if (endAt > 0) this.#messageLine(line.slice(0, endAt), "", out);
+		if (endAt >= 0) {
+			this.#endBlock(out);
+			this.#sipdump = null;
+			return;
+		}
+		if (this.#block) this.#messageLine(line, eol, out);
 	}
 
 	#asteriskTime(t: RegExpExecArray): number {
