@@ -41,5 +41,7 @@ test("the terminal view prints the body, control characters made visible", () =>
 	const out = renderParsed(parseAll(INVITE.replace("v=0\r\n", "v\x1b\x07\r\n") + BUSY));
 	assert.match(out, /Body\n.*v\\x1b\\x07\n/);
 	assert.ok(!out.includes("\x1b") && !out.includes("\x07"));
+	// Several messages: how many, said at the end.
+	assert.match(out, /\n2 messages\n$/);
 	assert.equal(visible("a\u202eb\tc\x7f"), "a\\u{202e}b\tc\\x7f");
 });

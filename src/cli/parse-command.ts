@@ -124,5 +124,8 @@ function bodyType(m: SipMessage): string {
 
 /** Renders parsed messages for the terminal. */
 export function renderParsed(messages: SipMessage[]): string {
-	return `${messages.map(describe).join("\n\n")}\n`;
+	const n = messages.length;
+	const bad = messages.filter((m) => !m.ok).length;
+	const count = n > 1 ? `\n\n${color.dim(`${n} messages${bad ? `, ${bad} with errors` : ""}`)}` : "";
+	return `${messages.map(describe).join("\n\n")}${count}\n`;
 }
