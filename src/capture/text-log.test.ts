@@ -373,3 +373,27 @@ test("a real Kamailio xlog of $mb on stderr: log lines between raw messages", ()
 		],
 	);
 });
+
+test("Asterisk chan_sip debug, a timestamp on every line of the console log", () => {
+	const stamp = (lines: string[], t: string) => lines.map((l) => `[${t}] ${l}`);
+	const text = [
+		...stamp(["", "<--- SIP read from UDP:192.0.2.10:5060 --->", ...INVITE, "<------------->"], "Dec  4 14:00:00"),
+		"[Dec  4 14:00:00] --- (12 headers 2 lines) ---",
+		...stamp(
+			["", "<--- Reliably Transmitting (NAT) to 192.0.2.10:5060 --->", ...TRYING, "<------------>"],
+			"Dec  4 14:00:01",
+		),
+		"[Dec  4 14:00:05] Really destroying SIP dialog 'c1@192.0.2.10' Method: INVITE",
+	].join("\n");
+	const { format, events, stats } = readTextLog(text, { referenceTime: Date.UTC(2026, 11, 5) / 1000 });
+	assert.equal(format, "asterisk");
+	assert.deepEqual(
+		events.map((e) => [e.message.method ?? e.message.status, e.message.errors.length, e.src, e.dst, e.time]),
+		[
+			["INVITE", 0, { ip: "192.0.2.10", port: 5060 }, { ip: "log-host", port: 0 }, Date.UTC(2026, 11, 4, 14) / 1000],
+			[100, 0, { ip: "log-host", port: 0 }, { ip: "192.0.2.10", port: 5060 }, Date.UTC(2026, 11, 4, 14, 0, 1) / 1000],
+		],
+	);
+	assert.equal(events[0]?.message.body, "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\n");
+	assert.equal(stats.skippedBlocks, 0);
+});

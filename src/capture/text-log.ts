@@ -50,6 +50,13 @@ const SNGREP = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)(\.\d+)? (\S+) -> (
 // and "<--- Transmitting SIP %s (%d bytes) to %s:%s:%d --->\n%.*s\n"; in the full log the first
 // line carries the logger's "[date] VERBOSE[tid] res_pjsip_logger.c: " prefix.
 const ASTERISK = /<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) (\w+):(\S+) --->/;
+// Asterisk chan_sip (`sip set debug on`): "<--- SIP read from %s:%s --->" (transport:address) and
+// "<--- %sTransmitting (%sNAT) to %s --->" ("Reliably ", "no "), the message, then a line of
+// "<------------->". In a console log with timestamps every line carries the "[date] " prefix.
+const CHAN_SIP = /<--- (?:SIP read from (\w+):(\S+)|(?:Reliably )?Transmitting \((?:no )?NAT\) to (\S+)) --->/;
+const CHAN_SIP_END = /^<-{10,}>\s*$/;
+// A line of the Asterisk log itself ("VERBOSE[1234] …", "NOTICE[1234][C-00000001] …", "  -- …").
+const ASTERISK_LOG_LINE = /^(?:(?:VERBOSE|NOTICE|WARNING|ERROR|DEBUG|DTMF|SECURITY|EVENT)\[\d+\]|\s+(?:--|==) )/;
 // Asterisk logger.conf dateformat: default "%b %e %T" ([Dec  4 14:00:00]), often set to ISO.
 const ASTERISK_TIME = /^\[(?:(\d{4})-(\d\d)-(\d\d)|([A-Z][a-z]{2}) +(\d+)) (\d\d):(\d\d):(\d\d)(\.\d+)?\]/;
 // Sofia-SIP tport_logging.c, tport_stamp(): "%s %zu bytes %s %s/[%s]:%u%s%s at %02u:%02u:%02u.%06lu:\n"
@@ -88,7 +95,8 @@ function utc(y: number, mo: number, d: number, h: number, mi: number, s: number,
 
 /** Guesses the format from the first part of a text. */
 export function detectTextFormat(sample: string): TextLogFormat {
-	if (/<--- (Received|Transmitting) SIP/.test(sample)) return "asterisk";
+	if (/<--- (Received|Transmitting) SIP|<--- (SIP read from \w+:|(Reliably )?Transmitting \()/.test(sample))
+		return "asterisk";
 	if (/^={20}\r?\ntag: /m.test(sample)) return "sipdump";
 	if (/^(recv|send) \d+ bytes (from|to) \w+\//m.test(sample)) return "freeswitch";
 	if (/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(\.\d+)? \S+ -> \S+\s*$/m.test(sample)) return "sngrep";
@@ -337,8 +345,12 @@ export class TextLogReader {
 			}
 			case "asterisk": {
 				const t = ASTERISK_TIME.exec(line);
-				if (t) this.#lastTime = this.#asteriskTime(t);
-				const m = ASTERISK.exec(line);
+				let rest = line;
+				if (t) {
+					this.#lastTime = this.#asteriskTime(t);
+					rest = line.slice(t[0].length + (line.charCodeAt(t[0].length) === 32 ? 1 : 0));
+				}
+				const m = ASTERISK.exec(rest);
 				if (m) {
 					const peer = parseAddress(m[4] as string);
 					const received = m[1] === "Received";
@@ -350,9 +362,23 @@ export class TextLogReader {
 					});
 					return;
 				}
-				// Any other timestamped log line ends the message being read.
-				if (t) this.#endBlock(out);
-				else if (this.#block) this.#messageLine(line, eol, out);
+				const c = CHAN_SIP.exec(rest);
+				if (c) {
+					const received = c[1] !== undefined;
+					const peer = parseAddress((received ? c[2] : c[3]) as string);
+					this.#beginBlock(out, {
+						time: this.#lastTime,
+						src: received ? peer : this.#self,
+						dst: received ? this.#self : peer,
+						transport: received ? (c[1] as string).toLowerCase() : "log",
+					});
+					return;
+				}
+				if (!this.#block) return;
+				// A log line of its own, or chan_sip's end mark, ends the message being read; other
+				// timestamped lines are the message's lines with the console's timestamp in front.
+				if (CHAN_SIP_END.test(rest) || (t && ASTERISK_LOG_LINE.test(rest))) this.#endBlock(out);
+				else this.#messageLine(rest, eol, out);
 				return;
 			}
 			case "freeswitch": {
