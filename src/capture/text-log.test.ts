@@ -397,3 +397,27 @@ test("Asterisk chan_sip debug, a timestamp on every line of the console log", ()
 	assert.equal(events[0]?.message.body, "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\n");
 	assert.equal(stats.skippedBlocks, 0);
 });
+
+test("a real baresip 1.0 SIP trace (baresip -s): both addresses, transport, colour marks", () => {
+	// baresip called a Kamailio answering 486; the trace is on stdout between colour escapes.
+	const { format, events, stats } = readTextLog(readFileSync(join(FIXTURES, "baresip-sip-trace.log"), "utf8"));
+	assert.equal(format, "baresip");
+	assert.deepEqual(
+		events.map((e) => [e.message.method ?? e.message.status, e.message.errors.length, e.src?.port, e.dst?.port]),
+		[
+			["INVITE", 0, 52944, 47102],
+			[486, 0, 47102, 52944],
+			["ACK", 0, 52944, 47102],
+		],
+	);
+	assert.equal(events[0]?.message.body?.length, 338);
+	assert.equal(events[0]?.transport, "udp");
+	assert.equal(stats.skippedBlocks, 0);
+	// Newer baresip puts a time of day before the mark; a body without its final CRLF ends on the mark.
+	const text = `\x1b[36;1m20:50:00.125#\nTCP 192.0.2.10:5060 -> 192.0.2.20:5060\n${INVITE.slice(0, 8).join("\r\n")}\r\nContent-Length: 3\r\n\r\nv=0\x1b[;m\n`;
+	const ev = readTextLog(text, { referenceTime: Date.UTC(2026, 10, 25, 21) / 1000 }).events;
+	assert.deepEqual(
+		ev.map((e) => [e.message.body, e.time, e.transport]),
+		[["v=0", Date.UTC(2026, 10, 25, 20, 50) / 1000 + 0.125, "tcp"]],
+	);
+});

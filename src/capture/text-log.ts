@@ -1,7 +1,8 @@
 /**
  * SIP messages out of text: raw SIP (with or without blank lines between messages, and with log
  * lines between them, as Kamailio's xlog of $mb writes to stderr), sngrep's text export, Asterisk's
- * pjsip logger, FreeSWITCH siptrace, Kamailio's sipdump text files, and Kamailio/OpenSIPS syslog
+ * pjsip logger and chan_sip debug, FreeSWITCH siptrace, baresip's SIP trace, Kamailio's sipdump
+ * text files, and Kamailio/OpenSIPS syslog
  * lines that carry a whole message with escaped line breaks. The format is detected from the text, and times and
  * addresses are taken from the log where it has them. Every message is framed by Content-Length
  * like a stream (see text-log/text-framer.ts). Text arrives in chunks; reading is linear in the
@@ -13,7 +14,7 @@ import { parseMessage } from "../sip/parse-message.ts";
 import { type FramedText, TextFramer } from "./text-log/text-framer.ts";
 
 /** Text formats sipwhy recognises. */
-export type TextLogFormat = "raw" | "sngrep" | "asterisk" | "freeswitch" | "syslog" | "sipdump";
+export type TextLogFormat = "raw" | "sngrep" | "asterisk" | "freeswitch" | "syslog" | "sipdump" | "baresip";
 
 /** Counters of a text log read. */
 export interface TextLogStats {
@@ -76,6 +77,13 @@ const SIPDUMP_START = "====================";
 const SIPDUMP_MESSAGE = "~~~~~~~~~~~~~~~~~~~~";
 const SIPDUMP_END = "||||||||||||||||||||";
 const SIPDUMP_FIELD = /^(tag|time|proto|srcip|srcport|dstip|dstport): (.*)$/;
+// baresip (`baresip -s`), sip_trace_handler() in src/ua.c: "\x1b[36;1m" "#\n" (newer versions put
+// a local time of day "HH:MM:SS.mmm" before the "#"), "%s %J -> %J\n" (transport, source and
+// destination address), the message, "\x1b[;m\n".
+// biome-ignore lint/suspicious/noControlCharactersInRegex: baresip's colour escape is part of its format
+const BARESIP_MARK = /^(?:\x1b\[36;1m)?(?:(\d\d):(\d\d):(\d\d)(\.\d+))?#\s*$/;
+const BARESIP_HEADER = /^(UDP|TCP|TLS|WSS?|SCTP) (\S+) -> (\S+)\s*$/;
+const BARESIP_END = "\x1b[;m";
 const SYSLOG_SIP = /((?:SIP\/2\.0 \d{3}[^\\#\n]*|[A-Z]+ \S+ SIP\/2\.0)(?:\\r\\n|#015#012|\\n|#012).*)$/;
 // syslog's own stamp (RFC 3164 "Mmm dd hh:mm:ss", or RFC 5424 / rsyslog ISO 8601).
 const SYSLOG_TIME =
@@ -98,6 +106,9 @@ export function detectTextFormat(sample: string): TextLogFormat {
 	if (/<--- (Received|Transmitting) SIP|<--- (SIP read from \w+:|(Reliably )?Transmitting \()/.test(sample))
 		return "asterisk";
 	if (/^={20}\r?\ntag: /m.test(sample)) return "sipdump";
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: baresip's colour escape is part of its format
+	if (/^(?:\x1b\[36;1m)?(?:\d\d:\d\d:\d\d\.\d+)?#\r?\n(?:UDP|TCP|TLS|WSS?|SCTP) \S+ -> \S+\r?$/m.test(sample))
+		return "baresip";
 	if (/^(recv|send) \d+ bytes (from|to) \w+\//m.test(sample)) return "freeswitch";
 	if (/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(\.\d+)? \S+ -> \S+\s*$/m.test(sample)) return "sngrep";
 	if (/(?:SIP\/2\.0 \d{3}[^\\#\n]*|[A-Z]+ \S+ SIP\/2\.0)(?:\\r\\n|#015#012)/.test(sample)) return "syslog";
@@ -195,6 +206,8 @@ export class TextLogReader {
 	#block: Block | null = null;
 	#lastTime: number | null = null;
 	#sipdump: SipdumpRecord | null = null;
+	/** baresip: the time of the "#" mark line, until its address line comes. */
+	#baresipMark: number | null | undefined;
 	#years: YearlessClock;
 	#days: TimeOfDayClock;
 	/** Host that wrote the log, shown in place of the local address pjsip and siptrace leave out. */
@@ -421,9 +434,43 @@ export class TextLogReader {
 			case "sipdump":
 				this.#sipdumpLine(line, eol, out);
 				return;
+			case "baresip":
+				this.#baresipLine(line, eol, out);
+				return;
 			default:
 				this.#messageLine(line, eol, out);
 		}
+	}
+
+	#baresipLine(line: string, eol: string, out: SipEvent[]): void {
+		const mark = this.#baresipMark;
+		this.#baresipMark = undefined;
+		if (mark !== undefined) {
+			const h = BARESIP_HEADER.exec(line);
+			if (h) {
+				this.#beginBlock(out, {
+					time: mark,
+					src: parseAddress(h[2] as string),
+					dst: parseAddress(h[3] as string),
+					transport: (h[1] as string).toLowerCase(),
+				});
+				return;
+			}
+		}
+		const m = BARESIP_MARK.exec(line);
+		if (m) {
+			this.#endBlock(out);
+			this.#baresipMark = m[1]
+				? this.#days.time(Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]))
+				: null;
+			return;
+		}
+		if (!this.#block) return;
+		// The colour reset follows the message's last byte: on its own line, or on the body's last.
+		const endAt = line.indexOf(BARESIP_END);
+		if (endAt > 0) this.#messageLine(line.slice(0, endAt), "", out);
+		if (endAt >= 0) this.#endBlock(out);
+		else this.#messageLine(line, eol, out);
 	}
 
 	#sipdumpLine(line: string, eol: string, out: SipEvent[]): void {

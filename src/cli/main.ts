@@ -76,9 +76,9 @@ Finds codes by number ("486"), partial number ("48"), reason phrase ("decline") 
 
 Reads pcap and pcapng captures (Ethernet, Linux cooked, raw IP, loopback, VLAN; UDP with
 fragments, TCP reassembled; HEP) and SIP text logs (raw messages, sngrep export, Asterisk pjsip
-logger, FreeSWITCH siptrace, Kamailio/OpenSIPS lines), rebuilds transactions, dialogs and calls,
-and lists every call with its outcome; OPTIONS keep-alives are summarised in one line.
-A FILE of - reads standard input.
+logger and chan_sip debug, FreeSWITCH siptrace, baresip -s, Kamailio sipdump and Kamailio/OpenSIPS
+lines), rebuilds transactions, dialogs and calls, and lists every call with its outcome; OPTIONS
+keep-alives are summarised in one line. A FILE of - reads standard input.
 
 Filters:
   --failed             calls whose outcome is a failure or missing
