@@ -421,3 +421,18 @@ test("a real baresip 1.0 SIP trace (baresip -s): both addresses, transport, colo
 		[["v=0", Date.UTC(2026, 10, 25, 20, 50) / 1000 + 0.125, "tcp"]],
 	);
 });
+
+test("a log line that ends in a start line begins the message there (xlog of $mb after a prefix)", () => {
+	const real = readFileSync(join(FIXTURES, "kamailio-xlog-stderr.log"), "utf8");
+	// The same log had the script been xlog("L_INFO", "received from $si:$sp: $mb").
+	const inline = real.replace(/received (\w+) from ([\d.:]+)\r?\n/g, "received from $2: ");
+	assert.notEqual(inline, real);
+	const { events } = readTextLog(inline);
+	assert.deepEqual(
+		events.map((e) => [e.message.method, e.message.errors.length]),
+		[
+			["OPTIONS", 0],
+			["INVITE", 0],
+		],
+	);
+});

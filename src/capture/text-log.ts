@@ -11,7 +11,7 @@
  */
 import type { Endpoint, SipEvent } from "../flow/sip-event.ts";
 import { parseMessage } from "../sip/parse-message.ts";
-import { type FramedText, TextFramer } from "./text-log/text-framer.ts";
+import { type FramedText, isStartLine, TextFramer } from "./text-log/text-framer.ts";
 
 /** Text formats sipwhy recognises. */
 export type TextLogFormat = "raw" | "sngrep" | "asterisk" | "freeswitch" | "syslog" | "sipdump" | "baresip";
@@ -88,6 +88,8 @@ const SYSLOG_SIP = /((?:SIP\/2\.0 \d{3}[^\\#\n]*|[A-Z]+ \S+ SIP\/2\.0)(?:\\r\\n|
 // syslog's own stamp (RFC 3164 "Mmm dd hh:mm:ss", or RFC 5424 / rsyslog ISO 8601).
 const SYSLOG_TIME =
 	/^(?:<\d+>\d? ?)?(?:([A-Z][a-z]{2}) +(\d+) (\d\d):(\d\d):(\d\d)(\.\d+)?|(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?) /;
+// A start line after a log prefix ending in ": " or " - ".
+const LOGGED_START = /(?::| -) ((?:SIP\/2\.0 \d{3}(?: [^\r\n]*)?|[A-Z]+ \S+ SIP\/2\.0))\s*$/;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAY = 86400;
 
@@ -437,8 +439,11 @@ export class TextLogReader {
 			case "baresip":
 				this.#baresipLine(line, eol, out);
 				return;
-			default:
-				this.#messageLine(line, eol, out);
+			default: {
+				// A log line that ends in a start line (xlog("… $mb") on stderr) starts a message there.
+				const tail = this.#framer.busy ? null : LOGGED_START.exec(line);
+				this.#messageLine(tail && !isStartLine(line) ? (tail[1] as string) : line, eol, out);
+			}
 		}
 	}
 
