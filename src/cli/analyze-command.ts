@@ -245,19 +245,37 @@ export function renderCallDetail(summary: CallSummary, call: Call | undefined, s
 	return `${out.join("\n")}\n`;
 }
 
-/** Reads files into an analyzer; unreadable files are an InputError naming them. */
+/**
+ * Reads files into an analyzer ("-" is standard input, read once); unreadable files are an
+ * InputError naming them.
+ */
 export async function analyzeFiles(
 	files: string[],
 	analyzer: Analyzer,
 	onStart?: (file: string, size: number) => void,
 	drained?: () => Promise<void>,
+	stdin: AsyncIterable<Uint8Array> = process.stdin,
+	year?: number,
 ): Promise<void> {
+	if (files.filter((f) => f === "-").length > 1) throw new InputError("- (stdin) can be read only once");
 	for (const file of files) {
+		if (file === "-") {
+			const input = await analyzer.addInput(
+				"stdin",
+				drained ? paced(stdin, drained) : stdin,
+				year !== undefined ? { year } : {},
+			);
+			if (input.bytes === 0) throw new InputError("stdin: empty input");
+			if (input.format === "unknown") throw new InputError("stdin: not a pcap/pcapng capture or a SIP log");
+			continue;
+		}
 		let size: number;
+		let modified: number;
 		try {
 			const st = statSync(file);
 			if (st.isDirectory()) throw new InputError(`${file}: cannot read (is a directory)`);
 			size = st.size;
+			modified = st.mtimeMs / 1000;
 		} catch (e) {
 			if (e instanceof InputError) throw e;
 			const code = (e as NodeJS.ErrnoException).code;
@@ -270,7 +288,11 @@ export async function analyzeFiles(
 		};
 		let input: Awaited<ReturnType<Analyzer["addInput"]>>;
 		try {
-			input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream);
+			// A log's timestamps without a year take it from the file's modification time (or --year).
+			input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream, {
+				referenceTime: modified,
+				...(year !== undefined ? { year } : {}),
+			});
 		} catch (e) {
 			if (!(e instanceof InflationLimitError)) throw e;
 			stream.destroy?.();

@@ -32,6 +32,8 @@ export interface AnalyzeRunOptions {
 	call?: string;
 	"min-pdd"?: string;
 	show?: string;
+	/** Year of log timestamps that carry none. */
+	year?: string;
 }
 
 interface Io {
@@ -136,6 +138,8 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 					if (barOn) bar?.start(Math.round(size / 1e6), 0, { file: visible(file) });
 				},
 				io.drained,
+				undefined,
+				o.year !== undefined ? Number(o.year) : undefined,
 			);
 		} finally {
 			if (barOn) bar?.stop();
