@@ -39,6 +39,7 @@ export function loadRawData(dataDir: string): RawData {
 		text: langDirs(join(dataDir, "text")),
 		pairs: langDirs(join(dataDir, "pairs")),
 		rules: existsSync(join(dataDir, "rules")) ? langDirs(join(dataDir, "rules")) : {},
+		searchSynonyms: jsonDir(join(dataDir, "search-synonyms")),
 		examples: Object.fromEntries(
 			Object.entries(readDir(join(dataDir, "examples"), ".sip")).map(([k, p]) => [k, readFileSync(p, "utf8")]),
 		),

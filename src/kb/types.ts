@@ -1,5 +1,5 @@
 /** Shapes of the generated knowledge base (see `schema.ts` for the data files they come from). */
-import type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
+import type { CodeFacts, CodeText, PairText, RegistryProvenance, RuleDoc, SearchSynonyms } from "./schema.ts";
 
 export type { CodeFacts, CodeText, DialogEffect, Method, PairText, RetryKind, RuleDoc, Sender } from "./schema.ts";
 
@@ -17,6 +17,8 @@ export interface KbCode extends CodeFacts {
 export interface KnowledgeBase {
 	source: string;
 	reviewed: string;
+	/** Where the registry transcription comes from and when it was last checked against IANA's export. */
+	provenance: RegistryProvenance;
 	/** Languages whose content is complete. */
 	languages: string[];
 	codes: KbCode[];
@@ -25,4 +27,6 @@ export interface KnowledgeBase {
 	pairs: Record<string, Record<string, PairText>>;
 	/** Troubleshooting pages of the diagnosis rules, per language and rule id. */
 	rules: Record<string, Record<string, RuleDoc>>;
+	/** Curated search vocabulary per language (`data/search-synonyms/{lang}.json`). */
+	searchSynonyms: Record<string, SearchSynonyms>;
 }
