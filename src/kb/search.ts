@@ -358,7 +358,7 @@ export function search(query: string, options: SearchOptions = {}): SearchHit[] 
 		};
 		let byDoc = combine(true);
 		if (byDoc.size === 0) byDoc = combine(false);
-		// Text scores scaled to at most 10, so that a curated meaning (10 a step) always leads.
+		// Text scores scaled to at most 10, so that a curated meaning (20 a step) always leads.
 		const text = new Map<number, number>();
 		for (const [doc, s] of byDoc) {
 			const code = ix.docs[doc]?.code as number;
@@ -366,16 +366,24 @@ export function search(query: string, options: SearchOptions = {}): SearchHit[] 
 		}
 		const top = Math.max(0, ...text.values());
 		const meaning = new Map<number, number>();
+		// Which query words some matched meaning accounts for.
+		const covered = new Set<number>();
 		for (const m of ix.meanings) {
-			const matched = m.words.every((w) =>
-				plan.words.some((q, i) => meansWord(q, w, i === plan.words.length - 1 && plan.dropped === 0)),
-			);
+			const used: number[] = [];
+			const matched = m.words.every((w) => {
+				const i = plan.words.findIndex((q, k) => meansWord(q, w, k === plan.words.length - 1 && plan.dropped === 0));
+				if (i >= 0) used.push(i);
+				return i >= 0;
+			});
 			if (!matched) continue;
-			m.codes.forEach((code, rank) => meaning.set(code, (meaning.get(code) ?? 0) + 10 * (1 + m.codes.length - rank)));
+			for (const i of used) covered.add(i);
+			m.codes.forEach((code, rank) => meaning.set(code, (meaning.get(code) ?? 0) + 20 * (m.codes.length - rank)));
 		}
-		// A reason phrase that holds every word of the query is what was asked for ("busy everywhere").
-		for (const [code, reasonWords] of ix.reasons)
-			if (plan.words.every((w) => reasonWords.includes(w))) meaning.set(code, (meaning.get(code) ?? 0) + 15);
+		// When the curated meanings leave a word unexplained, a reason phrase that holds every word
+		// of the query is what was asked for ("busy everywhere" → 600 rather than 486).
+		if (covered.size < plan.words.length)
+			for (const [code, reasonWords] of ix.reasons)
+				if (plan.words.every((w) => reasonWords.includes(w))) meaning.set(code, (meaning.get(code) ?? 0) + 25);
 		for (const code of new Set([...text.keys(), ...meaning.keys()])) {
 			const t = top > 0 ? (10 * (text.get(code) ?? 0)) / top : 0;
 			add(code, Math.min(499, t + (meaning.get(code) ?? 0)));
