@@ -130,9 +130,15 @@ export const RegistryProvenance = z.strictObject({
 	/** How `codes` was last produced: by hand from the web page, or checked against the export file. */
 	method: z.enum(["transcribed", "export"]),
 	/** Date the export file was read and found equal (YYYY-MM-DD); null while it never was. */
-	retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+	retrieved: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.nullable(),
 	/** SHA-256 of that export file; null while it never was read. */
-	sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+	sha256: z
+		.string()
+		.regex(/^[0-9a-f]{64}$/)
+		.nullable(),
 });
 
 /** The IANA registry as transcribed: `data/registry.json`. */

@@ -101,8 +101,14 @@ test("a passing mention in prose does not outrank the codes that mean it", () =>
 
 test("meaning, in English and Turkish, typo-tolerant", () => {
 	assert.ok(top("busy").includes(486), `busy → ${top("busy")}`);
-	assert.ok(top("kimlk", 5).some((c) => c === 401 || c === 407), `kimlk → ${top("kimlk", 5)}`);
-	assert.ok(top("bussy", 5).some((c) => c === 486 || c === 600), `bussy → ${top("bussy", 5)}`);
+	assert.ok(
+		top("kimlk", 5).some((c) => c === 401 || c === 407),
+		`kimlk → ${top("kimlk", 5)}`,
+	);
+	assert.ok(
+		top("bussy", 5).some((c) => c === 486 || c === 600),
+		`bussy → ${top("bussy", 5)}`,
+	);
 	assert.ok(top("sesion timer", 3).includes(422), `sesion timer → ${top("sesion timer")}`);
 	assert.ok(
 		top("transfer", 5).some((c) => c === 202 || c === 429),
@@ -147,8 +153,16 @@ test("the work per query is bounded: words, numbers, expansions, edit distances"
 		assert.ok(plan.numbers.length <= L.maxNumbers, `${name}: ${plan.numbers.length} numbers`);
 		for (const t of plan.terms) {
 			assert.ok(t.expansions.length <= L.maxExpansions, `${name}: ${t.term} → ${t.expansions.length}`);
-			if (t.term.length < L.minPrefixLength) assert.ok(t.expansions.every((x) => x.kind === "exact"), name);
-			if (t.term.length < L.minFuzzyLength) assert.ok(t.expansions.every((x) => x.kind !== "typo"), name);
+			if (t.term.length < L.minPrefixLength)
+				assert.ok(
+					t.expansions.every((x) => x.kind === "exact"),
+					name,
+				);
+			if (t.term.length < L.minFuzzyLength)
+				assert.ok(
+					t.expansions.every((x) => x.kind !== "typo"),
+					name,
+				);
 		}
 		assert.ok(plan.distances <= L.maxDistances, `${name}: ${plan.distances} distances`);
 	}

@@ -99,9 +99,9 @@ function buildIndex(): Index {
 				for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
 				lengths.push(ws.length);
 				for (const [w, n] of counts) {
-					let list = postings.get(w);
-					if (!list) postings.set(w, (list = []));
-					list.push([doc, field, n]);
+					const list = postings.get(w);
+					if (list) list.push([doc, field, n]);
+					else postings.set(w, [[doc, field, n]]);
 				}
 			});
 			docs.push({ code: e.code, lengths });
@@ -114,7 +114,9 @@ function buildIndex(): Index {
 		else lists.set(w.length, [w]);
 	}
 	const byLength = new Map([...lists].map(([len, ws]) => [len, { words: ws, masks: Int32Array.from(ws, letterMask) }]));
-	const averageLength = FIELDS.map((_, f) => docs.reduce((s, d) => s + (d.lengths[f] ?? 0), 0) / Math.max(1, docs.length));
+	const averageLength = FIELDS.map(
+		(_, f) => docs.reduce((s, d) => s + (d.lengths[f] ?? 0), 0) / Math.max(1, docs.length),
+	);
 	const spellings = new Map<string, string>();
 	const meanings: Index["meanings"] = [];
 	for (const s of Object.values(searchSynonyms())) {
@@ -128,7 +130,7 @@ function buildIndex(): Index {
 /** The letters of a word as bits (code unit mod 31): one edit changes at most two bits. */
 function letterMask(word: string): number {
 	let m = 0;
-	for (let i = 0; i < word.length; i++) m |= 1 << word.charCodeAt(i) % 31;
+	for (let i = 0; i < word.length; i++) m |= 1 << (word.charCodeAt(i) % 31);
 	return m;
 }
 
@@ -227,7 +229,11 @@ function expand(ix: Index, term: string, plan: QueryPlan): Expansion[] {
 		found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
 		for (const w of found.slice(0, L.maxExpansions - out.length)) {
 			seen.add(w);
-			out.push({ word: w, weight: (PREFIX_WEIGHT * w.length) / (w.length + 0.3 * (w.length - term.length)), kind: "prefix" });
+			out.push({
+				word: w,
+				weight: (PREFIX_WEIGHT * w.length) / (w.length + 0.3 * (w.length - term.length)),
+				kind: "prefix",
+			});
 		}
 	}
 	if (term.length >= L.minFuzzyLength && out.length < L.maxExpansions) {
@@ -258,7 +264,8 @@ function expand(ix: Index, term: string, plan: QueryPlan): Expansion[] {
 
 /** Turns a query into the bounded work `search` does (exported so that the bounds are tested). */
 export function planQuery(query: string): QueryPlan {
-	const ix = (index ??= buildIndex());
+	index ??= buildIndex();
+	const ix = index;
 	const L = SEARCH_LIMITS;
 	const q = query.slice(0, L.maxQueryLength);
 	const plan: QueryPlan = { numbers: [], terms: [], words: [], dropped: 0, comparisons: 0, distances: 0 };
@@ -321,7 +328,8 @@ export function search(query: string, options: SearchOptions = {}): SearchHit[] 
 	const lang = checkLanguage(options.lang);
 	const limit = options.limit ?? 10;
 	if (!query.trim()) return [];
-	const ix = (index ??= buildIndex());
+	index ??= buildIndex();
+	const ix = index;
 	const plan = planQuery(query);
 	const scores = new Map<number, number>();
 	const add = (code: number, score: number) => scores.set(code, Math.max(scores.get(code) ?? 0, score));
@@ -377,7 +385,9 @@ export function search(query: string, options: SearchOptions = {}): SearchHit[] 
 			});
 			if (!matched) continue;
 			for (const i of used) covered.add(i);
-			m.codes.forEach((code, rank) => meaning.set(code, (meaning.get(code) ?? 0) + 20 * (m.codes.length - rank)));
+			m.codes.forEach((code, rank) => {
+				meaning.set(code, (meaning.get(code) ?? 0) + 20 * (m.codes.length - rank));
+			});
 		}
 		// When the curated meanings leave a word unexplained, a reason phrase that holds every word
 		// of the query is what was asked for ("busy everywhere" → 600 rather than 486).

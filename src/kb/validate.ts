@@ -94,7 +94,8 @@ export function validateKnowledge(
 	const q850 = Q850Names.safeParse(raw.q850);
 	if (!q850.success) problems.push(...zodProblems("data/q850.json", q850.error));
 	if (!registry.success || !q850.success)
-		return { kb: {
+		return {
+			kb: {
 				source: "",
 				reviewed: "",
 				provenance: { export: "", method: "transcribed", retrieved: null, sha256: null },
@@ -104,7 +105,9 @@ export function validateKnowledge(
 				pairs: {},
 				rules: {},
 				searchSynonyms: {},
-			}, problems };
+			},
+			problems,
+		};
 
 	const languages = Object.keys(raw.text).sort();
 	const listed = [
@@ -271,7 +274,8 @@ function synonymsOf(
 ): Record<string, SearchSynonyms> {
 	const out: Record<string, SearchSynonyms> = {};
 	for (const lang of languages)
-		if (raw[lang] === undefined) problems.push(`data/search-synonyms/${lang}.json: missing (every content language has one)`);
+		if (raw[lang] === undefined)
+			problems.push(`data/search-synonyms/${lang}.json: missing (every content language has one)`);
 	for (const [lang, value] of Object.entries(raw)) {
 		const where = `data/search-synonyms/${lang}.json`;
 		if (!languages.includes(lang)) problems.push(`${where}: ${lang} is not a content language`);
@@ -282,13 +286,15 @@ function synonymsOf(
 		}
 		for (const [from, to] of Object.entries(r.data.spellings)) {
 			const [a, b] = [words(from, false), words(to, false)];
-			if (a.length !== 1 || b.length !== 1) problems.push(`${where}: spellings: "${from}" → "${to}" must be one word each`);
+			if (a.length !== 1 || b.length !== 1)
+				problems.push(`${where}: spellings: "${from}" → "${to}" must be one word each`);
 			else if (a[0] === b[0]) problems.push(`${where}: spellings: "${from}" → "${to}" is the same word once folded`);
 		}
 		for (const [phrase, codes] of Object.entries(r.data.meanings)) {
 			if (words(phrase, false).length === 0) problems.push(`${where}: meanings: "${phrase}" has no word`);
 			for (const c of codes) if (!known.has(c)) problems.push(`${where}: meanings: "${phrase}": unknown code ${c}`);
-			if (new Set(codes).size !== codes.length) problems.push(`${where}: meanings: "${phrase}": a code is listed twice`);
+			if (new Set(codes).size !== codes.length)
+				problems.push(`${where}: meanings: "${phrase}": a code is listed twice`);
 		}
 		out[lang] = r.data;
 	}
