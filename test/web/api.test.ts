@@ -58,7 +58,11 @@ describe("answers", () => {
 			search("meşgul", { lang: "tr", limit: 3 }),
 		);
 		// Unregistered codes are found by number, named in the asked language.
-		assert.deepEqual((await getJson("/api/v1/search?q=499")).body[0], { code: 499, reason: "Unregistered", score: 1000 });
+		assert.deepEqual((await getJson("/api/v1/search?q=499")).body[0], {
+			code: 499,
+			reason: "Unregistered",
+			score: 1000,
+		});
 		assert.equal((await getJson("/api/v1/search?q=499&lang=tr")).body[0].reason, "Kayıtsız kod");
 	});
 
