@@ -97,6 +97,9 @@ test("a passing mention in prose does not outrank the codes that mean it", () =>
 	// 412 and 513 mention busy lamps; they come after the four busy codes.
 	const hits = top("busy", 10);
 	for (const c of [412, 513]) if (hits.includes(c)) assert.ok(hits.indexOf(c) > 3, `${c} at ${hits.indexOf(c)}`);
+	// A word of its own is not read as the start of a longer curated word: "code" is not "codec".
+	assert.notEqual(top("error code", 1)[0], 488);
+	assert.notEqual(top("code", 1)[0], 488);
 });
 
 test("meaning, in English and Turkish, typo-tolerant", () => {

@@ -288,12 +288,12 @@ export function planQuery(query: string): QueryPlan {
 }
 
 /** Whether a query word stands for a word of a curated meaning. */
-function meansWord(queryWord: string, word: string, last: boolean): boolean {
+function meansWord(ix: Index, queryWord: string, word: string, last: boolean): boolean {
 	if (queryWord === word) return true;
 	// A suffix on a word of five letters or more ("codecs", "meşguldü").
 	if (word.length >= 5 && queryWord.startsWith(word)) return true;
-	// The last word, still being typed ("unauth").
-	return last && queryWord.length >= 4 && word.startsWith(queryWord);
+	// The last word, still being typed ("unauth"), unless it is a word of its own ("code" ≠ "codec").
+	return last && queryWord.length >= 4 && word.startsWith(queryWord) && !ix.postings.has(queryWord);
 }
 
 /** BM25 score of each document for one query word (best of its expansions). */
@@ -379,7 +379,9 @@ export function search(query: string, options: SearchOptions = {}): SearchHit[] 
 		for (const m of ix.meanings) {
 			const used: number[] = [];
 			const matched = m.words.every((w) => {
-				const i = plan.words.findIndex((q, k) => meansWord(q, w, k === plan.words.length - 1 && plan.dropped === 0));
+				const i = plan.words.findIndex((q, k) =>
+					meansWord(ix, q, w, k === plan.words.length - 1 && plan.dropped === 0),
+				);
 				if (i >= 0) used.push(i);
 				return i >= 0;
 			});
