@@ -49,6 +49,7 @@ export function loadRawData(dataDir: string): RawData {
 		pairs: langDirs(join(dataDir, "pairs")),
 		rules: existsSync(join(dataDir, "rules")) ? langDirs(join(dataDir, "rules")) : {},
 		terms: termLists(join(dataDir, "..", "docs")),
+		searchSynonyms: jsonDir(join(dataDir, "search-synonyms")),
 		examples: Object.fromEntries(
 			Object.entries(readDir(join(dataDir, "examples"), ".sip")).map(([k, p]) => [k, readFileSync(p, "utf8")]),
 		),

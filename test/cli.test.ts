@@ -91,6 +91,9 @@ test("codes --class and search", () => {
 	assert.ok(hits.slice(0, 3).some((h: { code: number }) => h.code === 486));
 	assert.deepEqual(Object.keys(hits[0]).sort(), ["code", "reason", "score"]);
 	assert.ok(hits[0].score >= hits[1].score);
+	const u = sipwhy(["search", "499", "--json"]);
+	assert.equal(u.status, 0);
+	assert.deepEqual(JSON.parse(u.stdout)[0], { code: 499, reason: "Unregistered", score: 1000 });
 });
 
 test("readable text output: sections, numbered steps, RFC link; no colour when piped or NO_COLOR", () => {

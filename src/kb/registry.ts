@@ -61,3 +61,8 @@ export function ruleDoc(rule: string, lang: string) {
 export function documentedRules(): string[] {
 	return Object.keys(KB.rules.en ?? {}).sort();
 }
+
+/** Curated search vocabulary (spellings, meanings) per content language. */
+export function searchSynonyms() {
+	return KB.searchSynonyms;
+}

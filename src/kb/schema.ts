@@ -134,10 +134,29 @@ export const RuleDoc = z.strictObject({
 	cites: z.array(Cite).min(1),
 });
 
+/** Where the registry transcription comes from: `provenance` in `data/registry.json`. */
+export const RegistryProvenance = z.strictObject({
+	/** IANA's machine-readable export of the sub-registry (CSV), the file scripts/fetch-registry.ts reads. */
+	export: z.string().url(),
+	/** How `codes` was last produced: by hand from the web page, or checked against the export file. */
+	method: z.enum(["transcribed", "export"]),
+	/** Date the export file was read and found equal (YYYY-MM-DD); null while it never was. */
+	retrieved: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.nullable(),
+	/** SHA-256 of that export file; null while it never was read. */
+	sha256: z
+		.string()
+		.regex(/^[0-9a-f]{64}$/)
+		.nullable(),
+});
+
 /** The IANA registry as transcribed: `data/registry.json`. */
 export const Registry = z.object({
 	source: z.string().url(),
-	reviewed: z.string(),
+	reviewed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+	provenance: RegistryProvenance,
 	codes: z.array(
 		z.strictObject({
 			code: z.number().int().min(100).max(699),
@@ -149,6 +168,15 @@ export const Registry = z.object({
 	unregistered: z.array(z.strictObject({ code: z.number().int(), reason: z.string().min(1) })),
 });
 
+/** Curated search vocabulary of one language: `data/search-synonyms/{lang}.json`. */
+export const SearchSynonyms = z.strictObject({
+	$comment: z.string().optional(),
+	/** A query word (key) is searched as another spelling (value). */
+	spellings: z.record(z.string().min(2), z.string().min(2)),
+	/** A word or phrase (key) → the codes people mean by it, most likely first. */
+	meanings: z.record(z.string().min(2), z.array(z.number().int().min(100).max(699)).min(1).max(8)),
+});
+
 /** Q.850 cause names: `data/q850.json`. */
 export const Q850Names = z.record(z.string().regex(/^(\d+|\$comment)$/), z.string().min(1));
 
@@ -157,6 +185,8 @@ export type CodeText = z.infer<typeof CodeText>;
 export type PairText = z.infer<typeof PairText>;
 export type Registry = z.infer<typeof Registry>;
 export type RuleDoc = z.infer<typeof RuleDoc>;
+export type SearchSynonyms = z.infer<typeof SearchSynonyms>;
+export type RegistryProvenance = z.infer<typeof RegistryProvenance>;
 export type Sender = z.infer<typeof Sender>;
 export type Method = z.infer<typeof Method>;
 export type RetryKind = z.infer<typeof RetryKind>;

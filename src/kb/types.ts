@@ -1,5 +1,5 @@
 /** Shapes of the generated knowledge base (see `schema.ts` for the data files they come from). */
-import type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
+import type { CodeFacts, CodeText, PairText, RegistryProvenance, RuleDoc, SearchSynonyms } from "./schema.ts";
 
 export type { CodeStatus, DialogEffect, Method, Q850Basis, RetryKind, Sender } from "./enums.ts";
 export type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
@@ -18,6 +18,8 @@ export interface KbCode extends CodeFacts {
 export interface KnowledgeBase {
 	source: string;
 	reviewed: string;
+	/** Where the registry transcription comes from and when it was last checked against IANA's export. */
+	provenance: RegistryProvenance;
 	/** Languages whose content is complete. */
 	languages: string[];
 	codes: KbCode[];
@@ -26,4 +28,6 @@ export interface KnowledgeBase {
 	pairs: Record<string, Record<string, PairText>>;
 	/** Troubleshooting pages of the diagnosis rules, per language and rule id. */
 	rules: Record<string, Record<string, RuleDoc>>;
+	/** Curated search vocabulary per language (`data/search-synonyms/{lang}.json`). */
+	searchSynonyms: Record<string, SearchSynonyms>;
 }

@@ -129,3 +129,36 @@ test("vendor settings: pjsip allow_transfer, device_state_busy_at sets device st
 	const facts = raw.facts["486"] as { settings: { name: string; product: string }[] };
 	assert.equal(facts.settings.find((s) => s.name === "call-limit")?.product, "Asterisk chan_sip (not pjsip)");
 });
+
+test("search synonyms are checked: known codes, one-word spellings, a file per content language", () => {
+	const en = raw.searchSynonyms?.en as { spellings: Record<string, string>; meanings: Record<string, number[]> };
+	const bad = {
+		...raw,
+		searchSynonyms: {
+			...raw.searchSynonyms,
+			en: {
+				spellings: { ...en.spellings, "time out": "timeout", Busy: "busy" },
+				meanings: { ...en.meanings, busy: [486, 486], nonsense: [498], "--": [486] },
+			},
+			tr: undefined,
+			xx: { spellings: {}, meanings: {} },
+		},
+	};
+	const { problems } = validateKnowledge(bad);
+	const text = problems.join("\n");
+	assert.match(text, /"time out" → "timeout" must be one word each/);
+	assert.match(text, /"Busy" → "busy" is the same word once folded/);
+	assert.match(text, /"busy": a code is listed twice/);
+	assert.match(text, /"nonsense": unknown code 498/);
+	assert.match(text, /"--" has no word/);
+	assert.match(text, /data\/search-synonyms\/tr.json: missing/);
+	assert.match(text, /xx is not a content language/);
+	const tooLong = {
+		...raw,
+		searchSynonyms: {
+			...raw.searchSynonyms,
+			en: { ...en, meanings: { busy: [100, 180, 181, 182, 183, 199, 200, 202, 204] } },
+		},
+	};
+	assert.match(validateKnowledge(tooLong).problems.join(), /meanings\.busy/);
+});

@@ -3,8 +3,9 @@
  * build (`scripts/build-kb.ts`) and by the tests; never at run time.
  */
 import { canonicalName } from "../sip/parse-message.ts";
-import { CodeFacts, CodeText, PairText, Q850Names, Registry, RuleDoc } from "./schema.ts";
+import { CodeFacts, CodeText, PairText, Q850Names, Registry, RuleDoc, SearchSynonyms } from "./schema.ts";
 import type { KbCode, KnowledgeBase } from "./types.ts";
+import { words } from "./words.ts";
 
 /** Raw contents of `data/`, as read from disk. */
 export interface RawData {
@@ -18,6 +19,8 @@ export interface RawData {
 	rules?: Record<string, Record<string, unknown>>;
 	/** The term list of a language (`docs/terms-{lang}.md`, markdown), where one exists. */
 	terms?: Record<string, string>;
+	/** Curated search vocabulary per language (may be empty). */
+	searchSynonyms?: Record<string, unknown>;
 }
 
 /** One row of a term list: the one term to use and the forms that must not appear. */
@@ -199,7 +202,20 @@ export function validateKnowledge(
 	const q850 = Q850Names.safeParse(raw.q850);
 	if (!q850.success) problems.push(...zodProblems("data/q850.json", q850.error));
 	if (!registry.success || !q850.success)
-		return { kb: { source: "", reviewed: "", languages: [], codes: [], q850: {}, pairs: {}, rules: {} }, problems };
+		return {
+			kb: {
+				source: "",
+				reviewed: "",
+				provenance: { export: "", method: "transcribed", retrieved: null, sha256: null },
+				languages: [],
+				codes: [],
+				q850: {},
+				pairs: {},
+				rules: {},
+				searchSynonyms: {},
+			},
+			problems,
+		};
 
 	const languages = Object.keys(raw.text).sort();
 	const termRules: Record<string, TermRule[]> = {};
@@ -358,10 +374,14 @@ export function validateKnowledge(
 			for (const key of Object.keys(pairs.en ?? {}))
 				if (!pairs[lang]?.[key]) problems.push(`data/pairs/${lang}/${key}.json: missing (exists in en)`);
 
+	const searchSynonyms = synonymsOf(raw.searchSynonyms ?? {}, languages, known, problems);
+
 	return {
 		kb: {
 			source: registry.data.source,
 			reviewed: registry.data.reviewed,
+			provenance: registry.data.provenance,
+			searchSynonyms,
 			languages,
 			codes,
 			q850: q850.data,
@@ -370,4 +390,43 @@ export function validateKnowledge(
 		},
 		problems,
 	};
+}
+
+/**
+ * Validates `data/search-synonyms/{lang}.json`: schema, a file per content language, known codes
+ * without repeats, spellings of one word to another word, meanings that are words at all.
+ */
+function synonymsOf(
+	raw: Record<string, unknown>,
+	languages: string[],
+	known: Set<number>,
+	problems: string[],
+): Record<string, SearchSynonyms> {
+	const out: Record<string, SearchSynonyms> = {};
+	for (const lang of languages)
+		if (raw[lang] === undefined)
+			problems.push(`data/search-synonyms/${lang}.json: missing (every content language has one)`);
+	for (const [lang, value] of Object.entries(raw)) {
+		const where = `data/search-synonyms/${lang}.json`;
+		if (!languages.includes(lang)) problems.push(`${where}: ${lang} is not a content language`);
+		const r = SearchSynonyms.safeParse(value);
+		if (!r.success) {
+			problems.push(...zodProblems(where, r.error));
+			continue;
+		}
+		for (const [from, to] of Object.entries(r.data.spellings)) {
+			const [a, b] = [words(from, false), words(to, false)];
+			if (a.length !== 1 || b.length !== 1)
+				problems.push(`${where}: spellings: "${from}" → "${to}" must be one word each`);
+			else if (a[0] === b[0]) problems.push(`${where}: spellings: "${from}" → "${to}" is the same word once folded`);
+		}
+		for (const [phrase, codes] of Object.entries(r.data.meanings)) {
+			if (words(phrase, false).length === 0) problems.push(`${where}: meanings: "${phrase}" has no word`);
+			for (const c of codes) if (!known.has(c)) problems.push(`${where}: meanings: "${phrase}": unknown code ${c}`);
+			if (new Set(codes).size !== codes.length)
+				problems.push(`${where}: meanings: "${phrase}": a code is listed twice`);
+		}
+		out[lang] = r.data;
+	}
+	return out;
 }

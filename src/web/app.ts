@@ -413,7 +413,7 @@ export function createApp(options: AppOptions = {}): Hono {
 			const m = /^(\d{3})(?:-([a-z0-9-]*))?$/i.exec(rest);
 			const code = m ? codeParam(m[1] as string) : null;
 			if (code === null) return notFound(c, lang, { words: rest });
-			if (!entry(code)) return notFound(c, lang, { code });
+			// Codes without an entry get their page too: explained as unregistered, never indexed.
 			const canonical = url.code(lang, code);
 			if (c.req.path !== canonical) return redirect(c, canonical);
 			return send(c, page(codePage(ctxOf(c), lang, code)));
@@ -452,7 +452,8 @@ export function createApp(options: AppOptions = {}): Hono {
 		"/:lang/compare/sip/:pair",
 		withLang((c, lang) => {
 			const pair = c.req.param("pair") ?? "";
-			const parts = pair.split("-vs-");
+			const same = /^(\d{3})-(\d{3})$/.exec(pair);
+			const parts = same ? [same[1] as string, same[2] as string] : pair.split("-vs-");
 			const codes = parts.map((p) => {
 				const m = /^(\d{3})(?:-[a-z0-9-]+)?$/i.exec(p);
 				return m ? codeParam(m[1] as string) : null;
@@ -464,6 +465,24 @@ export function createApp(options: AppOptions = {}): Hono {
 			const canonical = url.compare(lang, x, y);
 			if (c.req.path !== canonical) return redirect(c, canonical);
 			return send(c, page(comparePage(ctxOf(c), lang, x, y)));
+		}),
+	);
+	/**
+	 * The pair without the `sip/` segment, as people type it: /en/compare/486-486,
+	 * /en/compare/486-vs-603 or /en/compare/603-decline-vs-486-busy-here. The same code twice is
+	 * that code's page; two codes go to their compare page.
+	 */
+	app.get(
+		"/:lang/compare/:pair",
+		withLang((c, lang) => {
+			const pair = c.req.param("pair") ?? "";
+			const m = /^(\d{3})(?:-[a-z][a-z-]*)?-(?:vs-)?(\d{3})(?:-[a-z][a-z-]*)?$/i.exec(pair);
+			const x = m ? codeParam(m[1] as string) : null;
+			const y = m ? codeParam(m[2] as string) : null;
+			if (x === null || y === null) return notFound(c, lang, { words: pair });
+			if (x === y) return redirect(c, url.code(lang, x));
+			for (const n of [x, y]) if (!entry(n)) return notFound(c, lang, { code: n });
+			return redirect(c, url.compare(lang, x, y));
 		}),
 	);
 	app.get(

@@ -111,6 +111,8 @@ export function openApiDocument(origin: string): object {
 				get: {
 					operationId: "search",
 					summary: "Codes matching a number, phrase or meaning, best first",
+					description:
+						"Any code in 100–699 is found by its number, unregistered ones too (their reason in `lang`). Words are matched in every content language, curated meanings first; at most 8 distinct words and 8 numbers of a query are searched.",
 					parameters: [
 						{ name: "q", in: "query", required: true, schema: { type: "string", minLength: 1, maxLength: 200 } },
 						langParam,

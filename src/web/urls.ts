@@ -13,7 +13,8 @@ export function codeSlug(code: number): string {
 export const url = {
 	home: (lang: Language) => `/${lang}/`,
 	codes: (lang: Language) => `/${lang}/sip/`,
-	code: (lang: Language, code: number) => `/${lang}/sip/${code}-${codeSlug(code)}`,
+	/** A code with an entry lives under its reason phrase; any other code in 100–699 under its number. */
+	code: (lang: Language, code: number) => `/${lang}/sip/${code}${entry(code) ? `-${codeSlug(code)}` : ""}`,
 	cls: (lang: Language, cls: ResponseClass) => `/${lang}/sip/${cls}`,
 	compareIndex: (lang: Language) => `/${lang}/compare/sip/`,
 	compare: (lang: Language, x: number, y: number) => {

@@ -57,6 +57,13 @@ describe("answers", () => {
 			(await getJson("/api/v1/search?q=me%C5%9Fgul&lang=tr&limit=3")).body,
 			search("meşgul", { lang: "tr", limit: 3 }),
 		);
+		// Unregistered codes are found by number, named in the asked language.
+		assert.deepEqual((await getJson("/api/v1/search?q=499")).body[0], {
+			code: 499,
+			reason: "Unregistered",
+			score: 1000,
+		});
+		assert.equal((await getJson("/api/v1/search?q=499&lang=tr")).body[0].reason, "Kayıtsız kod");
 	});
 
 	test("the same JSON as the CLI's --json", {

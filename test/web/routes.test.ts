@@ -134,24 +134,55 @@ describe("code pages", () => {
 		}
 	});
 
-	test("unregistered and impossible codes: a 404 page that explains", async () => {
+	test("every code in 100–699 has a page: unregistered ones explain, link the x00 code, are not indexed", async () => {
 		const r = await get(base(), "/en/sip/499");
-		assert.equal(r.status, 404);
+		assert.equal(r.status, 200);
 		const html = await r.text();
+		assert.match(html, /<h1><bdi>SIP <span class="code k4">499<\/span> Unregistered<\/bdi><\/h1>/);
+		assert.match(html, /<span class="tag">unregistered<\/span>/);
 		assert.match(html, /499 is not a registered SIP response code/);
 		assert.match(html, /treats an unknown code as the x00 code of its class, here 400 Bad Request/);
 		assert.match(html, /href="\/en\/sip\/400-bad-request"/);
 		assert.ok(isNoindex(html));
+		assert.equal(canonical(html), `${SITE}/en/sip/499`);
+		assert.deepEqual(alternates(html), []);
+		// No compare links from it: compare pages exist only between codes with entries.
+		assert.doesNotMatch(html, /\/compare\/sip\/[^"]*499/);
 		const viaPrefixless = await fetch(`${base()}/sip/499`);
-		assert.equal(viaPrefixless.status, 404);
+		assert.equal(viaPrefixless.status, 200);
 		assert.match(await viaPrefixless.text(), /499 is not a registered SIP response code/);
 		const trHtml = await (await get(base(), "/tr/sip/499")).text();
 		assert.match(trHtml, /499 kayıtlı bir SIP yanıt kodu değil/);
-		for (const p of ["/en/sip/999", "/en/sip/099", "/en/sip/abc", "/en/sip/6033", "/en/sip/1xxx"]) {
+		// Provisional codes are treated as 183, the others as the x00 of their class (RFC 3261 §8.1.3.2).
+		for (const [code, as] of [
+			[150, "183-session-progress"],
+			[699, "600-busy-everywhere"],
+			[299, "200-ok"],
+			[599, "500-server-internal-error"],
+		] as const) {
+			const page = await get(base(), `/en/sip/${code}`);
+			assert.equal(page.status, 200, String(code));
+			assert.match(await page.text(), new RegExp(`href="/en/sip/${as}"`), String(code));
+		}
+		const slugged = await get(base(), "/en/sip/499-unregistered");
+		assert.equal(slugged.status, 301);
+		assert.equal(slugged.headers.get("location"), "/en/sip/499");
+		for (const p of ["/en/sip/999", "/en/sip/099", "/en/sip/700", "/en/sip/abc", "/en/sip/6033", "/en/sip/1xxx"]) {
 			const x = await get(base(), p);
 			assert.equal(x.status, 404, p);
 			assert.match(await x.text(), /Page not found/, p);
 		}
+	});
+
+	test("search for an unregistered code finds its page", async () => {
+		const html = await (await get(base(), "/en/search?q=499")).text();
+		assert.match(
+			html,
+			/<ol class="list"><li><a href="\/en\/sip\/499"><bdi><span class="code k4">499<\/span> Unregistered<\/bdi><\/a>/,
+		);
+		assert.match(html, /499 is not a registered SIP response code/);
+		const tr = await (await get(base(), "/tr/search?q=499")).text();
+		assert.match(tr, /href="\/tr\/sip\/499"><bdi><span class="code k4">499<\/span> Kayıtsız kod/);
 	});
 
 	test("documented unregistered codes (409 …) have pages saying so", async () => {
@@ -187,6 +218,13 @@ describe("compare pages", () => {
 			["/en/compare/sip?a=603&b=603", "/en/sip/603-decline", 302],
 			["/en/compare/sip", "/en/compare/sip/", 301],
 			["/en/compare", "/en/compare/sip/", 301],
+			["/en/compare/486-486", "/en/sip/486-busy-here", 301],
+			["/tr/compare/486-486", "/tr/sip/486-busy-here", 301],
+			["/en/compare/sip/486-486", "/en/sip/486-busy-here", 301],
+			["/en/compare/499-499", "/en/sip/499", 301],
+			["/en/compare/603-486", "/en/compare/sip/486-busy-here-vs-603-decline", 301],
+			["/en/compare/486-vs-603", "/en/compare/sip/486-busy-here-vs-603-decline", 301],
+			["/en/compare/603-decline-vs-486-busy-here", "/en/compare/sip/486-busy-here-vs-603-decline", 301],
 		] as const) {
 			const r = await get(base(), from);
 			assert.equal(r.status, status, from);
@@ -203,6 +241,10 @@ describe("compare pages", () => {
 			["/en/compare/sip?a=486&b=x", 400],
 			["/en/compare/sip?a=486", 400],
 			["/en/compare/sip?a=486&b=499", 404],
+			["/en/compare/486-499", 404],
+			["/en/compare/486-999", 404],
+			["/en/compare/486", 404],
+			["/en/compare/486-603-600", 404],
 		] as const) {
 			const r = await get(base(), p);
 			assert.equal(r.status, status, p);
@@ -373,6 +415,11 @@ describe("SEO", () => {
 		for (const lang of LANGUAGES) assert.ok(locs.includes(`/${lang}/`));
 		assert.ok(!locs.some((l) => l.startsWith("/de/sip/6")), "no untranslated code pages");
 		assert.ok(!locs.some((l) => l.includes("/search")));
+		// Documented unregistered codes (seen in the wild) are indexed; the template pages are not.
+		const wild = entries().filter((e) => e.status === "unregistered");
+		assert.ok(wild.length > 0);
+		for (const e of wild) assert.ok(locs.includes(codePath("en", e.code)), `${e.code}`);
+		assert.ok(!locs.some((l) => /\/sip\/(499|150|699)\b/.test(l)), "no page of a code without an entry");
 		for (const path of locs) {
 			const page = await get(base(), path);
 			assert.equal(page.status, 200, path);

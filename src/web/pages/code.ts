@@ -2,7 +2,7 @@
 import { classOf } from "../../kb/classes.ts";
 import { type Explanation, explain } from "../../kb/explain.ts";
 import type { Language } from "../../kb/locales.ts";
-import { entries, REGISTRY_SOURCE } from "../../kb/registry.ts";
+import { entries, entry, REGISTRY_SOURCE } from "../../kb/registry.ts";
 import { type Html, html } from "../html.ts";
 import { LABELS, type WebLabels } from "../i18n/index.ts";
 import { type Ctx, type Page, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
@@ -121,10 +121,16 @@ function notes(L: WebLabels, lang: Language, e: Explanation): Html {
 	return html`${out}`;
 }
 
-/** The page of a code that has a knowledge-base entry. */
+/**
+ * The page of a code in 100–699: its knowledge-base entry, or, for a code sipwhy has no entry for
+ * (499), its unregistered explanation linking to the code it is treated as (RFC 3261 §8.1.3.2).
+ * Those pages are never indexed: they are one template over 500 numbers, and the codes seen in
+ * the wild (409, 411, 478, 490) have entries of their own, in the sitemap.
+ */
 export function codePage(ctx: Ctx, lang: Language, code: number): string {
 	const L = LABELS[lang];
 	const e = explain(code, { lang });
+	const known = entry(code) !== undefined;
 	const untranslated = e.contentLang !== lang;
 	const P = proseAttrs(untranslated);
 	const link = linkerFor(lang);
@@ -152,13 +158,32 @@ ${section("facts", L.facts, factsTable(L, e, untranslated))}
 ${e.example ? section("example", L.example, highlightMessage(e.example)) : ""}
 ${section("q850", L.q850, q850Table(L, e))}
 ${e.related.length ? section("related", L.related, html`<ul class="list">${e.related.map((r) => html`<li>${codeLink(lang, r)}</li>`)}</ul>`) : ""}
-${section(
-	"compare",
-	L.compareWith,
-	html`${pairs.length || relatedPairs.length ? html`<ul class="list">${pairs.map(([a, b]) => html`<li>${pairLink(L, lang, a, b)}</li>`)}${relatedPairs.map((r) => html`<li>${pairLink(L, lang, code, r)}</li>`)}</ul>` : ""}<h3>${L.compareWithAny}</h3>${comparePicker(L, lang, code)}`,
-)}`;
-	const routes = contentRoutes(lang, (l) => url.code(l, code));
+${
+	known
+		? section(
+				"compare",
+				L.compareWith,
+				html`${pairs.length || relatedPairs.length ? html`<ul class="list">${pairs.map(([a, b]) => html`<li>${pairLink(L, lang, a, b)}</li>`)}${relatedPairs.map((r) => html`<li>${pairLink(L, lang, code, r)}</li>`)}</ul>` : ""}<h3>${L.compareWithAny}</h3>${comparePicker(L, lang, code)}`,
+			)
+		: ""
+}`;
+	const contentRoute = contentRoutes(lang, (l) => url.code(l, code));
+	const routes = known ? contentRoute : { ...contentRoute, indexable: false, alternates: [] };
 	const indexable = routes.indexable;
+	const definedTerm = {
+		"@context": "https://schema.org",
+		"@type": "DefinedTerm",
+		name: title,
+		termCode: String(e.code),
+		description: e.summary,
+		url: `${ctx.origin}${url.code(indexable ? lang : "en", code)}`,
+		inLanguage: e.contentLang,
+		inDefinedTermSet: {
+			"@type": "DefinedTermSet",
+			name: "SIP response codes (IANA)",
+			url: REGISTRY_SOURCE.source,
+		},
+	};
 	const page: Page = {
 		lang,
 		title: `${title} — sipwhy`,
@@ -167,20 +192,7 @@ ${section(
 		ogType: "article",
 		nav: "codes",
 		jsonLd: [
-			{
-				"@context": "https://schema.org",
-				"@type": "DefinedTerm",
-				name: title,
-				termCode: String(e.code),
-				description: e.summary,
-				url: `${ctx.origin}${url.code(indexable ? lang : "en", code)}`,
-				inLanguage: e.contentLang,
-				inDefinedTermSet: {
-					"@type": "DefinedTermSet",
-					name: "SIP response codes (IANA)",
-					url: REGISTRY_SOURCE.source,
-				},
-			},
+			...(known ? [definedTerm] : []),
 			breadcrumbLd(ctx, [
 				[L.navCodes, url.codes(lang)],
 				[`${cls} ${L.className[cls]}`, url.cls(lang, cls)],

@@ -181,7 +181,12 @@ function hitList(lang: Language, codes: number[]): Html {
 	const P = proseAttrs(content !== lang);
 	return html`<ol class="list">${codes.map((c) => {
 		const e = entry(c);
-		return html`<li>${codeLink(lang, c)}<br><span${P}>${e?.text[content]?.summary ?? e?.text.en?.summary ?? ""}</span></li>`;
+		if (!e) {
+			// A code without an entry (a search for 499): its unregistered explanation.
+			const u = explain(c, { lang });
+			return html`<li><a href="${url.code(lang, c)}">${codeName(c, u.reason)}</a><br><span${P}>${u.summary}</span></li>`;
+		}
+		return html`<li>${codeLink(lang, c)}<br><span${P}>${e.text[content]?.summary ?? e.text.en?.summary ?? ""}</span></li>`;
 	})}</ol>`;
 }
 
