@@ -12,9 +12,7 @@ export const ERSPAN = { TYPE_II: 0x88be, TYPE_III: 0x22eb } as const;
 /** Where the mirrored frame is. */
 export type ErspanResult =
 	/** An Ethernet frame (or, for a type III frame type 2, an IP packet) starts at `offset`. */
-	| { kind: "ethernet" | "ip"; offset: number }
-	| { kind: "bad"; detail: string }
-	| { kind: "unsupported"; what: string };
+	{ kind: "ethernet" | "ip"; offset: number } | { kind: "bad"; detail: string } | { kind: "unsupported"; what: string };
 
 /**
  * Reads the ERSPAN header at `o` in `b`; `protocol` is the GRE protocol type and `greSequence`

@@ -45,6 +45,8 @@ export function inflateBounded(data: Uint8Array, max = MAX_INFLATED_BYTES): Uint
 		return `${kind} payload cannot be inflated (${e instanceof Error ? e.message : String(e)})`;
 	}
 	if (!done) return `${kind} payload cut short`;
+	// Also what a corrupt stream can give (fflate takes a reserved block type as the end).
+	if (size === 0) return `${kind} payload inflates to nothing`;
 	if (parts.length === 1) return parts[0] as Uint8Array;
 	const out = new Uint8Array(size);
 	let at = 0;

@@ -436,9 +436,7 @@ export function gtpU(f: GtpUFields, payload: Uint8Array): Uint8Array {
 		b[len - 1] = exts[i + 1]?.type ?? 0;
 		parts.push(b);
 	}
-	const opt = optional
-		? concat(be16(f.sequence ?? 0), new Uint8Array([0, exts[0]?.type ?? 0]))
-		: new Uint8Array(0);
+	const opt = optional ? concat(be16(f.sequence ?? 0), new Uint8Array([0, exts[0]?.type ?? 0])) : new Uint8Array(0);
 	const rest = concat(opt, ...parts, payload);
 	return concat(new Uint8Array([flags, f.type ?? 0xff]), be16(rest.length), be32(f.teid), rest);
 }

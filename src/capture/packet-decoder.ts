@@ -98,10 +98,10 @@ export class PacketDecoder {
 		this.#stream = options.stream ?? {};
 		const damage = (kind: MalformedKind, detail: string, frame?: number) => this.#damage(kind, detail, frame);
 		this.#fragments = new FragmentReassembler(stats, damage, options.fragments);
-		this.#sctp = new SctpReassembler(
-			(detail) => this.#damage("sctpFragments", detail),
-			{ maxMessageBytes: options.stream?.maxMessageBytes, ...options.sctp },
-		);
+		this.#sctp = new SctpReassembler((detail) => this.#damage("sctpFragments", detail), {
+			maxMessageBytes: options.stream?.maxMessageBytes,
+			...options.sctp,
+		});
 		this.#tcp = new TcpReassembler(
 			stats,
 			damage,
@@ -157,7 +157,8 @@ export class PacketDecoder {
 
 	/** A packet skipped because its encapsulation `what` is not decoded: counted by kind. */
 	#unsupported(what: string): void {
-		if (countSkippedEncapsulation(this.#stats, what)) this.#damage("unsupportedEncapsulation", `${what} is not decoded`);
+		if (countSkippedEncapsulation(this.#stats, what))
+			this.#damage("unsupportedEncapsulation", `${what} is not decoded`);
 		else {
 			this.#stats.malformed.unsupportedEncapsulation++;
 			if (this.#outcome !== Outcome.Sip) this.#outcome = Outcome.Damaged;
@@ -319,7 +320,8 @@ export class PacketDecoder {
 				}
 				const inner = pppProtocol(p.protocol);
 				if (inner === 4 || inner === 6) this.#ip(b.subarray(p.offset), inner, depth);
-				else if (inner === "unsupported") this.#unsupported(`PPP protocol 0x${p.protocol.toString(16).padStart(4, "0")}`);
+				else if (inner === "unsupported")
+					this.#unsupported(`PPP protocol 0x${p.protocol.toString(16).padStart(4, "0")}`);
 				return;
 			}
 		}

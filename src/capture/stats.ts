@@ -26,8 +26,7 @@ export const MALFORMED = {
 	badHep: "a HEP (HOMER) packet with a bad length or chunk",
 	badHepCompressed:
 		"a compressed HEP payload (chunk 0x0010) that is corrupt or inflates past 64 KiB (a decompression bomb); it was skipped",
-	badTunnel:
-		"a GRE, ERSPAN, PPP, VXLAN, EtherIP or GTP-U header that is cut short or whose flags or lengths are wrong",
+	badTunnel: "a GRE, ERSPAN, PPP, VXLAN, EtherIP or GTP-U header that is cut short or whose flags or lengths are wrong",
 	tunnelTooDeep: "tunnels nested more than 8 deep (hostile or looping input); the packet was skipped",
 	badSctp: "an SCTP packet or chunk that is cut short or whose length is wrong",
 	sctpFragments:
