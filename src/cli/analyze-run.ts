@@ -1,7 +1,7 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
 import cliProgress from "cli-progress";
 import { diagnose } from "../diagnose/diagnose.ts";
-import { Analyzer } from "../flow/analyze.ts";
+import { Analyzer, type InputStats } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { InputError } from "../kb/errors.ts";
@@ -170,18 +170,29 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
-			for (const i of damaged)
-				write(
-					color.yellow(
-						`${i.name}: skipped ${Object.entries(i.malformed)
-							.map(([k, n]) => `${n} ${k}`)
-							.join(", ")}\n`,
-					),
-				);
+			for (const i of damaged) {
+				const other = Object.entries(i.malformed).filter(([k]) => k !== "unsupportedEncapsulation");
+				if (other.length) write(color.yellow(`${i.name}: skipped ${other.map(([k, n]) => `${n} ${k}`).join(", ")}\n`));
+				const encapsulations = skippedEncapsulationsText(i);
+				if (encapsulations) write(color.yellow(`${i.name}: ${encapsulations}\n`));
+			}
 		}
 		flushOut();
 		file?.commit();
 	} finally {
 		file?.abort();
 	}
+}
+
+/**
+ * "412 packets skipped: unsupported encapsulation (GRE protocol type 0x1234 ×400, IP protocol 50
+ * (ESP) ×12)", or "" when no packet of `input` was skipped for its encapsulation.
+ */
+export function skippedEncapsulationsText(input: InputStats): string {
+	const total = input.malformed.unsupportedEncapsulation ?? 0;
+	if (!total) return "";
+	const kinds = Object.entries(input.skippedEncapsulations ?? {})
+		.sort((a, b) => b[1] - a[1])
+		.map(([what, n]) => `${what} ×${n}`);
+	return `${total} packet${total === 1 ? "" : "s"} skipped: unsupported encapsulation${kinds.length ? ` (${kinds.join(", ")})` : ""}`;
 }
