@@ -16,17 +16,20 @@ import {
 	erspanIII,
 	etherIp,
 	ethernet,
+	geneve,
 	gre,
 	gtpU,
 	hep3,
 	ipv4,
 	ipv6,
+	nsh,
 	pptpGre,
 	sctp,
 	sctpChunk,
 	sctpData,
 	udp,
 	vxlan,
+	vxlanGpe,
 } from "./packet-builder.ts";
 import { MAX_TUNNEL_DEPTH } from "./packet-decoder.ts";
 
@@ -109,6 +112,16 @@ const ENCAPSULATIONS: [string, (i: number) => Uint8Array][] = [
 	["PPTP with a compressed PPP protocol field", (i) => outer4(47, pptpGre(9, i, 0x21, innerIpv4(i), true))],
 	["EtherIP", (i) => outer4(97, etherIp(innerEthernet(i)))],
 	["VXLAN", (i) => outer4(17, udp(40000 + i, 4789, vxlan(42, innerEthernet(i))))],
+	["VXLAN-GPE carrying IPv4", (i) => outer4(17, udp(40000, 4790, vxlanGpe(1, 1, innerIpv4(i))))],
+	[
+		"VXLAN-GPE carrying NSH carrying Ethernet",
+		(i) => outer4(17, udp(40000, 4790, vxlanGpe(1, 4, nsh(3, innerEthernet(i), new Uint8Array(8))))),
+	],
+	[
+		"Geneve with options, carrying Ethernet",
+		(i) => outer6(17, udp(40000, 6081, geneve(7, 0x6558, innerEthernet(i), new Uint8Array(8)))),
+	],
+	["NSH on Ethernet (0x894F) carrying IPv4", (i) => ethernet(0x894f, nsh(1, innerIpv4(i)))],
 	["GTP-U (VoLTE) T-PDU", (i) => outer4(17, udp(2152, 2152, gtpU({ teid: 0x1234 }, innerIpv4(i))))],
 	[
 		"GTP-U with a sequence number and two extension headers",

@@ -25,6 +25,8 @@ export type LinkResult =
 	| { kind: "other"; what: string }
 	/** An encapsulation that may carry IP but is not decoded (an unknown EtherType, MPLS pseudowire …). */
 	| { kind: "unsupported"; what: string }
+	/** A Network Service Header (RFC 8300) starts at `offset`. */
+	| { kind: "nsh"; offset: number }
 	/** The header is cut short or inconsistent. */
 	| { kind: "bad"; detail: string }
 	/** The link type is not decoded. */
@@ -110,18 +112,10 @@ export function fromEtherType(b: Uint8Array, typeAt: number, payloadAt: number):
 				o += 4;
 				continue;
 			case 0x8847: // MPLS unicast
-			case 0x8848: {
-				// Label stack entries up to the bottom-of-stack bit, then IP told by its version.
-				for (let n = 0; ; n++) {
-					if (b.length < o + 4) return bad("frame ends inside the MPLS label stack");
-					const bottom = ((b[o + 2] as number) & 1) === 1;
-					o += 4;
-					if (bottom) break;
-					if (n >= MAX_TAGS) return bad("more than 8 MPLS labels");
-				}
-				const v = (b[o] ?? 0) >> 4;
-				return v === 4 || v === 6 ? { kind: "ip", offset: o, version: v } : unsupported("MPLS payload that is not IP");
-			}
+			case 0x8848:
+				return fromMpls(b, o);
+			case 0x894f:
+				return { kind: "nsh", offset: o };
 			case 0x8864: {
 				// PPPoE session: 6-byte header, then a PPP protocol number.
 				if (b.length < o + 8) return bad("frame ends inside the PPPoE header");
@@ -137,6 +131,19 @@ export function fromEtherType(b: Uint8Array, typeAt: number, payloadAt: number):
 		const what = `EtherType 0x${type.toString(16).padStart(4, "0")}`;
 		return NOT_IP_CARRIERS.has(type) ? other(what) : unsupported(what);
 	}
+}
+
+/** Follows the MPLS label stack at `o` (up to the bottom-of-stack bit) to the IP packet, told by its version. */
+export function fromMpls(b: Uint8Array, o: number): LinkResult {
+	for (let n = 0; ; n++) {
+		if (b.length < o + 4) return bad("frame ends inside the MPLS label stack");
+		const bottom = ((b[o + 2] as number) & 1) === 1;
+		o += 4;
+		if (bottom) break;
+		if (n >= MAX_TAGS) return bad("more than 8 MPLS labels");
+	}
+	const v = (b[o] ?? 0) >> 4;
+	return v === 4 || v === 6 ? { kind: "ip", offset: o, version: v } : unsupported("MPLS payload that is not IP");
 }
 
 /** BSD address families that mean IPv6: NetBSD/OpenBSD, FreeBSD, Darwin, Linux. */

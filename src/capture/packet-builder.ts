@@ -1,8 +1,8 @@
 /**
  * Builds packets byte by byte — Ethernet (with VLAN tags), Linux cooked v1/v2, BSD loopback,
  * IPv4 (options, fragments), IPv6 (extension headers, fragments), UDP, TCP, SCTP, HEP v3 (plain or
- * compressed), and the tunnels GRE, enhanced GRE with PPP, ERSPAN II/III, VXLAN, EtherIP and
- * GTP-U — for tests and for generating captures. UDP, TCP, SCTP and GRE checksums are left zero.
+ * compressed), and the tunnels GRE, enhanced GRE with PPP, ERSPAN II/III, VXLAN, VXLAN-GPE,
+ * Geneve, NSH, EtherIP and GTP-U — for tests and for generating captures. UDP, TCP, SCTP and GRE checksums are left zero.
  */
 import { concatBytes } from "./bytes.ts";
 
@@ -401,6 +401,22 @@ export function erspanIII(
 /** A VXLAN packet (RFC 7348) for network identifier `vni` carrying the Ethernet `frame` (the UDP payload). */
 export function vxlan(vni: number, frame: Uint8Array): Uint8Array {
 	return concat(new Uint8Array([0x08, 0, 0, 0]), be32((vni & 0xffffff) << 8), frame);
+}
+
+/** A VXLAN-GPE packet (UDP 4790) with next protocol `next` (1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH). */
+export function vxlanGpe(vni: number, next: number, payload: Uint8Array): Uint8Array {
+	return concat(new Uint8Array([0x0c, 0, 0, next]), be32((vni & 0xffffff) << 8), payload);
+}
+
+/** A Geneve packet (UDP 6081) of protocol type `protocol` (an EtherType; 0x6558 Ethernet) with `options` (a multiple of 4 bytes). */
+export function geneve(vni: number, protocol: number, payload: Uint8Array, options = new Uint8Array(0)): Uint8Array {
+	return concat(new Uint8Array([options.length / 4, 0]), be16(protocol), be32((vni & 0xffffff) << 8), options, payload);
+}
+
+/** A Network Service Header (RFC 8300, MD type 2) with `context` bytes (a multiple of 4) and next protocol `next`. */
+export function nsh(next: number, payload: Uint8Array, context = new Uint8Array(0)): Uint8Array {
+	const words = 2 + context.length / 4;
+	return concat(new Uint8Array([0x0f, 0xc0 | words, 2, next]), be32((42 << 8) | 255), context, payload);
 }
 
 /** An EtherIP packet (RFC 3378; IP protocol 97) carrying the Ethernet `frame`. */

@@ -14,14 +14,14 @@ import { GTP_U_PORT, parseGtpU } from "./gtp-u.ts";
 import { decodeHep3, isHep3 } from "./hep.ts";
 import { type IpHeader, parseIp, skipIpv6Extensions } from "./ip.ts";
 import { type FragmentLimits, FragmentReassembler } from "./ip-fragments.ts";
-import { decodeLink, fromEtherType, type LinkResult, pppProtocol } from "./link-layer.ts";
+import { decodeLink, fromEtherType, fromMpls, type LinkResult, pppProtocol } from "./link-layer.ts";
+import { OVERLAY_PORTS, type OverlayResult, parseGeneve, parseNsh, parseVxlan, parseVxlanGpe } from "./overlay.ts";
 import { parseSctp, type SctpLimits, SctpReassembler } from "./sctp.ts";
 import { isKeepAlive, looksLikeSip } from "./sip-detect.ts";
 import { type CaptureStats, countSkippedEncapsulation, type MalformedKind } from "./stats.ts";
 import { StreamContent, type StreamLimits } from "./stream-content.ts";
 import { type SegmentContext, type TcpLimits, TcpReassembler } from "./tcp-reassembly.ts";
 import { type Timestamp, toSeconds } from "./timestamp.ts";
-import { VXLAN_PORT, vxlanPayload } from "./vxlan.ts";
 
 /** Limits and choices of the packet decoder. */
 export interface DecoderOptions {
@@ -189,6 +189,38 @@ export class PacketDecoder {
 				return;
 			case "unsupported":
 				this.#unsupported(link.what);
+				return;
+			case "nsh":
+				if (this.#enter(depth + 1))
+					this.#overlay(b.subarray(link.offset), parseNsh(b.subarray(link.offset)), depth + 1);
+				return;
+		}
+	}
+
+	/** What follows an overlay header (VXLAN, VXLAN-GPE, Geneve, NSH) in `b`, `depth` tunnels in. */
+	#overlay(b: Uint8Array, r: OverlayResult, depth: number): void {
+		if ("bad" in r) {
+			this.#damage("badTunnel", r.bad);
+			return;
+		}
+		if ("unsupported" in r) {
+			this.#unsupported(r.unsupported);
+			return;
+		}
+		const inner = b.subarray(r.offset);
+		switch (r.next) {
+			case "ethernet":
+				this.#ethernet(inner, depth);
+				return;
+			case "ipv4":
+			case "ipv6":
+				this.#ip(inner, r.next === "ipv4" ? 4 : 6, depth);
+				return;
+			case "mpls":
+				this.#link(fromMpls(inner, 0), inner, depth);
+				return;
+			case "nsh":
+				if (this.#enter(depth + 1)) this.#overlay(inner, parseNsh(inner), depth + 1);
 				return;
 		}
 	}
@@ -392,12 +424,14 @@ export class PacketDecoder {
 					return;
 			}
 		}
-		if (dstPort === VXLAN_PORT) {
-			const at = vxlanPayload(data);
-			if (at >= 0) {
-				this.#ethernet(data.subarray(at), depth + 1);
-				return;
-			}
+		// Overlays by their destination port (the source port is a flow hash).
+		let overlay: OverlayResult | null = null;
+		if (dstPort === OVERLAY_PORTS.VXLAN) overlay = parseVxlan(data);
+		else if (dstPort === OVERLAY_PORTS.VXLAN_GPE) overlay = parseVxlanGpe(data);
+		else if (dstPort === OVERLAY_PORTS.GENEVE) overlay = parseGeneve(data);
+		if (overlay) {
+			if (this.#enter(depth + 1)) this.#overlay(data, overlay, depth + 1);
+			return;
 		}
 		if (looksLikeSip(data)) {
 			this.#outcome = Outcome.Sip;
