@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { gzipSync, deflateRawSync as rawDeflate, deflateSync as zlibDeflate } from "node:zlib";
+import fc from "fast-check";
 import { serialize } from "../sip/serialize.ts";
 import { type CaptureOptions, CaptureReader } from "./capture-reader.ts";
 import { pcapFile } from "./capture-writer.ts";
@@ -386,8 +387,66 @@ test("every tunnel header cut short at every length: counted, never thrown, no m
 			const data = frame.slice(0, cut);
 			const { messages, stats } = read([{ sec: 1, data }]);
 			assert.equal(messages.length, 0, `${name} cut at ${cut}`);
+			assert.equal(stats.malformed.internalError, 0, `${name} cut at ${cut}`);
 			const damage = Object.values(stats.malformed).reduce((a, b) => a + b, 0);
 			assert.ok(damage + stats.nonSipPackets > 0, `${name} cut at ${cut}`);
 		}
 	}
+});
+
+test("random bytes changed in every tunnel frame and in SCTP: never an internal error, never more than the one message", () => {
+	const frames = [
+		...ENCAPSULATIONS.map(([, wrap]) => wrap(0)),
+		outer4(132, sctp(5060, 5060, 1, [sctpData({ tsn: 1 }, (CALL[0] as (typeof CALL)[number]).bytes)])),
+		outer4(
+			17,
+			udp(
+				1,
+				9060,
+				hep3(
+					{
+						src: "192.0.2.1",
+						dst: "192.0.2.2",
+						srcPort: 1,
+						dstPort: 2,
+						sec: 1,
+						usec: 0,
+						compress: (b) => new Uint8Array(zlibDeflate(b)),
+					},
+					(CALL[0] as (typeof CALL)[number]).bytes,
+				),
+			),
+		),
+	];
+	fc.assert(
+		fc.property(
+			fc.constantFrom(...frames),
+			fc.array(fc.tuple(fc.nat({ max: 120 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+			(frame, edits) => {
+				const copy = frame.slice();
+				// Edits within the headers (the first 120 bytes), where the tunnels are.
+				for (const [at, value] of edits) copy[at % copy.length] = value;
+				const { messages, stats } = read([{ sec: 1, data: copy }]);
+				assert.equal(stats.malformed.internalError, 0, stats.problems.map((p) => p.detail).join("; "));
+				assert.ok(messages.length <= 1);
+			},
+		),
+		{ numRuns: 3000 },
+	);
+});
+
+test("IPv4 authentication headers are skipped to the UDP inside", () => {
+	const ah = (next: number, payload: Uint8Array) =>
+		concat(new Uint8Array([next, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]), new Uint8Array(12), payload);
+	const { m, bytes } = CALL[0] as (typeof CALL)[number];
+	const { messages, stats } = read([
+		{
+			sec: 1,
+			data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 51 }, ah(17, udp(m.srcPort, m.dstPort, bytes)))),
+		},
+		{ sec: 2, data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 51 }, new Uint8Array(6))) },
+	]);
+	assert.equal(messages.length, 1);
+	assert.equal(messages[0]?.message.method, "INVITE");
+	assert.equal(stats.malformed.badIpHeader, 1);
 });
