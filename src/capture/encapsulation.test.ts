@@ -344,6 +344,16 @@ test("packets in encapsulations that are not decoded are counted by kind; ARP an
 		{ sec: 7, data: outer4(1, new Uint8Array(8)) }, // ICMP
 		{ sec: 8, data: outer4(47, pptpGre(1, 1, 0xc021, new Uint8Array(8))) }, // LCP
 		{ sec: 9, data: outer4(17, udp(2152, 2152, gtpU({ teid: 1, type: 1 }, new Uint8Array(0)))) }, // echo request
+		{
+			sec: 10,
+			data: outer4(
+				47,
+				gre(
+					{ protocol: 0x0800 },
+					ipv4({ src: "203.0.113.2", dst: "203.0.113.1", protocol: 47 }, gre({ protocol: 0 }, new Uint8Array(0))),
+				),
+			),
+		}, // a GRE keepalive
 	]);
 	assert.equal(messages.length, 0);
 	assert.deepEqual(stats.skippedEncapsulations, {
@@ -355,7 +365,17 @@ test("packets in encapsulations that are not decoded are counted by kind; ARP an
 	assert.equal(stats.malformed.unsupportedEncapsulation, 5);
 	// One problem line per kind, not per packet.
 	assert.equal(stats.problems.filter((p) => p.kind === "unsupportedEncapsulation").length, 4);
-	assert.equal(stats.nonSipPackets, 4);
+	assert.equal(stats.nonSipPackets, 5);
+});
+
+test("a tunnel header cut by the snapshot length is counted once, as the cut", () => {
+	const frame = outer4(17, udp(2152, 2152, gtpU({ teid: 1, sequence: 1 }, innerIpv4(0))));
+	const reader = new CaptureReader();
+	const file = pcapFile({ linkType: 1, snaplen: 50 }, [{ sec: 1, data: frame.slice(0, 50), origLen: frame.length }]);
+	const messages = [...reader.push(file), ...reader.end()];
+	assert.equal(messages.length, 0);
+	assert.equal(reader.stats.malformed.snaplenCut, 1);
+	assert.equal(reader.stats.malformed.badTunnel, 0);
 });
 
 test("tunnels nested deeper than the limit are counted, not followed: GRE in GRE 1000 times, IP in IP, GTP in GTP", () => {

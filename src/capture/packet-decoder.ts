@@ -165,6 +165,12 @@ export class PacketDecoder {
 		}
 	}
 
+	/** A tunnel header that cannot be read; in a frame the capture cut short that is no news (the cut was counted). */
+	#badTunnel(detail: string): void {
+		if (!this.#cut) this.#damage("badTunnel", detail);
+		else if (this.#outcome !== Outcome.Sip) this.#outcome = Outcome.Damaged;
+	}
+
 	/** Enters one more tunnel; false (and counted) past the depth limit. */
 	#enter(depth: number): boolean {
 		if (depth > MAX_TUNNEL_DEPTH) {
@@ -200,7 +206,7 @@ export class PacketDecoder {
 	/** What follows an overlay header (VXLAN, VXLAN-GPE, Geneve, NSH) in `b`, `depth` tunnels in. */
 	#overlay(b: Uint8Array, r: OverlayResult, depth: number): void {
 		if ("bad" in r) {
-			this.#damage("badTunnel", r.bad);
+			this.#badTunnel(r.bad);
 			return;
 		}
 		if ("unsupported" in r) {
@@ -229,7 +235,7 @@ export class PacketDecoder {
 	#ethernet(b: Uint8Array, depth: number): void {
 		if (!this.#enter(depth)) return;
 		if (b.length < 14) {
-			this.#damage("badTunnel", `inner Ethernet frame of ${b.length} bytes`);
+			this.#badTunnel(`inner Ethernet frame of ${b.length} bytes`);
 			return;
 		}
 		this.#link(fromEtherType(b, 12, 14), b, depth);
@@ -307,7 +313,7 @@ export class PacketDecoder {
 				if (this.#enter(depth + 1)) this.#gre(payload, depth + 1);
 				return;
 			case 97: // EtherIP (RFC 3378): a 2-byte header of version 3, then Ethernet
-				if (payload.length < 2 || (payload[0] as number) >> 4 !== 3) this.#damage("badTunnel", "EtherIP header");
+				if (payload.length < 2 || (payload[0] as number) >> 4 !== 3) this.#badTunnel("EtherIP header");
 				else this.#ethernet(payload.subarray(2), depth + 1);
 				return;
 		}
@@ -321,7 +327,7 @@ export class PacketDecoder {
 		const g = parseGre(b);
 		switch (g.kind) {
 			case "bad":
-				this.#damage("badTunnel", g.detail);
+				this.#badTunnel(g.detail);
 				return;
 			case "unsupported":
 				this.#unsupported(g.what);
@@ -331,13 +337,15 @@ export class PacketDecoder {
 		}
 		const at = g.offset;
 		switch (g.protocol) {
+			case 0: // a keepalive (Cisco sends GRE protocol type 0 back through the tunnel)
+				return;
 			case 0x6558: // transparent Ethernet bridging (also NVGRE)
 				this.#ethernet(b.subarray(at), depth);
 				return;
 			case ERSPAN.TYPE_II:
 			case ERSPAN.TYPE_III: {
 				const e = parseErspan(b, at, g.protocol, g.hasSequence);
-				if (e.kind === "bad") this.#damage("badTunnel", e.detail);
+				if (e.kind === "bad") this.#badTunnel(e.detail);
 				else if (e.kind === "unsupported") this.#unsupported(e.what);
 				else if (e.kind === "ethernet") this.#ethernet(b.subarray(e.offset), depth);
 				else this.#ip(b.subarray(e.offset), 0, depth);
@@ -347,7 +355,7 @@ export class PacketDecoder {
 				// PPP (PPTP carries it in enhanced GRE).
 				const p = parsePpp(b, at);
 				if ("error" in p) {
-					this.#damage("badTunnel", p.error);
+					this.#badTunnel(p.error);
 					return;
 				}
 				const inner = pppProtocol(p.protocol);
@@ -420,7 +428,7 @@ export class PacketDecoder {
 				case "signalling":
 					return;
 				case "bad":
-					this.#damage("badTunnel", g.detail);
+					this.#badTunnel(g.detail);
 					return;
 			}
 		}
