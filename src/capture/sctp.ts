@@ -86,7 +86,7 @@ export function parseSctp(b: Uint8Array): SctpPacket | null {
 	return packet;
 }
 
-/** Buffer limits of SCTP message reassembly. */
+/** Limits of SCTP message reassembly. */
 export interface SctpLimits {
 	/** Largest message rebuilt; a longer one is dropped. */
 	maxMessageBytes: number;
