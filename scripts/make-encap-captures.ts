@@ -10,19 +10,24 @@ import { join } from "node:path";
 import { CaptureReader } from "../src/capture/capture-reader.ts";
 import { type FrameRecord, pcapFile } from "../src/capture/capture-writer.ts";
 import {
+	erspanI,
 	erspanII,
 	erspanIII,
+	etherIp,
 	ethernet,
+	geneve,
 	gre,
 	gtpU,
 	ipv4,
 	ipv6,
+	nsh,
 	pptpGre,
 	sctp,
 	sctpChunk,
 	sctpData,
 	udp,
 	vxlan,
+	vxlanGpe,
 } from "../src/capture/packet-builder.ts";
 import { serialize } from "../src/sip/serialize.ts";
 
@@ -102,6 +107,16 @@ const FILES: [string, FrameRecord[]][] = [
 		),
 	],
 	["sctp.pcap", overSctp()],
+	["erspan-i.pcap", each((i) => outer4(47, erspanI(innerEthernet(i))))],
+	["etherip.pcap", each((i) => outer4(97, etherIp(innerEthernet(i))))],
+	[
+		"geneve.pcap",
+		each((i) => outer6(17, udp(49152 + i, 6081, geneve(9, 0x6558, innerEthernet(i), new Uint8Array(8))))),
+	],
+	[
+		"vxlan-gpe-nsh.pcap",
+		each((i) => outer4(17, udp(49152 + i, 4790, vxlanGpe(9, 4, nsh(1, innerIpv4(i), new Uint8Array(8)))))),
+	],
 ];
 
 for (const [name, records] of FILES) {
