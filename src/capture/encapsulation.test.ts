@@ -368,6 +368,19 @@ test("packets in encapsulations that are not decoded are counted by kind; ARP an
 	assert.equal(stats.nonSipPackets, 5);
 });
 
+test("SIP sent to an overlay or GTP-U port is still SIP", () => {
+	const { m, bytes } = CALL[0] as (typeof CALL)[number];
+	const { messages, stats } = read(
+		[2152, 4789, 4790, 6081].map((port, i) => ({
+			sec: i,
+			data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 17 }, udp(5060, port, bytes))),
+		})),
+	);
+	assert.equal(messages.length, 4);
+	assert.equal(stats.tunnelPackets, 0);
+	assert.deepEqual(stats.skippedEncapsulations, {});
+});
+
 test("a tunnel header cut by the snapshot length is counted once, as the cut", () => {
 	const frame = outer4(17, udp(2152, 2152, gtpU({ teid: 1, sequence: 1 }, innerIpv4(0))));
 	const reader = new CaptureReader();

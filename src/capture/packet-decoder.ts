@@ -437,7 +437,8 @@ export class PacketDecoder {
 		if (dstPort === OVERLAY_PORTS.VXLAN) overlay = parseVxlan(data);
 		else if (dstPort === OVERLAY_PORTS.VXLAN_GPE) overlay = parseVxlanGpe(data);
 		else if (dstPort === OVERLAY_PORTS.GENEVE) overlay = parseGeneve(data);
-		if (overlay) {
+		// SIP sent to one of those ports stays SIP (an overlay header never looks like a start line).
+		if (overlay && !looksLikeSip(data)) {
 			if (this.#enter(depth + 1)) this.#overlay(data, overlay, depth + 1);
 			return;
 		}
