@@ -427,6 +427,39 @@ test("every tunnel header cut short at every length: counted, never thrown, no m
 	}
 });
 
+test("SCTP and compressed HEP cut short at every length: counted, never an internal error, no message", () => {
+	const bytes = (CALL[0] as (typeof CALL)[number]).bytes;
+	const hep = hep3(
+		{
+			src: "192.0.2.1",
+			dst: "192.0.2.2",
+			srcPort: 1,
+			dstPort: 2,
+			sec: 1,
+			usec: 0,
+			compress: (b) => new Uint8Array(zlibDeflate(b)),
+		},
+		bytes,
+	);
+	// Where each packet's data ends (the SCTP chunk's padding may be cut without loss).
+	const cases: [string, Uint8Array, number, number][] = [
+		[
+			"SCTP",
+			sctp(5060, 5060, 1, [sctpChunk(3, 0, new Uint8Array(12)), sctpData({ tsn: 1 }, bytes)]),
+			132,
+			12 + 16 + 16 + bytes.length,
+		],
+		["HEP", udp(1, 9060, hep), 17, 8 + hep.length],
+	];
+	for (const [name, payload, protocol, end] of cases)
+		for (let cut = 0; cut < end; cut++) {
+			// The IP header says the cut length: the cut is inside the SCTP or HEP packet itself.
+			const { messages, stats } = read([{ sec: 1, data: outer4(protocol, payload.slice(0, cut)) }]);
+			assert.equal(messages.length, 0, `${name} cut at ${cut}`);
+			assert.equal(stats.malformed.internalError, 0, `${name} cut at ${cut}`);
+		}
+});
+
 test("random bytes changed in every tunnel frame and in SCTP: never an internal error, never more than the one message", () => {
 	const frames = [
 		...ENCAPSULATIONS.map(([, wrap]) => wrap(0)),
