@@ -164,15 +164,22 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		} else {
 			write(renderCallList(kept));
 			write(renderSummary(kept));
-			const damaged = stats.inputs.filter((i) => Object.keys(i.malformed).length > 0);
+			const damaged = stats.inputs.map(withoutEncapsulations).filter((i) => Object.keys(i.malformed).length > 0);
 			write(
 				color.dim(
 					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
-			for (const i of damaged) {
-				const other = Object.entries(i.malformed).filter(([k]) => k !== "unsupportedEncapsulation");
-				if (other.length) write(color.yellow(`${i.name}: skipped ${other.map(([k, n]) => `${n} ${k}`).join(", ")}\n`));
+			for (const i of damaged)
+				write(
+					color.yellow(
+						`${i.name}: skipped ${Object.entries(i.malformed)
+							.map(([k, n]) => `${n} ${k}`)
+							.join(", ")}\n`,
+					),
+				);
+			// Packets in encapsulations that are not read get their own line, by kind.
+			for (const i of stats.inputs) {
 				const encapsulations = skippedEncapsulationsText(i);
 				if (encapsulations) write(color.yellow(`${i.name}: ${encapsulations}\n`));
 			}
@@ -195,4 +202,10 @@ export function skippedEncapsulationsText(input: InputStats): string {
 		.sort((a, b) => b[1] - a[1])
 		.map(([what, n]) => `${what} ×${n}`);
 	return `${total} packet${total === 1 ? "" : "s"} skipped: unsupported encapsulation${kinds.length ? ` (${kinds.join(", ")})` : ""}`;
+}
+
+/** `input` without its unsupported-encapsulation count, which `skippedEncapsulationsText` tells. */
+function withoutEncapsulations(input: InputStats): InputStats {
+	const { unsupportedEncapsulation: _, ...malformed } = input.malformed;
+	return { ...input, malformed };
 }
