@@ -30,6 +30,15 @@ function langDirs(dir: string): Record<string, Record<string, unknown>> {
 	);
 }
 
+/** The term lists `docs/terms-{lang}.md` beside `data/`, as markdown keyed by language. */
+function termLists(docsDir: string): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(readDir(docsDir, ".md"))
+			.filter(([name]) => name.startsWith("terms-"))
+			.map(([name, path]) => [name.slice("terms-".length), readFileSync(path, "utf8")]),
+	);
+}
+
 /** Everything under `dataDir`, unparsed beyond JSON. */
 export function loadRawData(dataDir: string): RawData {
 	return {
@@ -39,6 +48,7 @@ export function loadRawData(dataDir: string): RawData {
 		text: langDirs(join(dataDir, "text")),
 		pairs: langDirs(join(dataDir, "pairs")),
 		rules: existsSync(join(dataDir, "rules")) ? langDirs(join(dataDir, "rules")) : {},
+		terms: termLists(join(dataDir, "..", "docs")),
 		examples: Object.fromEntries(
 			Object.entries(readDir(join(dataDir, "examples"), ".sip")).map(([k, p]) => [k, readFileSync(p, "utf8")]),
 		),

@@ -276,6 +276,21 @@ cap_options_keepalive() {
   cap_stop options-keepalive.pcap
 }
 
+# OPTIONS answered with an SDP capability listing (m= port 0, RFC 3264 §9): healthy.
+cap_options_sdp() {
+  local b=22320
+  cap_start lo "$(port_filter $b)"
+  uas uas $L4 $((b + 1)) options-sdp-uas.xml -m 1
+  settle
+  uac uac $L4 $b options-uac.xml $L4:$((b + 1)) -cid_str "options-sdp-%u@sipwhy.test" -m 1
+  cap_stop options-sdp.pcap
+}
+
+# Captures that start inside a call, as a ring buffer leaves them: frames cut from real ones.
+cap_mid_call() { editcap -r "$OUT/basic-call.pcap" "$OUT/mid-call.pcap" 4-7; }
+cap_mid_dialog_bye() { editcap -r "$OUT/basic-call.pcap" "$OUT/mid-dialog-bye.pcap" 6-7; }
+cap_busy_tail() { editcap -r "$OUT/busy-486.pcap" "$OUT/busy-tail.pcap" 9-10; }
+
 # TCP in the namespace: loopback MTU 1500, so the ~4.5 KB INVITE spans several segments.
 cap_tcp_call() {
   local b=21060
@@ -396,7 +411,13 @@ cap_503_failover() {
 cap_codec_mismatch() { simple codec-mismatch 22120 codec-mismatch-uac.xml codec-mismatch-uas.xml codec-mismatch.pcap; }
 cap_srtp_mismatch() { simple srtp-mismatch 22130 srtp-mismatch-uac.xml srtp-mismatch-uas.xml srtp-mismatch.pcap; }
 cap_video_606() { simple video-606 22140 video-606-uac.xml video-606-uas.xml video-606.pcap; }
-cap_nat_private() { simple nat-private 22150 nat-private-uac.xml nat-private-uas.xml nat-private.pcap; }
+# The phone's packets must come from a public address (its NAT's) for the private Contact to
+# mean NAT, so the loopback capture's parties get documentation addresses by port afterwards.
+cap_nat_private() {
+  simple nat-private 22150 nat-private-uac.xml nat-private-uas.xml nat-private-lo.pcap
+  python3 scripts/pcap-relocate.py 22150=203.0.113.5,22151=198.51.100.20 "$OUT/nat-private-lo.pcap" "$OUT/nat-private.pcap"
+  rm -f "$OUT/nat-private-lo.pcap"
+}
 cap_hold_sendonly() { simple hold-sendonly 22160 hold-uac.xml hold-uas.xml hold-sendonly.pcap; }
 cap_bye_481() { simple bye-481 22170 basic-uac.xml bye-481-uas.xml bye-481.pcap; }
 cap_audio_port_zero() { simple audio-port-zero 22310 basic-uac.xml audio-port-zero-uas.xml audio-port-zero.pcap; }
@@ -499,7 +520,8 @@ for f in files:
     problems = []
     for row in tshark(path, "-T", "fields", "-e", "ip.src", "-e", "ip.dst", "-e", "ipv6.src", "-e", "ipv6.dst"):
         for a in ",".join(row).split(","):
-            if a and not (a.startswith("127.") or a == "::1"):
+            # Loopback, or documentation addresses given afterwards (RFC 5737, pcap-relocate.py).
+            if a and not (a.startswith(("127.", "192.0.2.", "198.51.100.", "203.0.113.")) or a == "::1"):
                 problems.append(f"non-loopback address {a}")
     msgs = []
     for row in tshark(path, "-Y", "sip", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|",
@@ -520,7 +542,8 @@ for f in files:
                 problems.append(f"{call['callIdPrefix']}*: {len(ids)} Call-IDs, expected {call['count']}")
         for cid in sorted(ids):
             mine = [m for m in msgs if m[0] == cid]
-            if not any(m[1] == call["method"] for m in mine):
+            # A capture that starts mid-call may hold only responses: their CSeq names the method.
+            if not any(m[1] == call["method"] or (not m[1] and m[3] == call["method"]) for m in mine):
                 problems.append(f"{cid}: no {call['method']} request")
             finals = {int(m[2]) for m in mine if m[2] and m[3] == call["method"] and int(m[2]) >= 200}
             if call["outcome"] is None and finals:
@@ -548,7 +571,7 @@ ALL=(
   codec-mismatch srtp-mismatch video-606 nat-private hold-sendonly audio-port-zero bye-481
   loop-482 hops-483 redirect-followed redirect-not-followed redirect-loop glare-491
   session-interval-422 register-423 bad-extension-420 extension-required-421 unsupported-media-415
-  busy-486 decline-603 timeout-408 scanner
+  busy-486 decline-603 timeout-408 scanner options-sdp mid-call mid-dialog-bye busy-tail
 )
 # These last 32 s (RFC 3261 timers B, F, H with T1 = 500 ms): made in the background.
 LONG=(missing-ack invite-timeout register-timeout)

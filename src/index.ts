@@ -7,13 +7,14 @@
 
 import type { ChunkSource } from "./capture/index.ts";
 import { diagnose } from "./diagnose/diagnose.ts";
+import { captureDiagnosis } from "./diagnose/scan.ts";
 import { type AnalyzeOptions, type AnalyzeStats, analyze as analyzeCalls } from "./flow/analyze.ts";
 import type { CallSummary } from "./flow/call-summary.ts";
 
 export type { Finding, MessageSummary } from "./flow/call-summary.ts";
 export { type Citation, formatCite } from "./kb/citation.ts";
 export { classOf, type ResponseClass, treatedAs } from "./kb/classes.ts";
-export { type Comparison, compare } from "./kb/compare.ts";
+export { type Comparison, compare, SameCodeError } from "./kb/compare.ts";
 export { InputError, parseCode } from "./kb/errors.ts";
 export { type Explanation, explain, type Facts, type LangOptions } from "./kb/explain.ts";
 export { type CodeSummary, type ListOptions, listCodes } from "./kb/list.ts";
@@ -35,9 +36,9 @@ export { diagnose };
 export async function analyze(
 	inputs: { name: string; source: ChunkSource }[],
 	options: AnalyzeOptions & { lang?: string } = {},
-): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
-	const lang = options.lang ?? "en";
-	return analyzeCalls(inputs, { diagnose: (call, summary) => diagnose(call, summary, { lang }), ...options });
+): Promise<{ stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] }> {
+	const diagnosis = captureDiagnosis(options.lang ?? "en");
+	return analyzeCalls(inputs, { diagnose: diagnosis.call, captureFindings: diagnosis.finish, ...options });
 }
 export {
 	type CapturedMessage,

@@ -82,7 +82,7 @@ test("the call list: outcomes, OPTIONS summarised, filters", () => {
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /INVITE\s+486 Busy Here/);
 	assert.match(r.stdout, /REGISTER\s+200 OK/);
-	assert.match(r.stdout, /2 OPTIONS keep-alives: 2 × 200 OK/);
+	assert.match(r.stdout, /2 OPTIONS keep-alives from 1 device: 2 × 200 OK/);
 	assert.doesNotMatch(r.stdout, /OPTIONS\s+200 OK\s/);
 	const failed = sipwhy(["analyze", LOG, "--failed"]);
 	assert.match(failed.stdout, /486 Busy Here/);

@@ -18,7 +18,9 @@ const manifest = JSON.parse(readFileSync(join(DIR, "manifest.json"), "utf8")) as
 
 for (const cap of manifest.captures) {
 	test(cap.file, async () => {
-		const { stats, calls } = await analyze([{ name: cap.file, source: createReadStream(join(DIR, cap.file)) }]);
+		const { stats, calls, findings } = await analyze([
+			{ name: cap.file, source: createReadStream(join(DIR, cap.file)) },
+		]);
 		assert.ok(stats.sipMessages > 0, "SIP messages found");
 		assert.equal(stats.malformed, 0, JSON.stringify(stats.inputs[0]?.malformed));
 		for (const want of cap.calls) {
@@ -31,7 +33,7 @@ for (const cap of manifest.captures) {
 				assert.equal(c.outcome?.code ?? null, want.outcome, `${c.callId} outcome`);
 			}
 		}
-		const found = new Set(calls.flatMap((c) => c.findings.map((f) => f.rule)));
+		const found = new Set([...calls.flatMap((c) => c.findings.map((f) => f.rule)), ...findings.map((f) => f.rule)]);
 		for (const rule of cap.rules)
 			assert.ok(found.has(rule), `rule ${rule} not triggered; got ${[...found].join(", ")}`);
 		if (cap.healthy) {

@@ -112,6 +112,8 @@ test("exit statuses and one-line errors", () => {
 		[["explain", "7000"], 1, /not a SIP status code/],
 		[["explain", "486", "--lang", "xx"], 1, /unknown language "xx"/],
 		[["compare", "486"], 2, /missing two codes/],
+		[["compare", "486", "486"], 2, /two different codes, not 486 twice/],
+		[["compare", "486", "0486"], 1, /not a SIP status code/],
 		[["explain"], 2, /missing CODE/],
 		[["frobnicate"], 2, /unknown command "frobnicate"/],
 		[["explain", "486", "--bogus"], 2, /bogus/],

@@ -76,10 +76,18 @@ export function renderFinding(f: Finding, indent: string): string[] {
 	return lines;
 }
 
-/** The call list for the terminal; OPTIONS keep-alives summarised in one line. */
+/**
+ * The call list for the terminal. OPTIONS a device repeats to the same target are keep-alives,
+ * summarised in one line; probes of a SIP scan are told once, under "Across calls".
+ */
 export function renderCallList(calls: CallSummary[]): string {
-	const options = calls.filter((c) => c.method === "OPTIONS");
-	const rest = calls.filter((c) => c.method !== "OPTIONS");
+	const target = (c: CallSummary) => `${c.messages[0]?.src ?? "?"} → ${c.messages[0]?.dst ?? "?"}`;
+	const pings = new Map<string, number>();
+	for (const c of calls) if (c.method === "OPTIONS" && !c.scan) pings.set(target(c), (pings.get(target(c)) ?? 0) + 1);
+	const isKeepAlive = (c: CallSummary) => c.method === "OPTIONS" && !c.scan && (pings.get(target(c)) ?? 0) > 1;
+	const options = calls.filter(isKeepAlive);
+	const scans = calls.filter((c) => c.scan).length;
+	const rest = calls.filter((c) => !c.scan && !isKeepAlive(c));
 	const lines: string[] = [];
 	const head = `${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`;
 	lines.push(color.bold(head));
@@ -102,18 +110,20 @@ export function renderCallList(calls: CallSummary[]): string {
 		}
 		lines.push(
 			color.dim(
-				`${options.length} OPTIONS keep-alive${options.length === 1 ? "" : "s"}: ${[...byOutcome].map(([k, n]) => `${n} × ${k}`).join(", ")}`,
+				`${options.length} OPTIONS keep-alive${options.length === 1 ? "" : "s"} from ${[...pings.values()].filter((n) => n > 1).length} device${[...pings.values()].filter((n) => n > 1).length === 1 ? "" : "s"}: ${[...byOutcome].map(([k, n]) => `${n} × ${k}`).join(", ")}`,
 			),
 		);
 	}
+	if (scans)
+		lines.push(color.dim(`${scans} call${scans === 1 ? "" : "s"} of a SIP scan, told once under "Across calls"`));
 	return `${lines.join("\n")}\n`;
 }
 
 /** Summary of failures by code, for the end of the list. */
-export function renderSummary(calls: CallSummary[]): string {
+export function renderSummary(calls: CallSummary[], across: Finding[] = []): string {
 	const byCode = new Map<string, number>();
 	for (const c of calls)
-		if (c.method !== "OPTIONS" && c.outcome && c.outcome.code >= 300)
+		if (c.method !== "OPTIONS" && !c.scan && c.outcome && c.outcome.code >= 300)
 			byCode.set(
 				`${c.outcome.code} ${c.outcome.reason}`,
 				(byCode.get(`${c.outcome.code} ${c.outcome.reason}`) ?? 0) + 1,
@@ -121,6 +131,7 @@ export function renderSummary(calls: CallSummary[]): string {
 	const byRule = new Map<string, number>();
 	for (const c of calls)
 		for (const f of c.findings) if (f.severity !== "info") byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+	for (const f of across) if (f.severity !== "info") byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
 	const lines: string[] = [];
 	if (byCode.size)
 		lines.push(

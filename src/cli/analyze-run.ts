@@ -1,6 +1,6 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
 import cliProgress from "cli-progress";
-import { diagnose } from "../diagnose/diagnose.ts";
+import { captureDiagnosis } from "../diagnose/scan.ts";
 import { Analyzer, type InputStats } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
@@ -13,12 +13,13 @@ import {
 	parseDuration,
 	renderCallDetail,
 	renderCallList,
+	renderFinding,
 	renderSummary,
 } from "./analyze-command.ts";
 import { OutputFile } from "./output-file.ts";
 import { csvHeader, csvRow } from "./report-csv.ts";
 import { renderHtmlReport } from "./report-html.ts";
-import { color } from "./terminal.ts";
+import { color, heading } from "./terminal.ts";
 
 /** Options of the analyze command after parsing. */
 export interface AnalyzeRunOptions {
@@ -90,10 +91,13 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		// open until the end so that their messages from every file come together, in time order.
 		const whole =
 			files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
+		const diagnosis = captureDiagnosis(o.lang);
 		const analyzer = new Analyzer({
 			keepCalls: false,
 			tracker: whole,
-			diagnose: (call, summary) => diagnose(call, summary, { lang: o.lang }),
+			severalInputs: files.length > 1,
+			diagnose: diagnosis.call,
+			captureFindings: diagnosis.finish,
 			progress: (read) => {
 				if (barOn) bar?.update(Math.round(read / 1e6));
 			},
@@ -134,7 +138,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		} finally {
 			if (barOn) bar?.stop();
 		}
-		const { stats } = analyzer.finish();
+		const { stats, findings } = analyzer.finish();
 
 		if (o.call) {
 			if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
@@ -150,7 +154,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 				);
 			else write(renderCallDetail(detail.summary, detail.call, o.show));
 		} else if (streamJson) {
-			write(`\n],\n"stats": ${JSON.stringify(stats)}\n}\n`);
+			write(`\n],\n"findings": ${JSON.stringify(findings)},\n"stats": ${JSON.stringify(stats)}\n}\n`);
 		} else if (streamCsv) {
 			// nothing more: the rows were written as the calls finished
 		} else if (o.format === "html") {
@@ -163,13 +167,31 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			);
 		} else {
 			write(renderCallList(kept));
-			write(renderSummary(kept));
+			if (findings.length) {
+				write(`${heading("Across calls")}\n`);
+				for (const f of findings) write(`${renderFinding(f, "  ").join("\n")}\n`);
+			}
+			write(renderSummary(kept, findings));
 			const damaged = stats.inputs.map(withoutEncapsulations).filter((i) => Object.keys(i.malformed).length > 0);
 			write(
 				color.dim(
 					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
+			if (stats.droppedMessages || stats.evictedCalls || stats.duplicates)
+				write(
+					color.yellow(
+						`${[
+							stats.droppedMessages
+								? `${stats.droppedMessages} messages left out in the middle of very long calls (the first and last ones are kept)`
+								: "",
+							stats.evictedCalls ? `${stats.evictedCalls} calls finished early: too many open at once` : "",
+							stats.duplicates ? `${stats.duplicates} duplicate packets across inputs counted once` : "",
+						]
+							.filter(Boolean)
+							.join("; ")}\n`,
+					),
+				);
 			for (const i of damaged)
 				write(
 					color.yellow(

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { compare } from "../kb/compare.ts";
+import { compare, SameCodeError } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
@@ -39,6 +39,7 @@ Usage:
   sipwhy search WORDS [--lang L] [--json]  find codes by number, phrase or meaning
   sipwhy parse [FILE|-] [--json]           parse raw SIP message(s) and report problems
   sipwhy serve [--port N] [--host H]       serve the web site and JSON API
+  sipwhy mcp                               serve the Model Context Protocol on stdio (AI assistants)
   sipwhy analyze FILE… [filters] [--json | --format html -o FILE] [--call ID]
                                            calls, outcomes and ladders from pcap/pcapng/logs
 
@@ -59,8 +60,9 @@ in 100–699; unregistered codes are explained as what a compliant agent treats 
 `,
 	compare: `Usage: sipwhy compare A B [--lang L] [--json]
 
-Compares two SIP response codes: key differences derived from their facts (class, scope,
-forking, senders, methods, headers, retry, dialog effect, ACK, Q.850) and when to use which.
+Compares two different SIP response codes: key differences derived from their facts (class,
+scope, forking, senders, methods, headers, retry, dialog effect, ACK, Q.850) and when to use
+which. The same code twice is wrong usage (exit status 2).
 `,
 	codes: `Usage: sipwhy codes [--class 4xx] [--all] [--json]
 
@@ -107,6 +109,13 @@ every RFC 3261 violation with its byte position. Exit status 1 when a message ha
 Serves the web site and the JSON API (/api/v1/…, described at /api/openapi.json) until
 stopped with Ctrl-C. Defaults: port 3000 (or PORT), host 127.0.0.1 (or HOST). SITE_URL sets
 the absolute origin used in canonical links and the sitemap (default: the request's origin).
+`,
+	mcp: `Usage: sipwhy mcp
+
+Serves the Model Context Protocol over stdin/stdout for AI assistants (Claude Desktop, VS Code
+…): tools explain_code, compare_codes, search_codes, parse_sip_message and analyze_capture (local
+files, nothing leaves the machine), and every code page as a resource sipwhy://code/NNN. Add it
+to a client as the command "npx" with the arguments ["sipwhy", "mcp"]. Runs until stdin closes.
 `,
 };
 
@@ -193,7 +202,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		const { values, positionals } = parse(args);
 		if (values.help) return io.out(HELP.compare as string);
 		needArgs(positionals, 2, "two codes (e.g. sipwhy compare 486 603)");
-		const c = compare(positionals[0] as string, positionals[1] as string, { lang: values.lang });
+		const c = sameCodeIsUsage(() => compare(positionals[0] as string, positionals[1] as string, { lang: values.lang }));
 		io.out(values.json ? json(c) : renderComparison(c));
 	},
 	codes(args, io) {
@@ -241,7 +250,28 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 			throw new InputError(`cannot serve on ${host}:${port}: ${(e as Error).message}`);
 		}
 	},
+	async mcp(args, io) {
+		const { values, positionals } = parse(args, []);
+		if (values.help) return io.out(HELP.mcp as string);
+		needArgs(positionals, 0, "");
+		const { serveMcp } = await import("./mcp.ts");
+		await serveMcp(VERSION, () => {
+			// Run by hand, it would seem to hang: say what it waits for (stderr; stdout is the protocol's).
+			if (process.stdin.isTTY)
+				io.err("sipwhy mcp: waiting for an MCP client on stdin (see sipwhy mcp --help; Ctrl-D ends)\n");
+		});
+	},
 };
+
+/** Runs `f`, turning "the same code twice" into wrong usage (exit status 2). */
+function sameCodeIsUsage<T>(f: () => T): T {
+	try {
+		return f();
+	} catch (e) {
+		if (e instanceof SameCodeError) throw new UsageError(`${e.message}; for one code use: sipwhy explain ${e.code}`);
+		throw e;
+	}
+}
 
 /** A check whose report is already printed failed (exit status 1, nothing more to say). */
 class CheckFailed extends Error {}

@@ -1,5 +1,6 @@
 /** A call's messages indexed for the diagnosis rules: requests, their responses, SDP, headers. */
 import type { Call } from "../flow/call-tracker.ts";
+import { hopEventKey, originCloseness } from "../flow/hop-event.ts";
 import type { Endpoint } from "../flow/sip-event.ts";
 import { boundaryOf, parseMultipart } from "../sip/body-parts.ts";
 import type { SipMessage } from "../sip/parse-message.ts";
@@ -15,6 +16,28 @@ export interface Msg {
 	dst: Endpoint | null;
 	retr: boolean;
 	tx: string | null;
+}
+
+/**
+ * Whether a message carries SDP, told from its headers and the body's start without parsing it
+ * (the exchanges are listed for every call; most rules then read none of them).
+ */
+function hasSdp(x: Msg): boolean {
+	const body = x.m.body;
+	if (!body) return false;
+	const ct = x.m.value("content-type");
+	if (!ct) return body.startsWith("v=0");
+	const c = ct.charCodeAt(0) | 32;
+	if (c === 97) return /^application\/sdp/i.test(ct);
+	return c === 109 && /^multipart\//i.test(ct) && /application\/sdp/i.test(body);
+}
+
+/** One SDP offer and its answer (absent when none was captured). */
+export interface OfferAnswer {
+	offer: Msg;
+	answer: Msg | undefined;
+	/** A re-INVITE or UPDATE inside an established dialog. */
+	inDialog: boolean;
 }
 
 /** Read-only view of a call for the rules. */
@@ -101,6 +124,92 @@ export class CallView {
 			}
 		}
 		this.#sdp.set(x.i, out);
+		return out;
+	}
+
+	#eventKeys = new Map<number, string | null>();
+	#origins: Map<string, Msg> | undefined;
+
+	/** The key shared by every hop's copy of this message (see flow/hop-event.ts), or null. */
+	eventKey(x: Msg): string | null {
+		let k = this.#eventKeys.get(x.i);
+		if (k === undefined) {
+			k = hopEventKey(x.m);
+			this.#eventKeys.set(x.i, k);
+		}
+		return k;
+	}
+
+	/**
+	 * The copy of this message nearest the element that made it (a request where it has the fewest
+	 * Via, a response where it has the most): its source address and headers are the originator's.
+	 */
+	origin(x: Msg): Msg {
+		if (this.#origins === undefined) {
+			const origins = new Map<string, Msg>();
+			for (const y of this.msgs) {
+				if (y.retr) continue;
+				const k = this.eventKey(y);
+				if (k === null) continue;
+				const best = origins.get(k);
+				if (!best || originCloseness(y.m) > originCloseness(best.m)) origins.set(k, y);
+			}
+			this.#origins = origins;
+		}
+		const k = this.eventKey(x);
+		return (k !== null && this.#origins.get(k)) || x;
+	}
+
+	/** One message per event: the origin copy of each, in the order the events were first seen. */
+	distinctEvents(list: readonly Msg[]): Msg[] {
+		const seen = new Set<string>();
+		const out: Msg[] = [];
+		for (const x of list) {
+			const k = this.eventKey(x);
+			if (k !== null) {
+				if (seen.has(k)) continue;
+				seen.add(k);
+			}
+			out.push(this.origin(x));
+		}
+		return out;
+	}
+
+	#exchanges: OfferAnswer[] | undefined;
+
+	/**
+	 * The SDP offer/answer exchanges of the call (RFC 3264 §4, RFC 3261 §13.2.1): an INVITE or
+	 * UPDATE with SDP is the offer and the first response with SDP the answer; an INVITE without
+	 * SDP gets the offer in its first response with SDP and the answer in the ACK or PRACK.
+	 * Each proxied copy counts once.
+	 */
+	exchanges(): readonly OfferAnswer[] {
+		if (this.#exchanges) return this.#exchanges;
+		const out: OfferAnswer[] = [];
+		const requests = this.distinctEvents(this.msgs.filter((x) => x.m.kind === "request" && !x.retr));
+		for (const req of requests) {
+			const method = req.m.method;
+			if (method !== "INVITE" && method !== "UPDATE") continue;
+			const withSdp = this.responsesTo(req).filter((x) => !x.retr && (x.m.status ?? 0) > 100 && hasSdp(x));
+			const inDialog = !!req.m.to?.tag;
+			if (hasSdp(req)) {
+				out.push({ offer: req, answer: withSdp.find((x) => (x.m.status ?? 0) < 300), inDialog });
+				continue;
+			}
+			const offer = withSdp.find((x) => (x.m.status ?? 0) < 300);
+			if (!offer) continue;
+			const seq = req.m.cseq?.seq;
+			const answer = this.msgs.find(
+				(x) =>
+					x.i > offer.i &&
+					x.m.kind === "request" &&
+					(x.m.method === "ACK" || x.m.method === "PRACK") &&
+					(x.m.method === "PRACK" || x.m.cseq?.seq === seq) &&
+					hasSdp(x),
+			);
+			out.push({ offer, answer, inDialog });
+		}
+		this.#exchanges = out;
 		return out;
 	}
 

@@ -6,6 +6,7 @@ import { events, request, response } from "../flow/test-messages.ts";
 import { turkishNumberProblems } from "../kb/phrases/turkish-check.ts";
 import { proseProblems } from "../kb/validate.ts";
 import { diagnose } from "./diagnose.ts";
+import { captureDiagnosis } from "./scan.ts";
 
 type Row = [number, string, ">" | "<"];
 
@@ -238,10 +239,30 @@ test("NAT, hold, 481, 483, redirect, 422, scanners", () => {
 		[0.3, response(200, "OK", { cseq: 2, branch: "z9hG4bK-2" }), "<"],
 	]);
 	assert.ok(interval.includes("interval-too-small:info"), interval.join());
-	const scan = rules([
-		[0, request("OPTIONS").replace("User-Agent: TestPhone 1.0", "User-Agent: friendly-scanner"), ">"],
-	]);
-	assert.ok(scan.includes("scanner:warning"), scan.join());
+	// A scan is told once for the capture (scan.ts), not once per probed call.
+	const diagnosis = captureDiagnosis();
+	const calls: Call[] = [];
+	const t = new CallTracker((c) => calls.push(c));
+	for (const e of events(
+		[1, 2, 3].map(
+			(n): Row => [
+				n,
+				request("OPTIONS", { callId: `probe-${n}`, branch: `z9hG4bK-${n}` })
+					.replace("User-Agent: TestPhone 1.0", "User-Agent: friendly-scanner")
+					.replace("To: <sip:bob@example.com>", `To: <sip:${100 + n}@example.com>`),
+				">",
+			],
+		),
+	))
+		t.push(e);
+	t.flush();
+	for (const c of calls) assert.deepEqual(diagnosis.call(c, summarizeCall(c)), [], "no finding per probe");
+	const across = diagnosis.finish();
+	assert.equal(across.length, 1);
+	assert.match(
+		across[0]?.text ?? "",
+		/A SIP scan from 192\.0\.2\.10 \(friendly-scanner\): 3 requests \(3 OPTIONS\) probing 3 users or extensions in 2 s, 3 unanswered\./,
+	);
 });
 
 test("healthy basic call: nothing above info; texts are clean in en and tr", () => {

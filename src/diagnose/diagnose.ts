@@ -8,11 +8,10 @@ import type { Call } from "../flow/call-tracker.ts";
 import { CallView } from "./call-view.ts";
 import type { RawFinding, Rule } from "./raw-finding.ts";
 import { authRule } from "./rules/auth.ts";
-import { dialogGoneRule, loopRule, negotiationRule } from "./rules/dialog.ts";
+import { dialogGoneRule, glareRule, loopRule, negotiationRule } from "./rules/dialog.ts";
 import { forkingRule, redirectRule } from "./rules/forking.ts";
 import { mediaDirectionRule, mediaMismatchRule, natRule } from "./rules/media.ts";
 import { serviceUnavailableRule } from "./rules/overload.ts";
-import { scannerRule } from "./rules/scanner.ts";
 import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
 import { referRule } from "./rules/transfer.ts";
 import { whoFailedRule } from "./rules/who-failed.ts";
@@ -36,7 +35,7 @@ export const RULES: Rule[] = [
 	loopRule,
 	redirectRule,
 	negotiationRule,
-	scannerRule,
+	glareRule,
 ];
 
 const TEXTS: Record<string, FindingTexts> = { en, tr };
@@ -78,5 +77,34 @@ export function diagnose(call: Call, summary: CallSummary, options: { lang?: str
 		}
 	}
 	raw.push(...whoFailedRule(view, summary.decisive?.index ?? null, summary.from));
-	return raw.map((f) => describe(f, lang)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+	if (summary.startMissing)
+		raw.push({
+			rule: "start-not-captured",
+			severity: "info",
+			...(summary.outcome ? { code: summary.outcome.code } : {}),
+			evidence: [0],
+			params: {
+				method: summary.method ?? "",
+				first: summary.messages[0]?.label ?? "",
+				outcome: summary.outcome ? `${summary.outcome.code} ${summary.outcome.reason}`.trim() : "",
+			},
+		});
+	return oncePerEvent(raw)
+		.map((f) => describe(f, lang))
+		.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/**
+ * One finding per event: a rule that reports the same thing twice (the same parameters, e.g. the
+ * same relayed message seen on two hops) is told once, with the evidence of both.
+ */
+function oncePerEvent(raw: RawFinding[]): RawFinding[] {
+	const byKey = new Map<string, RawFinding>();
+	for (const f of raw) {
+		const key = `${f.rule}|${f.code ?? ""}|${JSON.stringify(f.params)}`;
+		const seen = byKey.get(key);
+		if (!seen) byKey.set(key, { ...f, evidence: [...f.evidence] });
+		else for (const i of f.evidence) if (!seen.evidence.includes(i)) seen.evidence.push(i);
+	}
+	return [...byKey.values()];
 }

@@ -29,6 +29,7 @@ export const RULE_IDS = [
 	"unsupported-media",
 	"who-failed",
 	"scanner",
+	"start-not-captured",
 ] as const;
 
 /** A rule id. */

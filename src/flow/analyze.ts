@@ -48,6 +48,12 @@ export interface AnalyzeStats {
 	calls: number;
 	/** SIP messages without a Call-ID, which no call can hold. */
 	ungrouped: number;
+	/** Messages another input already held (the same packet seen twice), counted once. */
+	duplicates: number;
+	/** Messages left out in the middle of calls longer than the analyzer keeps (memory stays bounded). */
+	droppedMessages: number;
+	/** Calls finished early because too many were open at once (the least recently active first). */
+	evictedCalls: number;
 }
 
 /** Options of an analysis. */
@@ -58,7 +64,11 @@ export interface AnalyzeOptions {
 	keepCalls?: boolean;
 	/** Adds findings to a finished call (the diagnosis layer plugs in here). */
 	diagnose?: (call: Call, summary: CallSummary) => CallSummary["findings"];
+	/** Findings about the capture as a whole (a scan across calls), asked for once at the end. */
+	captureFindings?: () => CallSummary["findings"];
 	tracker?: Partial<TrackerOptions>;
+	/** Several inputs will be read (captures of one link from two points): the same packet in two is one message. */
+	severalInputs?: boolean;
 	/** Called now and then with the bytes read so far of the current input. */
 	progress?: (bytesRead: number) => void;
 }
@@ -94,6 +104,9 @@ export class Analyzer {
 		malformed: 0,
 		calls: 0,
 		ungrouped: 0,
+		duplicates: 0,
+		droppedMessages: 0,
+		evictedCalls: 0,
 	};
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
@@ -111,12 +124,17 @@ export class Analyzer {
 		this.#options.onCall?.(summary, call);
 	}
 
+	#inputs = 0;
+
 	#event(e: SipEvent): void {
+		// With several inputs, events carry which one they came from, for the duplicate check.
+		if (this.#options.severalInputs) e.input = this.#inputs - 1;
 		this.#tracker.push(e);
 	}
 
 	/** Reads one input to its end. Never throws on bad content: damage is counted. */
 	async addInput(name: string, source: ChunkSource): Promise<InputStats> {
+		this.#inputs++;
 		// Gzipped inputs (.pcap.gz, .log.gz) are decompressed on the fly; others pass through.
 		let gzipProblem: string | null = null;
 		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d)));
@@ -215,10 +233,13 @@ export class Analyzer {
 	}
 
 	/** Ends the analysis: every open call is finished. */
-	finish(): { stats: AnalyzeStats; calls: CallSummary[] } {
+	finish(): { stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] } {
 		this.#tracker.flush();
 		this.stats.ungrouped = this.#tracker.ungrouped;
-		return { stats: this.stats, calls: this.calls };
+		this.stats.duplicates = this.#tracker.duplicates;
+		this.stats.droppedMessages = this.#tracker.droppedMessages;
+		this.stats.evictedCalls = this.#tracker.evictedCalls;
+		return { stats: this.stats, calls: this.calls, findings: this.#options.captureFindings?.() ?? [] };
 	}
 }
 
@@ -246,8 +267,8 @@ function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {
 export async function analyze(
 	inputs: { name: string; source: ChunkSource }[],
 	options: AnalyzeOptions = {},
-): Promise<{ stats: AnalyzeStats; calls: CallSummary[] }> {
-	const a = new Analyzer(options);
+): Promise<{ stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] }> {
+	const a = new Analyzer({ severalInputs: inputs.length > 1, ...options });
 	for (const i of inputs) await a.addInput(i.name, i.source);
 	return a.finish();
 }

@@ -3,6 +3,7 @@
  * the initial request), who sent the decisive response, timings, participants and the message list.
  */
 import type { Call, TrackedMessage } from "./call-tracker.ts";
+import { hopEventKey } from "./hop-event.ts";
 import { type Endpoint, endpointText } from "./sip-event.ts";
 
 /** One message in a call summary. */
@@ -60,6 +61,16 @@ export interface CallSummary {
 		duration: number | null;
 	};
 	participants: { address: string; agents: string[] }[];
+	/**
+	 * Present (true) when the capture starts inside the call: its initial request is not in it
+	 * (a ring buffer, a capture started mid-call). Method and outcome are then those of the first
+	 * transaction captured, e.g. a BYE answered 200.
+	 */
+	startMissing?: true;
+	/** Messages left out in the middle of a call longer than the analyzer keeps (first and last ones are kept). */
+	messagesDropped?: number;
+	/** Present (true) when the call is one probe of a SIP scan, told once for the capture. */
+	scan?: true;
 	/** Dialogs (Call-ID + From tag + To tag): early ones from forking, confirmed, terminated. */
 	dialogs: { fromTag: string; toTag: string; state: "early" | "confirmed" | "terminated"; from: string | null }[];
 	messages: MessageSummary[];
@@ -130,21 +141,34 @@ function attempts(call: Call, method: string): TrackedMessage[] {
 	});
 }
 
+/** A request that starts a transaction of its own (not an ACK or CANCEL). */
+function isNewRequest(t: TrackedMessage): boolean {
+	const m = t.event.message;
+	return m.kind === "request" && m.method !== "ACK" && m.method !== "CANCEL";
+}
+
 /** Summarises a call. */
 export function summarizeCall(call: Call): CallSummary {
 	const msgs = call.messages;
 	const first = msgs[0];
 	const t0 = msgs.find((t) => t.event.time !== null)?.event.time ?? null;
+	// The initial request: the first out-of-dialog request (no To tag) other than ACK and CANCEL.
 	const initial = msgs.find((t) => {
 		const m = t.event.message;
-		return m.kind === "request" && m.method !== "ACK" && m.method !== "CANCEL";
+		return m.kind === "request" && m.method !== "ACK" && m.method !== "CANCEL" && !m.to?.tag;
 	});
-	const method = initial?.event.message.method ?? null;
+	// Without it the capture started inside the call: the first transaction captured (a request
+	// in a dialog, or a response to a request before the capture) stands for the call.
+	const entry = initial ?? msgs.find((t) => t.event.message.kind === "response" || isNewRequest(t));
+	const em = entry?.event.message;
+	// Only ACK or CANCEL captured: both belong to an INVITE (RFC 3261 §9.1, §17.1.1.3).
+	const method =
+		(em ? (em.kind === "request" ? em.method : em.cseq?.method) : msgs.length > 0 ? "INVITE" : null) ?? null;
 
 	// Outcome: the final response to the last attempt (highest CSeq) of the initial request; among
 	// hops of that attempt, the response on the first hop seen (closest to the caller).
 	let decisive: TrackedMessage | undefined;
-	if (method) {
+	if (method && initial) {
 		const tries = attempts(call, method);
 		let lastSeq = Number.NEGATIVE_INFINITY;
 		for (const t of tries) lastSeq = Math.max(lastSeq, t.event.message.cseq?.seq ?? 0);
@@ -162,6 +186,16 @@ export function summarizeCall(call: Call): CallSummary {
 				break;
 			}
 		}
+	} else if (method && em) {
+		const seq = em.cseq?.seq;
+		decisive = msgs.find(
+			(t) =>
+				t.event.message.kind === "response" &&
+				(t.event.message.status ?? 0) >= 200 &&
+				t.event.message.cseq?.method === method &&
+				t.event.message.cseq?.seq === seq &&
+				(entry?.event.message.kind !== "request" || t.transaction === entry.transaction),
+		);
 	}
 	const dm = decisive?.event.message;
 
@@ -181,6 +215,30 @@ export function summarizeCall(call: Call): CallSummary {
 	const diff = (a: number | null | undefined, b: number | null | undefined) =>
 		a != null && b != null ? round(a - b) : null;
 
+	// A proxy relays User-Agent (requests) and Server (responses) unchanged, so a header names its
+	// sender only on a copy the sender made: a request with one Via, a response no copy of which
+	// with more Via was seen (flow/hop-event.ts). Worked out only for addresses still unnamed.
+	let deepest: Map<string, number> | undefined;
+	let proxied: boolean | undefined;
+	const madeBySender = (i: number): boolean => {
+		const m = (msgs[i] as TrackedMessage).event.message;
+		if (m.kind === "request") return m.via.length <= 1;
+		if (m.status !== undefined && m.status < 101) return true; // 100 Trying is hop-by-hop
+		// Without a request carrying two Via, no element relayed anything in this call.
+		proxied ??= msgs.some((t) => t.event.message.kind === "request" && t.event.message.via.length > 1);
+		if (!proxied) return true;
+		if (deepest === undefined) {
+			deepest = new Map();
+			for (const t of msgs) {
+				const r = t.event.message;
+				if (r.kind !== "response") continue;
+				const key = hopEventKey(r);
+				if (key !== null) deepest.set(key, Math.max(deepest.get(key) ?? 0, r.via.length));
+			}
+		}
+		const key = hopEventKey(m);
+		return key === null || m.via.length >= (deepest.get(key) ?? 0);
+	};
 	// Participants: every address seen, with the User-Agent/Server it sent (read once per address:
 	// a device does not change its name within a call).
 	const participants = new Map<string, Set<string>>();
@@ -199,7 +257,7 @@ export function summarizeCall(call: Call): CallSummary {
 			participants.set(src, set);
 		}
 		if (dst && !participants.has(dst)) participants.set(dst, new Set());
-		if (set && set.size === 0) {
+		if (set && set.size === 0 && madeBySender(i)) {
 			const m = e.message;
 			const agent = m.value(m.kind === "request" ? "user-agent" : "server") ?? m.value("user-agent");
 			if (agent) set.add(agent);
@@ -235,7 +293,7 @@ export function summarizeCall(call: Call): CallSummary {
 	let lastTime: number | null = null;
 	for (let i = msgs.length - 1; i >= 0 && lastTime === null; i--) lastTime = (msgs[i] as TrackedMessage).event.time;
 	const initialMessage = initial?.event.message ?? first?.event.message;
-	return {
+	const summary: CallSummary = {
 		callId: call.callId,
 		method,
 		from: initialMessage?.from?.uri ?? null,
@@ -282,4 +340,7 @@ export function summarizeCall(call: Call): CallSummary {
 		}),
 		findings: [],
 	};
+	if (!initial && msgs.length > 0) summary.startMissing = true;
+	if (call.dropped) summary.messagesDropped = call.dropped;
+	return summary;
 }

@@ -139,3 +139,50 @@ test("dialogs: early ones from forking, the confirmed one, terminated by BYE", (
 		["fork-a:early", "fork-b:terminated"],
 	);
 });
+
+test("a response whose Via sent-by was rewritten still belongs to its request's transaction", () => {
+	const calls: Call[] = [];
+	const t = new CallTracker((c) => calls.push(c));
+	for (const e of events([
+		[0, request("INVITE", { via: ["SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-x1"] }), ">"],
+		[0.2, response(486, "Busy Here", { via: ["SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-x1"] }), "<"],
+	]))
+		t.push(e);
+	t.flush();
+	const [call] = calls;
+	assert.ok(call);
+	assert.equal(call.messages[0]?.transaction, call.messages[1]?.transaction);
+	assert.equal(summarizeCall(call).outcome?.code, 486);
+});
+
+test("one call retransmitted without end keeps its first and last messages, the rest counted", () => {
+	const calls: Call[] = [];
+	const t = new CallTracker((c) => calls.push(c), { maxMessagesPerCall: 100 });
+	const [invite] = events([[0, request("INVITE"), ">"]]);
+	assert.ok(invite);
+	for (let i = 0; i < 50_000; i++) t.push({ ...invite, time: (invite.time ?? 0) + i * 0.001, frame: i + 1 });
+	t.flush();
+	const [call] = calls;
+	assert.ok(call);
+	assert.equal(call.messages.length, 100);
+	assert.equal(call.dropped, 49_900);
+	assert.equal(t.droppedMessages, 49_900);
+	assert.equal(call.messages[0]?.event.frame, 1);
+	assert.equal(call.messages[49]?.event.frame, 50);
+	assert.equal(call.messages[50]?.event.frame, 49_951, "the tail holds the last 50 in order");
+	assert.equal(call.messages[99]?.event.frame, 50_000);
+	assert.equal(summarizeCall(call).messagesDropped, 49_900);
+});
+
+test("more open calls than the cap: the least recently active are finished early, counted", () => {
+	const calls: Call[] = [];
+	const t = new CallTracker((c) => calls.push(c), { maxOpenCalls: 10 });
+	for (let i = 0; i < 1000; i++) {
+		const [e] = events([[i * 0.001, request("INVITE", { callId: `c${i}` }), ">"]]);
+		if (e) t.push(e);
+		assert.ok(t.openCalls <= 10);
+	}
+	assert.equal(t.evictedCalls, 990);
+	t.flush();
+	assert.equal(calls.length, 1000);
+});

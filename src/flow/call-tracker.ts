@@ -21,6 +21,8 @@ export interface TrackedMessage {
 export interface Call {
 	callId: string;
 	messages: TrackedMessage[];
+	/** Messages left out in the middle when the call held more than the tracker keeps (see TrackerOptions). */
+	dropped?: number;
 }
 
 /** When an idle call is considered over (seconds of input time). */
@@ -31,9 +33,24 @@ export interface TrackerOptions {
 	pendingIdle: number;
 	/** Answered and not yet hung up. Default 4 hours. */
 	establishedIdle: number;
+	/**
+	 * Messages kept per call: the first half and the last half of this many; the ones between are
+	 * counted, not kept, so one call retransmitted a million times stays small. Default 2000.
+	 */
+	maxMessagesPerCall: number;
+	/** Calls kept open at once; beyond it the least recently active one is finished early. Default 20000. */
+	maxOpenCalls: number;
 }
 
-const DEFAULTS: TrackerOptions = { completedIdle: 32, pendingIdle: 300, establishedIdle: 4 * 3600 };
+const DEFAULTS: TrackerOptions = {
+	completedIdle: 32,
+	pendingIdle: 300,
+	establishedIdle: 4 * 3600,
+	maxMessagesPerCall: 2000,
+	maxOpenCalls: 20_000,
+};
+/** Transactions remembered per call for retransmission marks (the oldest are forgotten). */
+const MAX_TRANSACTIONS = 4096;
 
 /** What a transaction has carried so far: its key (one string shared by its messages) and marks. */
 interface SeenTransaction {
@@ -46,8 +63,15 @@ interface SeenTransaction {
 
 interface OpenCall {
 	call: Call;
+	/** Once the call is full: the latest messages, a ring starting at `tailStart`. */
+	tail: TrackedMessage[];
+	tailStart: number;
 	last: number;
 	seen: Map<string, SeenTransaction>;
+	/** With several inputs: each message's last sighting, to drop the copy another input holds. */
+	sightings?: Map<string, { time: number | null; input: number }>;
+	/** Request transactions by branch and method, for responses whose Via sent-by was rewritten. */
+	byBranch: Map<string, SeenTransaction>;
 	method: string | null;
 	state: "pending" | "established" | "completed";
 }
@@ -62,6 +86,12 @@ export class CallTracker {
 	#lastExpire = Number.NEGATIVE_INFINITY;
 	/** Messages without a Call-ID, which cannot be grouped. */
 	ungrouped = 0;
+	/** Messages dropped because another input already held the same packet. */
+	duplicates = 0;
+	/** Messages left out of calls that held more than `maxMessagesPerCall`. */
+	droppedMessages = 0;
+	/** Calls finished early because more than `maxOpenCalls` were open. */
+	evictedCalls = 0;
 
 	constructor(emit: (call: Call) => void, options: Partial<TrackerOptions> = {}) {
 		this.#emit = emit;
@@ -86,12 +116,22 @@ export class CallTracker {
 		if (!open) {
 			open = {
 				call: { callId, messages: [] },
+				tail: [],
+				tailStart: 0,
 				last: event.time ?? this.#now,
 				seen: new Map(),
+				byBranch: new Map(),
 				method: null,
 				state: "pending",
 			};
 			this.#open.set(callId, open);
+			if (this.#open.size > this.#options.maxOpenCalls) this.#evictOldest();
+		}
+		// The same packet in two inputs (the same file twice, or two capture points on one link) is
+		// one message: same addresses, same message, within 50 ms (a retransmission waits T1 = 500 ms).
+		if (event.input !== undefined && this.#duplicate(open, event)) {
+			this.duplicates++;
+			return;
 		}
 		let key = transactionKey(m);
 		const status = m.status;
@@ -101,9 +141,18 @@ export class CallTracker {
 		let retransmission = false;
 		if (key !== null) {
 			let tx = open.seen.get(key);
+			// A response must copy the request's Via (RFC 3261 §8.2.6.2), but some elements rewrite
+			// its sent-by; the branch and method still name the transaction (§17.1.3).
+			if (tx === undefined && m.kind === "response") tx = open.byBranch.get(branchKey(key));
 			if (tx === undefined) {
 				tx = { key, requests: [], responses: [] };
+				if (open.seen.size >= MAX_TRANSACTIONS) {
+					const oldest = open.seen.keys().next().value;
+					if (oldest !== undefined) open.seen.delete(oldest);
+					open.byBranch.clear();
+				}
 				open.seen.set(key, tx);
+				if (m.kind === "request") open.byBranch.set(branchKey(key), tx);
 			}
 			key = tx.key;
 			if (m.kind === "request") {
@@ -119,7 +168,7 @@ export class CallTracker {
 				if (!retransmission) seen.push(code, toTag);
 			}
 		}
-		open.call.messages.push({ index: open.call.messages.length, event, transaction: key, retransmission });
+		this.#keep(open, { index: open.call.messages.length, event, transaction: key, retransmission });
 		open.last = event.time ?? open.last;
 
 		if (m.kind === "request" && open.method === null && m.method !== "ACK" && m.method !== "CANCEL")
@@ -140,6 +189,69 @@ export class CallTracker {
 		}
 	}
 
+	/** Adds a message to a call, keeping the first and the last half of `maxMessagesPerCall`. */
+	#keep(open: OpenCall, t: TrackedMessage): void {
+		const half = Math.max(1, Math.floor(this.#options.maxMessagesPerCall / 2));
+		const messages = open.call.messages;
+		if (messages.length < half) {
+			messages.push(t);
+			return;
+		}
+		if (open.tail.length < half) {
+			open.tail.push(t);
+			return;
+		}
+		open.tail[open.tailStart] = t;
+		open.tailStart = (open.tailStart + 1) % half;
+		open.call.dropped = (open.call.dropped ?? 0) + 1;
+		this.droppedMessages++;
+	}
+
+	/** Finishes the open call that has been idle longest (Map order is creation order: scan a few). */
+	#evictOldest(): void {
+		let oldest: OpenCall | undefined;
+		let n = 0;
+		for (const open of this.#open.values()) {
+			if (!oldest || open.last < oldest.last) oldest = open;
+			if (++n >= 64) break;
+		}
+		if (!oldest) return;
+		this.#open.delete(oldest.call.callId);
+		this.evictedCalls++;
+		this.#emit(this.#finish(oldest));
+	}
+
+	/** The call as handed on: head and tail joined, in time order. */
+	#finish(open: OpenCall): Call {
+		if (open.tail.length > 0) {
+			const ring = open.tail;
+			const ordered = ring.slice(open.tailStart).concat(ring.slice(0, open.tailStart));
+			const messages = open.call.messages.concat(ordered);
+			messages.forEach((t, i) => {
+				t.index = i;
+			});
+			open.call.messages = messages;
+			open.tail = [];
+		}
+		return inTimeOrder(open.call);
+	}
+
+	#duplicate(open: OpenCall, event: SipEvent): boolean {
+		const m = event.message;
+		const id = `${event.src?.ip}:${event.src?.port}|${event.dst?.ip}:${event.dst?.port}|${m.kind}|${m.method ?? m.status}|${m.cseq?.seq} ${m.cseq?.method}|${m.to?.tag ?? ""}|${m.topVia?.branch ?? ""}|${m.body?.length ?? 0}`;
+		open.sightings ??= new Map();
+		const seen = open.sightings.get(id);
+		const input = event.input ?? 0;
+		if (
+			seen &&
+			seen.input !== input &&
+			(seen.time === null || event.time === null || Math.abs(seen.time - event.time) <= 0.05)
+		)
+			return true;
+		open.sightings.set(id, { time: event.time, input });
+		return false;
+	}
+
 	/** Emits every call idle for longer than its state allows, by input time. */
 	#expire(): void {
 		if (!Number.isFinite(this.#now)) return;
@@ -153,7 +265,7 @@ export class CallTracker {
 						: this.#options.pendingIdle;
 			if (this.#now - open.last > limit) {
 				this.#open.delete(open.call.callId);
-				this.#emit(inTimeOrder(open.call));
+				this.#emit(this.#finish(open));
 			}
 		}
 	}
@@ -164,8 +276,16 @@ export class CallTracker {
 			(a, b) => (a.call.messages[0]?.event.time ?? 0) - (b.call.messages[0]?.event.time ?? 0),
 		);
 		this.#open.clear();
-		for (const open of rest) this.#emit(inTimeOrder(open.call));
+		for (const open of rest) this.#emit(this.#finish(open));
 	}
+}
+
+/** A transaction key without its sent-by: "branch|method" (see transaction-key.ts). */
+function branchKey(key: string): string {
+	if (key.startsWith("2543|")) return key; // without a branch, sent-by is part of the match
+	const first = key.indexOf("|");
+	const last = key.lastIndexOf("|");
+	return first === last ? key : `${key.slice(0, first)}${key.slice(last)}`;
 }
 
 /**

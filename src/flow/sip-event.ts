@@ -18,6 +18,8 @@ export interface SipEvent {
 	message: SipMessage;
 	/** Position in the input (frame number of a capture, line of a log), counted from 1. */
 	frame: number;
+	/** Which input it came from, when an analysis reads several (0, 1, …). */
+	input?: number;
 }
 
 /** "192.0.2.1:5060" or "[2001:db8::1]:5060". */

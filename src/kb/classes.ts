@@ -4,14 +4,9 @@
  * protocol, not facts of one code, so they live here once.
  */
 
-/** Response class label, e.g. `4xx`. */
-export type ResponseClass = "1xx" | "2xx" | "3xx" | "4xx" | "5xx" | "6xx";
+import type { AckRule, ResponseClass, Scope } from "./enums.ts";
 
-/** How far a response's verdict reaches. */
-export type Scope = "progress" | "success" | "redirect" | "request" | "server" | "global";
-
-/** How the UAC acknowledges this response to an INVITE. */
-export type AckRule = "none" | "end-to-end" | "hop-by-hop";
+export type { AckRule, ResponseClass, Scope } from "./enums.ts";
 
 /** The class of a code (100–699). */
 export function classOf(code: number): ResponseClass {
@@ -34,7 +29,7 @@ export const CLASS_RULES: Record<
 		scope: "progress",
 		endsForking: false,
 		ack: "none",
-		cites: { final: "RFC3261 §7.2", scope: "RFC3261 §21.1", endsForking: "RFC3261 §16.7", ack: "RFC3262 §3" },
+		cites: { final: "RFC3261 §7.2", scope: "RFC3261 §21.1", endsForking: "RFC3261 §16.7", ack: "RFC3261 §21.1" },
 	},
 	"2xx": {
 		final: true,

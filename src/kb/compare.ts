@@ -1,8 +1,9 @@
 /** `compare(a, b)`: how two codes differ, in whole sentences derived from their facts. */
-import { formatCite } from "./citation.ts";
+import { formatCite, parseCite } from "./citation.ts";
+import { InputError, parseCode } from "./errors.ts";
 import { checkLanguage, contentLanguageFor, type Explanation, explain, type LangOptions } from "./explain.ts";
 import { phrasesFor, type Side } from "./phrases/index.ts";
-import { curatedPair } from "./registry.ts";
+import { curatedPair, entry } from "./registry.ts";
 
 /** The answer to `compare`. */
 export interface Comparison {
@@ -17,7 +18,17 @@ export interface Comparison {
 	contentLang: string;
 }
 
+/** Both codes given to compare are the same: a usage mistake (the CLI exits 2, the site shows the code's page). */
+export class SameCodeError extends InputError {
+	override name = "SameCodeError";
+	constructor(readonly code: number) {
+		super(`compare needs two different codes, not ${code} twice`);
+	}
+}
+
 function side(e: Explanation): Side {
+	// The entry whose facts the explanation shows (the stand-in for an unregistered code).
+	const facts = entry(e.code) ?? entry(e.treatedAs ?? e.code);
 	const s: Side = {
 		code: e.code,
 		class: e.class,
@@ -33,7 +44,11 @@ function side(e: Explanation): Side {
 			e.facts.q850.toCause === null
 				? null
 				: { cause: e.facts.q850.toCause, name: e.facts.q850.names[String(e.facts.q850.toCause)] ?? "" },
+		q850Basis: facts?.q850.toCauseBasis ?? "not-a-rejection",
 	};
+	const teardown = facts?.dialogEffect.uacShouldTerminate;
+	if (teardown) s.uacShouldTerminate = formatCite(parseCite(teardown));
+	if (facts?.dialogEffect.endsEarlyDialog) s.endsEarlyDialog = true;
 	if (e.deprecatedBy) s.deprecatedBy = formatCite(e.deprecatedBy);
 	if (e.treatedAs !== undefined) s.treatedAs = e.treatedAs;
 	return s;
@@ -52,9 +67,15 @@ export function derivedDifferences(a: Side, b: Side, lang: string): string[] {
 	if (!sameSet(a.methods, b.methods)) out.push(p.methods(a, b));
 	if (!sameSet(a.requiredHeaders, b.requiredHeaders)) out.push(p.requiredHeaders(a, b));
 	if (a.retryKind !== b.retryKind) out.push(p.retry(a, b));
-	if (a.dialogEffect !== b.dialogEffect) out.push(p.dialogEffect(a, b));
+	const effectDiffers =
+		a.dialogEffect !== b.dialogEffect ||
+		Boolean(a.endsEarlyDialog) !== Boolean(b.endsEarlyDialog) ||
+		a.uacShouldTerminate !== b.uacShouldTerminate;
+	if (effectDiffers) out.push(p.dialogEffect(a, b));
 	if (a.ack !== b.ack && answersInvite(a) && answersInvite(b)) out.push(p.ack(a, b));
-	if ((a.q850To?.cause ?? null) !== (b.q850To?.cause ?? null) && (a.q850To || b.q850To)) out.push(p.q850(a, b));
+	const q850Differs = (a.q850To?.cause ?? null) !== (b.q850To?.cause ?? null) || a.q850Basis !== b.q850Basis;
+	const bothReleaseNothing = a.q850Basis === "not-a-rejection" && b.q850Basis === "not-a-rejection";
+	if (q850Differs && !bothReleaseNothing) out.push(p.q850(a, b));
 	for (const s of [a, b]) {
 		const line = p.status(s);
 		if (line) out.push(line);
@@ -66,10 +87,12 @@ export function derivedDifferences(a: Side, b: Side, lang: string): string[] {
  * Compares two codes in a language. The lower code comes first (`a`). Key differences start with
  * the curated ones for pairs people confuse, then the ones derived from the facts; "when to use
  * which" is curated for those pairs and assembled from each code's own `useWhen` sentence otherwise.
- * Throws InputError for a bad code or language.
+ * Throws InputError for a bad code or language, and SameCodeError when both are the same code.
  */
 export function compare(first: string | number, second: string | number, options: LangOptions = {}): Comparison {
 	const lang = checkLanguage(options.lang);
+	const code = parseCode(first);
+	if (code === parseCode(second)) throw new SameCodeError(code);
 	const x = explain(first, { lang });
 	const y = explain(second, { lang });
 	const [a, b] = x.code <= y.code ? [x, y] : [y, x];

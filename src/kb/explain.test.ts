@@ -4,7 +4,7 @@ import { InputError } from "./errors.ts";
 import { explain } from "./explain.ts";
 import { listCodes } from "./list.ts";
 import { turkishNumberProblems } from "./phrases/turkish-check.ts";
-import { entries } from "./registry.ts";
+import { entries, entry } from "./registry.ts";
 import { proseProblems } from "./validate.ts";
 
 const CONTRACT_KEYS = [
@@ -80,7 +80,7 @@ test("facts the RFCs fix", () => {
 	assert.ok(required(421).includes("Require"));
 	assert.ok(required(422).includes("Min-SE"));
 	assert.ok(required(423).includes("Min-Expires"));
-	assert.deepEqual(explain(487).facts.methods, ["INVITE"]);
+	assert.deepEqual(explain(487).facts.methods, ["any"]);
 	for (const c of [600, 603, 604, 606, 607, 608]) assert.equal(explain(c).facts.endsForking, true, String(c));
 	for (const c of [486, 480, 404, 503]) assert.equal(explain(c).facts.endsForking, false, String(c));
 	assert.equal(explain(180).facts.final, false);
@@ -163,4 +163,64 @@ test("every example message parses cleanly with the SIP parser and matches its f
 			`${code} CSeq`,
 		);
 	}
+});
+
+test("204 creates no dialog: RFC 5839 §7.1 allows it only inside an existing one", () => {
+	const e = explain(204);
+	assert.equal(e.facts.dialogEffect, "none");
+	assert.deepEqual([e.citations.dialogEffect.doc, e.citations.dialogEffect.section], ["RFC5839", "7.1"]);
+	assert.ok(e.misdiagnoses.some((m) => /never creates a dialog/.test(m) && /RFC 5839 §7\.1/.test(m)));
+	assert.ok(explain(204, { lang: "tr" }).misdiagnoses.some((m) => /hiçbir zaman diyalog/.test(m)));
+});
+
+test("199 ends one early dialog (RFC 6228), not the RFC 5057 dialog-terminated category", () => {
+	const e = explain(199);
+	assert.notEqual(e.facts.dialogEffect, "dialog-terminated");
+	assert.equal(e.citations.dialogEffect.doc, "RFC6228");
+	assert.equal(entry(199)?.dialogEffect.endsEarlyDialog, true);
+});
+
+test("definitions cite the section that defines the code", () => {
+	const section = (code: number) => `${explain(code).rfc.doc} §${explain(code).rfc.section}`;
+	assert.equal(section(489), "RFC6665 §8.3.2");
+	assert.equal(section(430), "RFC5626 §11.5");
+	assert.equal(section(439), "RFC5626 §11.6");
+	// 1xx are never acknowledged: RFC 3261 §21.1 says so, RFC 3262 only adds PRACK.
+	const ack = explain(180).citations.ack;
+	assert.deepEqual([ack.doc, ack.section], ["RFC3261", "21.1"]);
+});
+
+test("methods: 603 refuses subscriptions and transfers too, 487 answers any pending request, 423 cites its RFCs", () => {
+	assert.deepEqual(explain(603).facts.methods, ["INVITE", "SUBSCRIBE", "REFER"]);
+	assert.deepEqual(explain(487).facts.methods, ["any"]);
+	assert.deepEqual([explain(487).citations.methods.doc, explain(487).citations.methods.section], ["RFC3261", "15.1.2"]);
+	assert.deepEqual(entry(423)?.methods.also, ["RFC6665 §4.2.1.1", "RFC3903 §6"]);
+});
+
+test("RFC 3398 §8.2.6.1: unlisted rejections map to cause 31 by the default rule, 487/488/606 map to none", () => {
+	assert.equal(explain(412).facts.q850.toCause, 31);
+	assert.equal(explain(412).facts.q850.names["31"], "Normal, unspecified");
+	assert.equal(entry(412)?.q850.toCauseBasis, "default");
+	for (const c of [417, 422, 428, 433, 439, 440, 469, 489, 491, 493, 494, 555, 580, 607, 608])
+		assert.deepEqual([explain(c).facts.q850.toCause, entry(c)?.q850.toCauseBasis], [31, "default"], String(c));
+	assert.deepEqual([explain(487).facts.q850.toCause, entry(487)?.q850.toCauseBasis], [null, "unmapped"]);
+	for (const c of [488, 606]) assert.equal(entry(c)?.q850.toCauseBasis, "warning", String(c));
+	assert.equal(entry(486)?.q850.toCauseBasis, "listed");
+	assert.equal(entry(302)?.q850.toCause, null);
+});
+
+test("prose corrections: 100 and RFC 4320 §4.1, 183 is not ringing, 606 scope, 502 and HTTP", () => {
+	const t100 = explain(100);
+	assert.doesNotMatch(t100.whenYouSeeIt, /limits 100 to non-INVITE requests over UDP/);
+	assert.match(t100.whenYouSeeIt, /RFC 4320 §4\.1 allows only 100/);
+	assert.ok(t100.misdiagnoses.some((m) => /183 does not mean ringing/.test(m)));
+	const t606 = explain(606);
+	for (const s of [t606.summary, t606.description, t606.useWhen]) {
+		assert.doesNotMatch(s, /no other end ?point will answer/);
+		assert.doesNotMatch(s, /no other device of the user will do better/);
+	}
+	assert.match(t606.description, /global failure \(RFC 3261 §21\.6\)/);
+	const t502 = explain(502).misdiagnoses.join(" ");
+	assert.doesNotMatch(t502, /HTTP mindset/);
+	assert.match(t502, /502 means what it means in HTTP/);
 });

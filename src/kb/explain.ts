@@ -1,12 +1,13 @@
 /** `explain(code)`: everything sipwhy knows about one response code, in one language. */
 import { type Citation, parseCite } from "./citation.ts";
 import { type AckRule, CLASS_RULES, classOf, type ResponseClass, type Scope, treatedAs } from "./classes.ts";
+import type { CodeStatus, DialogEffect, Method, RetryKind, Sender } from "./enums.ts";
 import { InputError, parseCode } from "./errors.ts";
 import { isLanguage, LANGUAGES } from "./locales.ts";
 import { phrasesFor } from "./phrases/index.ts";
 import type { CodeProse } from "./phrases/types.ts";
 import { contentLanguages, entry, q850Name, slug } from "./registry.ts";
-import type { DialogEffect, KbCode, Method, RetryKind, Sender } from "./types.ts";
+import type { KbCode } from "./types.ts";
 
 /** Structured facts of a code (the contract's `facts`). */
 export interface Facts {
@@ -35,7 +36,7 @@ export interface Explanation extends CodeProse {
 	code: number;
 	reason: string;
 	class: ResponseClass;
-	status: "current" | "deprecated" | "reserved" | "unregistered";
+	status: CodeStatus;
 	/** Section that defines the code. */
 	rfc: Citation;
 	slug: string;

@@ -1,6 +1,7 @@
 /** `listCodes()`: the registry as a list. */
 import { type Citation, parseCite } from "./citation.ts";
 import { CLASS_RULES, classOf, type ResponseClass } from "./classes.ts";
+import type { CodeStatus } from "./enums.ts";
 import { InputError } from "./errors.ts";
 import { entries, slug } from "./registry.ts";
 
@@ -11,7 +12,7 @@ export interface CodeSummary {
 	class: ResponseClass;
 	final: boolean;
 	rfc: Citation;
-	status: "current" | "deprecated" | "reserved" | "unregistered";
+	status: CodeStatus;
 	slug: string;
 }
 

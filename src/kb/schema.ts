@@ -1,78 +1,89 @@
 /**
  * Schema of the knowledge base in `data/`. The build (`scripts/build-kb.ts`) and the tests
- * validate every data file against it; runtime code only imports the inferred types.
+ * validate every data file against it; runtime code only imports the inferred types (zod is a
+ * devDependency: a value import from here breaks the installed package). The vocabularies come
+ * from `enums.ts`.
  */
 import { z } from "zod";
+import { CODE_STATUSES, DIALOG_EFFECTS, METHODS, Q850_BASES, RETRY_KINDS, SENDERS } from "./enums.ts";
 
 /** An RFC citation written as `RFC3261 §21.4.24`, `RFC3398 §8.2.6.1` or just `RFC8197`. */
 export const Cite = z.string().regex(/^RFC\d{3,5}( §(\d+(\.\d+)*|[A-Z](\.\d+)*))?$/, "cite as 'RFC3261 §21.4.24'");
 
 /** Who typically generates a response. */
-export const Sender = z.enum(["uas", "proxy", "registrar", "redirect", "b2bua"]);
+export const Sender = z.enum(SENDERS);
 
 /** SIP request methods a response can answer (`any` = every method). */
-export const Method = z.enum([
-	"any",
-	"INVITE",
-	"ACK",
-	"BYE",
-	"CANCEL",
-	"REGISTER",
-	"OPTIONS",
-	"INFO",
-	"PRACK",
-	"UPDATE",
-	"SUBSCRIBE",
-	"NOTIFY",
-	"REFER",
-	"MESSAGE",
-	"PUBLISH",
-]);
+export const Method = z.enum(METHODS);
 
-/**
- * How a client may retry after this response, coarse enough to compare two codes:
- * `none` (nothing failed), `credentials` (resend with credentials), `modify` (fix the request
- * as the response says), `later` (same request after a delay), `elsewhere` (another target or
- * server), `never` (do not resend the same request).
- */
-export const RetryKind = z.enum(["none", "credentials", "modify", "later", "elsewhere", "never"]);
+/** How a client may retry after this response (see `RETRY_KINDS`). */
+export const RetryKind = z.enum(RETRY_KINDS);
 
-/**
- * Effect of the response on a dialog, after RFC 5057 §5.1 for failures inside a dialog;
- * `establishes` for responses that create a dialog (2xx, or 101–199 with a To tag to INVITE).
- */
-export const DialogEffect = z.enum([
-	"none",
-	"establishes",
-	"transaction-only",
-	"usage-terminated",
-	"dialog-terminated",
-]);
+/** Effect of the response on a dialog (see `DIALOG_EFFECTS`). */
+export const DialogEffect = z.enum(DIALOG_EFFECTS);
 
 const HeaderRef = z.strictObject({
 	name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
 	cite: Cite,
 });
 
+/**
+ * Where the ISUP cause for a SIP code comes from in RFC 3398 §8.2.6.1: `listed` in its table;
+ * `default`, the rule for codes the table does not list (cause 31 "Normal, unspecified");
+ * `warning`, the table says the Warning header decides (488, 606); `unmapped`, the table gives
+ * no cause (487); `not-a-rejection`, the code is not a 4xx–6xx rejection (1xx–3xx).
+ */
+export const Q850Basis = z.enum(Q850_BASES);
+
 /** The facts of one code: `data/codes/NNN.json`. Every fact carries its citation. */
 export const CodeFacts = z.strictObject({
 	code: z.number().int().min(100).max(699),
 	/** Section that defines the code. */
 	defined: Cite,
-	status: z.enum(["current", "deprecated", "reserved", "unregistered"]),
+	status: z.enum(CODE_STATUSES),
 	deprecatedBy: Cite.optional(),
 	renamedFrom: z.strictObject({ reason: z.string().min(1), by: Cite }).optional(),
-	methods: z.strictObject({ value: z.array(Method).min(1), cite: Cite }),
+	/** `also`: further sections behind some of the methods (e.g. the RFC that defines the method). */
+	methods: z.strictObject({ value: z.array(Method).min(1), cite: Cite, also: z.array(Cite).optional() }),
 	senders: z.strictObject({ value: z.array(Sender).min(1), cite: Cite }),
 	requiredHeaders: z.array(HeaderRef),
 	optionalHeaders: z.array(HeaderRef),
 	retry: z.strictObject({ kind: RetryKind, cite: Cite }),
-	dialogEffect: z.strictObject({ value: DialogEffect, cite: Cite }),
-	/** RFC 3398: `toCause` is §8.2.6.1 (this SIP code → ISUP cause), `fromCauses` is §7.2.4.1 (causes → this code). */
+	dialogEffect: z.strictObject({
+		value: DialogEffect,
+		cite: Cite,
+		/** Set for 408 and 481: RFC 3261 §12.2.1.2 still tells the UAC to end the dialog after one to a mid-dialog request. */
+		uacShouldTerminate: Cite.optional(),
+		/**
+		 * Set for 199: it ends the one early dialog its To tag names while the INVITE goes on
+		 * (RFC 6228). It never answers a request inside a dialog, so no RFC 5057 category applies
+		 * and `value` is `none`.
+		 */
+		endsEarlyDialog: z.literal(true).optional(),
+	}),
+	/**
+	 * RFC 3398: `toCause` is §8.2.6.1 (this SIP code → ISUP cause) and `toCauseBasis` says whether
+	 * the table lists it or the default rule gives it; `fromCauses` is §7.2.4.1 (causes → this code).
+	 */
 	q850: z.strictObject({
 		toCause: z.number().int().min(1).max(127).nullable(),
+		toCauseBasis: Q850Basis,
 		fromCauses: z.array(z.number().int().min(1).max(127)),
 	}),
+	/**
+	 * Every product setting, module, variable or cause name the code's text uses, with where it was
+	 * checked; `unchecked` marks a name nobody has looked up in that product's source or docs yet.
+	 */
+	settings: z
+		.array(
+			z.strictObject({
+				name: z.string().regex(/^[A-Za-z][\w.-]*$/),
+				product: z.string().min(3),
+				source: z.string().min(3),
+				unchecked: z.literal(true).optional(),
+			}),
+		)
+		.optional(),
 	related: z.array(z.number().int().min(100).max(699)),
 });
 

@@ -1,7 +1,8 @@
 /** Shapes of the generated knowledge base (see `schema.ts` for the data files they come from). */
 import type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
 
-export type { CodeFacts, CodeText, DialogEffect, Method, PairText, RetryKind, RuleDoc, Sender } from "./schema.ts";
+export type { CodeStatus, DialogEffect, Method, Q850Basis, RetryKind, Sender } from "./enums.ts";
+export type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
 
 /** One code as stored in the generated table: its facts, its text per language, its example. */
 export interface KbCode extends CodeFacts {

@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadRawData } from "../../scripts/load-data.ts";
-import { exampleProblems, proseProblems, validateKnowledge } from "./validate.ts";
+import {
+	exampleProblems,
+	parseTermTable,
+	proseProblems,
+	q850Problems,
+	settingProblems,
+	termProblems,
+	validateKnowledge,
+} from "./validate.ts";
 
 const raw = loadRawData(join(import.meta.dirname, "..", "..", "data"));
 
@@ -40,7 +48,7 @@ test("example checks catch a wrong status line, a missing header and a wrong Con
 		optionalHeaders: [],
 		retry: { kind: "credentials" as const, cite: "RFC3261 §22.2" },
 		dialogEffect: { value: "transaction-only" as const, cite: "RFC5057 §5.1" },
-		q850: { toCause: 21, fromCauses: [] },
+		q850: { toCause: 21, toCauseBasis: "listed" as const, fromCauses: [] },
 		related: [],
 	};
 	const good =
@@ -59,4 +67,65 @@ test("example checks catch a wrong status line, a missing header and a wrong Con
 		exampleProblems(401, "Unauthorized", facts, good.replace("1 REGISTER", "1 INVITE")).join(),
 		/CSeq method/,
 	);
+});
+
+const termList = () => parseTermTable(raw.terms?.tr ?? "");
+
+test("the Turkish term list parses, and the check finds forbidden forms but not protocol tokens", () => {
+	const rules = termList();
+	assert.ok(rules.length >= 10);
+	const found = (t: string) => termProblems(t, rules, ["Early Dialog Terminated"]);
+	assert.match(found("Bir ağ geçidi 502 döner.").join(), /gateway/);
+	assert.match(found("Çağrının nihai yanıtı 486 oldu.").join(), /son yanıt/);
+	assert.match(found("Kullanıcı ajanı 180 gönderir.").join(), /UA/);
+	assert.match(found("Proxy bir sonraki atlamaya iletir.").join(), /hop/);
+	assert.match(found("From tag'i farklıdır.").join(), /etiket/);
+	assert.deepEqual(found("Supported başlığındaki option tag ve entity-tag'i, To etiketi ve tag=abc."), []);
+	assert.deepEqual(found("199 Early Dialog Terminated bir erken diyalog (early dialog) bitirir."), []);
+	assert.deepEqual(found('Yığın "Missing Call-ID header field" yazar.'), []);
+	assert.deepEqual(found("Telefon çağrıyı cevaplar; cevapsız çağrı kalır."), []);
+	assert.throws(() => parseTermTable("| a | b |\n| --- | --- |\n| x | y |\n"), /4 cells/);
+});
+
+test("no Turkish text uses a forbidden form of docs/terms-tr.md", () => {
+	const rules = termList();
+	const reasons = (raw.registry as { codes: { reason: string }[] }).codes.map((c) => c.reason);
+	for (const [code, t] of Object.entries(raw.text.tr ?? {}))
+		for (const value of Object.values(t as Record<string, string | string[]>))
+			for (const item of Array.isArray(value) ? value : [value])
+				assert.deepEqual(termProblems(item, rules, reasons), [], `tr/${code}: ${item}`);
+	// The build reports the same problems.
+	const broken = structuredClone(raw);
+	(broken.text.tr?.["486"] as { summary: string }).summary = "Aranan kullanıcı ajanı meşgul ve çağrıyı geri çevirdi.";
+	assert.match(validateKnowledge(broken, { only: new Set([486]) }).problems.join(), /terms-tr\.md/);
+});
+
+test("q850 facts follow RFC 3398 §8.2.6.1: the default rule gives 31, only rejections map", () => {
+	const base = { code: 412, q850: { toCause: 31 as number | null, toCauseBasis: "default" as const, fromCauses: [] } };
+	assert.deepEqual(q850Problems(base), []);
+	assert.match(q850Problems({ ...base, q850: { ...base.q850, toCause: null } }).join(), /cause 31/);
+	assert.match(q850Problems({ ...base, code: 180 }).join(), /1xx/);
+	assert.match(
+		q850Problems({ code: 488, q850: { toCause: 41, toCauseBasis: "warning", fromCauses: [] } }).join(),
+		/no fixed cause/,
+	);
+});
+
+test("every setting name in a text is listed with where it was checked", () => {
+	const text = { en: { howToFix: ["Set allow_transfer=no on the endpoint."] } } as never;
+	assert.match(settingProblems({}, text).join(), /allow_transfer is used in the text but not listed/);
+	const listed = { settings: [{ name: "allow_transfer", product: "Asterisk pjsip endpoint", source: "res_pjsip" }] };
+	assert.deepEqual(settingProblems(listed, text), []);
+	assert.match(settingProblems(listed, { en: { howToFix: ["Nothing."] } } as never).join(), /listed but no text/);
+});
+
+test("vendor settings: pjsip allow_transfer, device_state_busy_at sets device state only, call-limit is chan_sip", () => {
+	const en = (code: string) => JSON.stringify(raw.text.en?.[code]);
+	assert.doesNotMatch(en("202"), /allowtransfer=no/);
+	assert.match(en("202"), /allow_transfer=no/);
+	assert.match(en("486"), /device_state_busy_at only changes the device state/);
+	assert.match(en("486"), /call-limit is chan_sip/);
+	assert.doesNotMatch(en("486"), /max-calls/);
+	const facts = raw.facts["486"] as { settings: { name: string; product: string }[] };
+	assert.equal(facts.settings.find((s) => s.name === "call-limit")?.product, "Asterisk chan_sip (not pjsip)");
 });

@@ -16,6 +16,78 @@ export interface RawData {
 	examples: Record<string, string>;
 	/** Troubleshooting pages per language and rule id (may be empty). */
 	rules?: Record<string, Record<string, unknown>>;
+	/** The term list of a language (`docs/terms-{lang}.md`, markdown), where one exists. */
+	terms?: Record<string, string>;
+}
+
+/** One row of a term list: the one term to use and the forms that must not appear. */
+export interface TermRule {
+	english: string;
+	term: string;
+	forbidden: { form: string; pattern: RegExp }[];
+	/** Phrases removed before the check (protocol tokens, glosses after the term). */
+	allowed: string[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function formPattern(form: string): RegExp {
+	const stem = form.endsWith("*");
+	const body = escapeRegExp(stem ? form.slice(0, -1) : form).replace(/\s+/g, "\\s+");
+	const start = "(?<![\\p{L}\\p{N}_-])";
+	const rest = stem ? "\\p{L}*(?![\\p{L}\\p{N}=_-])" : "(?:['’]\\p{L}+)?(?![\\p{L}\\p{N}=_-])";
+	return new RegExp(`${start}${body}${rest}`, "iu");
+}
+
+/**
+ * Reads the table of a term list (`docs/terms-tr.md`): rows `| English | term | forbidden forms |
+ * allowed phrases |`, forms separated by commas, a trailing `*` marking a stem. Throws on a row
+ * that does not have four cells, so a broken list fails the build instead of checking nothing.
+ */
+export function parseTermTable(markdown: string): TermRule[] {
+	const rows = markdown.split("\n").filter((l) => /^\|/.test(l.trim()));
+	const out: TermRule[] = [];
+	for (const row of rows.slice(2)) {
+		const cells = row
+			.trim()
+			.replace(/^\||\|$/g, "")
+			.split("|")
+			.map((c) => c.trim());
+		if (cells.length !== 4) throw new Error(`term list row needs 4 cells: ${row}`);
+		const [english, term, forbidden, allowed] = cells as [string, string, string, string];
+		const list = (cell: string, sep: RegExp) =>
+			cell
+				.split(sep)
+				.map((f) => f.trim())
+				.filter(Boolean);
+		out.push({
+			english,
+			term,
+			forbidden: list(forbidden, /,\s*/).map((form) => ({ form, pattern: formPattern(form) })),
+			// Allowed phrases are separated by ";" because a phrase may hold a comma ("presence, dialog").
+			allowed: list(allowed, /;\s*/),
+		});
+	}
+	if (out.length === 0) throw new Error("term list has no rows");
+	return out;
+}
+
+/**
+ * The forbidden forms of a term list found in one text, as problems, or []. Registered reason
+ * phrases, text in double quotes and the allowed phrases of each row are not checked.
+ */
+export function termProblems(text: string, rules: TermRule[], reasons: readonly string[] = []): string[] {
+	let t = text.replace(/"[^"]*"|«[^»]*»/g, " ");
+	for (const r of reasons) t = t.split(r).join(" ");
+	for (const rule of rules)
+		for (const phrase of rule.allowed) t = t.replace(new RegExp(escapeRegExp(phrase), "giu"), " ");
+	const out: string[] = [];
+	for (const rule of rules)
+		for (const { form, pattern } of rule.forbidden) {
+			const m = pattern.exec(t);
+			if (m) out.push(`"${m[0]}" is a forbidden form of ${rule.english} (${form}); use "${rule.term}"`);
+		}
+	return out;
 }
 
 const DOUBLED = /(?<![\p{L}\p{N}-])(\p{L}{2,})\s+\1(?![\p{L}\p{N}-])/iu;
@@ -75,6 +147,42 @@ export function exampleProblems(code: number, reason: string, facts: CodeFacts, 
 }
 
 /**
+ * Problems with a code's RFC 3398 §8.2.6.1 mapping, or []: only 4xx–6xx rejections map to a
+ * cause, the default rule always gives 31 "Normal, unspecified", and the Warning-decided (488,
+ * 606) and unmapped (487) codes carry no fixed cause.
+ */
+export function q850Problems(f: Pick<CodeFacts, "code" | "q850">): string[] {
+	const { toCause, toCauseBasis } = f.q850;
+	const out: string[] = [];
+	if (f.code < 400 !== (toCauseBasis === "not-a-rejection"))
+		out.push(`basis ${toCauseBasis} does not fit a ${Math.floor(f.code / 100)}xx response`);
+	if (toCauseBasis === "default" && toCause !== 31) out.push("the default rule of RFC 3398 §8.2.6.1 gives cause 31");
+	if (toCauseBasis === "listed" && toCause === null) out.push("a listed mapping needs its cause");
+	if (toCauseBasis !== "listed" && toCauseBasis !== "default" && toCause !== null)
+		out.push(`basis ${toCauseBasis} has no fixed cause`);
+	return out;
+}
+
+/** Names with an underscore (fr_inv_timer, allow_transfer, USER_BUSY): the shape of a product setting. */
+const SETTING_NAME = /(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w-])/g;
+
+/**
+ * Problems between a code's `settings` and its texts, or []: every setting-shaped name a text
+ * uses must be listed with where it was checked, and every listed name must appear in a text.
+ */
+export function settingProblems(f: Pick<CodeFacts, "settings">, text: Record<string, CodeText>): string[] {
+	const listed = new Set((f.settings ?? []).map((s) => s.name));
+	const all = Object.values(text)
+		.flatMap((t) => Object.values(t).flat())
+		.join("\n");
+	const out: string[] = [];
+	for (const name of new Set(all.match(SETTING_NAME) ?? []))
+		if (!listed.has(name)) out.push(`${name} is used in the text but not listed with its source`);
+	for (const name of listed) if (!all.includes(name)) out.push(`${name} is listed but no text uses it`);
+	return out;
+}
+
+/**
  * Validates everything and assembles the knowledge base. With `only`, checks just those codes
  * (and pairs among them) so an author can validate the entries they are writing.
  */
@@ -94,6 +202,14 @@ export function validateKnowledge(
 		return { kb: { source: "", reviewed: "", languages: [], codes: [], q850: {}, pairs: {}, rules: {} }, problems };
 
 	const languages = Object.keys(raw.text).sort();
+	const termRules: Record<string, TermRule[]> = {};
+	for (const [lang, markdown] of Object.entries(raw.terms ?? {})) {
+		try {
+			termRules[lang] = parseTermTable(markdown);
+		} catch (e) {
+			problems.push(`docs/terms-${lang}.md: ${(e as Error).message}`);
+		}
+	}
 	const listed = [
 		...registry.data.codes.map((c) => ({ ...c, registered: true })),
 		...registry.data.unregistered.map((c) => ({
@@ -126,6 +242,9 @@ export function validateKnowledge(
 		if (entry.registered && f.status === "unregistered") problems.push(`${where}: registered code marked unregistered`);
 		if (entry.deprecated && f.status !== "deprecated") problems.push(`${where}: the registry marks it deprecated`);
 		if (f.status === "deprecated" && !f.deprecatedBy) problems.push(`${where}: deprecated without deprecatedBy`);
+		for (const p of q850Problems(f)) problems.push(`${where}: q850: ${p}`);
+		if (f.dialogEffect.endsEarlyDialog && (entry.code >= 200 || f.dialogEffect.value !== "none"))
+			problems.push(`${where}: only a provisional response with effect none can end an early dialog`);
 		const isProvisional = entry.code < 200;
 		if (isProvisional && f.retry.kind !== "none") problems.push(`${where}: a provisional response has retry kind none`);
 		for (const r of f.related) {
@@ -133,6 +252,7 @@ export function validateKnowledge(
 			if (r === entry.code) problems.push(`${where}: related to itself`);
 		}
 		const text: Record<string, CodeText> = {};
+		const reasons = registry.data.codes.map((c) => c.reason);
 		for (const lang of languages) {
 			const tWhere = `data/text/${lang}/${entry.code}.json`;
 			const rawText = raw.text[lang]?.[String(entry.code)];
@@ -153,10 +273,20 @@ export function validateKnowledge(
 						problems.push(`${tWhere}: ${field}${Array.isArray(value) ? `[${i}]` : ""}: ${p}`);
 				});
 			}
+			const rules = termRules[lang];
+			if (rules)
+				for (const [field, value] of Object.entries(t.data)) {
+					const items = Array.isArray(value) ? value : [value];
+					items.forEach((item, i) => {
+						for (const p of termProblems(item, rules, reasons))
+							problems.push(`${tWhere}: ${field}${Array.isArray(value) ? `[${i}]` : ""}: ${p} (docs/terms-${lang}.md)`);
+					});
+				}
 			if (!new RegExp(`\\b${entry.code}\\b`).test(t.data.useWhen))
 				problems.push(`${tWhere}: useWhen must name ${entry.code}`);
 			text[lang] = t.data;
 		}
+		for (const p of settingProblems(f, text)) problems.push(`${where}: settings: ${p}`);
 		const example = raw.examples[String(entry.code)];
 		if (example === undefined) problems.push(`data/examples/${entry.code}.sip: missing`);
 		else

@@ -5,16 +5,7 @@
  * analysed.
  */
 import { hostProblem, parseUri } from "./uri.ts";
-import {
-	type NameAddr,
-	NameAddrValue,
-	type ProblemSink,
-	parseCSeq,
-	splitList,
-	uriHostProblem,
-	type Via,
-	ViaValue,
-} from "./values.ts";
+import { type NameAddr, NameAddrValue, parseCSeq, splitList, uriHostProblem, type Via, ViaValue } from "./values.ts";
 
 /** A problem with its offset (bytes for byte input, characters for string input). */
 export interface Problem {
@@ -265,7 +256,7 @@ const COMPACT_OF: Record<string, string> = Object.fromEntries(Object.entries(COM
  * checks behind `errors`/`ok` are decoded the first time they are read, so code that needs three
  * fields does not pay for twenty. `JSON.stringify` gives every field.
  */
-export class SipMessage implements ProblemSink {
+export class SipMessage {
 	kind: "request" | "response" | null = null;
 	method?: string;
 	uri?: string;

@@ -1,12 +1,22 @@
 /** The OpenAPI 3.1 description of the JSON API (its schemas are JSON Schema 2020-12). */
+
+import {
+	ACK_RULES,
+	CODE_STATUSES,
+	DIALOG_EFFECTS,
+	METHODS,
+	RESPONSE_CLASSES,
+	RETRY_KINDS,
+	SCOPES,
+	SENDERS,
+} from "../kb/enums.ts";
 import { LANGUAGES } from "../kb/locales.ts";
-import { DialogEffect, Method, RetryKind, Sender } from "../kb/schema.ts";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const str = { type: "string" };
 const strs = { type: "array", items: str };
-const cls = { type: "string", enum: ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"] };
-const status = { type: "string", enum: ["current", "deprecated", "reserved", "unregistered"] };
+const cls = { type: "string", enum: [...RESPONSE_CLASSES] };
+const status = { type: "string", enum: [...CODE_STATUSES] };
 const code = { type: "integer", minimum: 100, maximum: 699 };
 const lang = { type: "string", enum: [...LANGUAGES] };
 /** A three-digit code as a path parameter. */
@@ -136,8 +146,8 @@ export function openApiDocument(origin: string): object {
 						url: { type: "string", format: "uri", pattern: "^https://www\\.rfc-editor\\.org/rfc/rfc[0-9]+" },
 					},
 				},
-				Method: { type: "string", enum: Method.options },
-				Sender: { type: "string", enum: Sender.options },
+				Method: { type: "string", enum: [...METHODS] },
+				Sender: { type: "string", enum: [...SENDERS] },
 				Facts: {
 					type: "object",
 					additionalProperties: false,
@@ -163,10 +173,10 @@ export function openApiDocument(origin: string): object {
 						optionalHeaders: strs,
 						endsForking: { type: "boolean" },
 						retry: str,
-						retryKind: { type: "string", enum: RetryKind.options },
-						dialogEffect: { type: "string", enum: DialogEffect.options },
-						ack: { type: "string", enum: ["none", "end-to-end", "hop-by-hop"] },
-						scope: { type: "string", enum: ["progress", "success", "redirect", "request", "server", "global"] },
+						retryKind: { type: "string", enum: [...RETRY_KINDS] },
+						dialogEffect: { type: "string", enum: [...DIALOG_EFFECTS] },
+						ack: { type: "string", enum: [...ACK_RULES] },
+						scope: { type: "string", enum: [...SCOPES] },
 						q850: {
 							type: "object",
 							additionalProperties: false,

@@ -1,5 +1,6 @@
 /** The site's URLs, built in one place so that links, redirects, canonicals and the sitemap agree. */
 import type { ResponseClass } from "../kb/classes.ts";
+import { RESPONSE_CLASSES } from "../kb/enums.ts";
 import type { Language } from "../kb/locales.ts";
 import { entry, slug } from "../kb/registry.ts";
 
@@ -27,4 +28,4 @@ export const url = {
 };
 
 /** Classes in order. */
-export const CLASSES: ResponseClass[] = ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"];
+export const CLASSES: ResponseClass[] = [...RESPONSE_CLASSES];

@@ -14,7 +14,13 @@ function challenge(x: Msg): { stale: boolean; realm: string } | null {
 		status === 401 ? x.m.value("www-authenticate") : status === 407 ? x.m.value("proxy-authenticate") : undefined;
 	if (!h) return status === 401 || status === 407 ? { stale: false, realm: "" } : null;
 	const a = parseAuth(h);
-	return { stale: (a.params.stale ?? "").toLowerCase() === "true", realm: a.params.realm ?? "" };
+	// A realm that still holds quotes or commas was not a quoted-string (RFC 2617 §1.2): say none
+	// rather than repeat the damaged header.
+	const realm = a.params.realm ?? "";
+	return {
+		stale: (a.params.stale ?? "").toLowerCase() === "true",
+		realm: /["\\,]/.test(realm) || realm.length > 128 ? "" : realm,
+	};
 }
 
 function hasCredentials(x: Msg): boolean {

@@ -4,13 +4,14 @@
  * §16.6); 491 glare (§14.1); 422/423 interval retries (RFC 4028, §10.3); 420/421 option tags;
  * 415 with Accept.
  */
-import type { CallView } from "../call-view.ts";
+import { endpointText } from "../../flow/sip-event.ts";
+import { CallView, type Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
 /** Rule 10. */
 export function dialogGoneRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const r of view.responses().filter((x) => x.m.status === 481)) {
+	for (const r of view.distinctEvents(view.responses().filter((x) => x.m.status === 481))) {
 		const method = r.m.cseq?.method ?? "";
 		const req = view.requests(method).find((q) => q.tx === r.tx);
 		const established = view
@@ -36,6 +37,8 @@ export function dialogGoneRule(view: CallView): RawFinding[] {
 				established: established ? 1 : 0,
 				routeFollowed: routeFollowed === null ? "" : routeFollowed ? 1 : 0,
 				afterRefer: afterRefer ? 1 : 0,
+				from: r.src ? endpointText(r.src) : "",
+				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
 			},
 		});
 	}
@@ -45,13 +48,21 @@ export function dialogGoneRule(view: CallView): RawFinding[] {
 /** Rule 11. */
 export function loopRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const r of view.responses().filter((x) => x.m.status === 482 || x.m.status === 483)) {
-		const seq = r.m.cseq?.seq;
+	// The 482/483 relayed back along the loop is one event, reported from the copy its maker sent.
+	for (const r of view.distinctEvents(view.responses().filter((x) => x.m.status === 482 || x.m.status === 483))) {
 		const method = r.m.cseq?.method;
-		const copies = view.requests(method).filter((q) => q.m.cseq?.seq === seq);
+		const answered = view.requests(method).find((q) => q.tx === r.tx);
+		const event = answered ? view.eventKey(answered) : null;
+		// Every hop's copy of the looping request, in the order seen.
+		const copies =
+			event !== null ? view.requests(method).filter((q) => view.eventKey(q) === event) : answered ? [answered] : [];
 		const mf = copies.map((q) => q.m.maxForwards).filter((v): v is number => v !== null);
-		const hosts = copies.flatMap((q) => q.m.via.map((v) => `${v.host}:${v.port ?? ""}`));
-		const repeated = hosts.filter((h, i) => hosts.indexOf(h) !== i);
+		// A loop shows as a sent-by repeated in the Via of the request the detecting element got, or
+		// as that element's own address already in it (RFC 3261 §16.3 step 4).
+		const sentBys = (answered?.m.via ?? []).map((v) => `${v.host.toLowerCase()}:${v.port ?? 5060}`);
+		const repeated = sentBys.filter((h, i) => sentBys.indexOf(h) !== i);
+		const detector = r.src ? `${r.src.ip}:${r.src.port}` : "";
+		if (repeated.length === 0 && detector && sentBys.includes(detector)) repeated.push(detector);
 		out.push({
 			rule: r.m.status === 482 ? "loop-detected" : "too-many-hops",
 			severity: "error",
@@ -59,12 +70,69 @@ export function loopRule(view: CallView): RawFinding[] {
 			evidence: [...copies.map((q) => q.i), r.i],
 			params: {
 				maxForwards: mf.join(" → "),
-				vias: Math.max(0, ...copies.map((q) => q.m.via.length)),
+				vias: answered?.m.via.length ?? 0,
 				repeated: [...new Set(repeated)].join(", "),
 				hops: copies.length,
+				detector,
+				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
 			},
 		});
 	}
+	return out;
+}
+
+/**
+ * Rule 13 (glare): both sides sent a request that changes the session at once and each got 491.
+ * One finding per incident, with each side's retry checked against its own RFC 3261 §14.1 window:
+ * 2.1–4 s for the side that generated the Call-ID, 0–2 s for the other.
+ */
+export function glareRule(view: CallView): RawFinding[] {
+	const out: RawFinding[] = [];
+	// The side that owns the Call-ID sent the first out-of-dialog request; its From tag marks it.
+	const owner = view.requests().find((q) => !q.m.to?.tag && q.m.method !== "ACK" && q.m.method !== "CANCEL")?.m
+		.from?.tag;
+	const pending = view.distinctEvents(view.responses().filter((x) => x.m.status === 491));
+	let incident: Msg[] = [];
+	const flush = () => {
+		if (incident.length === 0) return;
+		const first = incident[0] as Msg;
+		const params: Record<string, string | number> = { method: first.m.cseq?.method ?? "", sides: incident.length };
+		const evidence: number[] = [];
+		let worst: "info" | "warning" = "info";
+		incident.slice(0, 2).forEach((r, n) => {
+			const method = r.m.cseq?.method;
+			const req = view.requests(method).find((q) => q.tx === r.tx);
+			const tag = req?.m.from?.tag;
+			const isOwner = owner !== undefined && tag === owner;
+			const later = req ? view.requests(method).find((q) => q.i > r.i && q.m.from?.tag === tag) : undefined;
+			const wait = later ? CallView.gap(r, later) : null;
+			const [min, max] = isOwner ? [2.1, 4] : [0, 2];
+			const inWindow = wait !== null && wait >= min && wait <= max;
+			if (wait !== null && !inWindow) worst = "warning";
+			const k = n + 1;
+			params[`side${k}`] = req?.src ? endpointText(req.src) : "";
+			params[`owner${k}`] = isOwner ? 1 : 0;
+			params[`wait${k}`] = wait ?? "";
+			params[`inWindow${k}`] = inWindow ? 1 : 0;
+			evidence.push(...(req ? [req.i] : []), r.i, ...(later ? [later.i] : []));
+		});
+		// Nobody got the change through afterwards: the session change was lost.
+		const last = incident[incident.length - 1] as Msg;
+		const through = view
+			.requests(first.m.cseq?.method)
+			.some((q) => q.i > last.i && (view.finalTo(q)?.m.status ?? 0) >= 200 && (view.finalTo(q)?.m.status ?? 0) < 300);
+		if (!through) worst = "warning";
+		params.through = through ? 1 : 0;
+		out.push({ rule: "glare-491", severity: worst, code: 491, evidence, params });
+		incident = [];
+	};
+	for (const r of pending) {
+		const first = incident[0];
+		const together = first && (CallView.gap(first, r) ?? 0) < 2;
+		if (!together) flush();
+		incident.push(r);
+	}
+	flush();
 	return out;
 }
 
@@ -78,13 +146,7 @@ export function negotiationRule(view: CallView): RawFinding[] {
 		const later = view.requests(method).find((q) => q.i > r.i);
 		const laterOk = later ? (view.finalTo(later)?.m.status ?? 0) < 300 : false;
 		if (status === 491)
-			out.push({
-				rule: "glare-491",
-				severity: later ? "info" : "warning",
-				code: 491,
-				evidence: [...(req ? [req.i] : []), r.i, ...(later ? [later.i] : [])],
-				params: { method, retried: later ? 1 : 0, wait: later ? (gap(r, later) ?? "") : "" },
-			});
+			continue; // glareRule
 		else if (status === 422 || status === 423) {
 			const min = r.m.value(status === 422 ? "min-se" : "min-expires") ?? "";
 			const asked = req

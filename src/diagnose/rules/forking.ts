@@ -14,32 +14,51 @@ function addr(x: Msg, side: "src" | "dst"): string {
 /** Rule 6. */
 export function forkingRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	const sixes = view.responses("INVITE").filter((x) => (x.m.status ?? 0) >= 600);
+	// A 6xx relayed upstream by the proxy is the same event: report it once, from the copy the
+	// declining element sent (the one with the most Via).
+	const sixes = view.distinctEvents(view.responses("INVITE").filter((x) => (x.m.status ?? 0) >= 600));
 	for (const six of sixes) {
-		// Other INVITE branches: same CSeq, another transaction, answered after the 6xx by CANCEL/487.
-		const seq = six.m.cseq?.seq;
-		const branches = view.requests("INVITE").filter((r) => r.m.cseq?.seq === seq && r.tx !== six.tx);
-		const others = branches.map((b) => {
+		// The branch the 6xx answered, and its siblings: INVITEs the same element forked from the
+		// same request (same Via below the top, another top branch).
+		const own = view.requests("INVITE").find((r) => r.tx === six.tx);
+		const below = own ? viaChain(own, 1) : null;
+		const siblings =
+			own && below !== null && own.m.via.length > 1
+				? view
+						.requests("INVITE")
+						.filter((r) => r.tx !== own.tx && r.m.via.length === own.m.via.length && viaChain(r, 1) === below)
+				: [];
+		const others = siblings.map((b) => {
 			const final = view.finalTo(b);
 			const cancelled = view
 				.requests("CANCEL")
 				.some((c) => c.tx?.replace(/\|CANCEL$/, "") === b.tx?.replace(/\|INVITE$/, ""));
 			return { b, final, cancelled };
 		});
+		const agent = six.m.value("server") ?? six.m.value("user-agent") ?? "";
 		out.push({
 			rule: "6xx-ends-forking",
 			severity: "warning",
 			code: six.m.status ?? 600,
 			evidence: [six.i, ...others.flatMap((o) => [o.b.i, ...(o.final ? [o.final.i] : [])])],
 			params: {
-				decliner: six.m.value("server") ?? six.m.value("user-agent") ?? addr(six, "src"),
+				decliner: agent,
 				from: addr(six, "src"),
 				branches: others.length,
 				cancelled: others.filter((o) => o.cancelled || o.final?.m.status === 487).length,
+				answered: others.filter((o) => (o.final?.m.status ?? 0) >= 200 && (o.final?.m.status ?? 0) < 300).length,
 			},
 		});
 	}
 	return out;
+}
+
+/** The Via branches and sent-bys of a message from position `from` down, as one string. */
+function viaChain(x: Msg, from: number): string {
+	return x.m.via
+		.slice(from)
+		.map((v) => `${v.branch ?? ""}@${v.host.toLowerCase()}:${v.port ?? ""}`)
+		.join(",");
 }
 
 /** Rule 12. */

@@ -4,9 +4,10 @@
  * while the packets come from another address (NAT); SDP port 0 or sendonly/inactive (hold).
  */
 
+import { endpointText } from "../../flow/sip-event.ts";
 import { parseWarning } from "../../sip/header-values.ts";
 import { mediaAddress } from "../../sip/sdp.ts";
-import type { CallView, Msg } from "../call-view.ts";
+import type { CallView } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
 /** Whether an address is private, shared or link-local (RFC 1918, RFC 6598, RFC 4193, RFC 4291). */
@@ -31,6 +32,11 @@ export function isPrivateAddress(ip: string): boolean {
 	if (!isHex(ip.charCodeAt(s + 3))) return false;
 	if (c1 === 99 || c1 === 100) return isHex(ip.charCodeAt(s + 2));
 	return c1 === 101 && (c2 === 56 || c2 === 57 || c2 === 97 || c2 === 98);
+}
+
+/** 127.0.0.0/8 and ::1 (RFC 1122 §3.2.1.3, RFC 4291 §2.5.3). */
+export function isLoopback(ip: string): boolean {
+	return ip.startsWith("127.") || ip === "::1" || ip === "[::1]";
 }
 
 function lower(c: number): number {
@@ -68,7 +74,6 @@ function dottedQuadHead(ip: string, s: number, e: number): number {
 
 const PRIVATE_IN_TEXT =
 	/c=IN IP[46] (10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|f[cd]|fe[89ab])/i;
-const HOLD_IN_TEXT = /a=(sendonly|recvonly|inactive)|m=audio 0 /;
 
 function hostOf(uri: string): string | null {
 	const m = /^sips?:(?:[^@]*@)?(\[[^\]]+\]|[^:;>?]+)/i.exec(uri);
@@ -78,10 +83,12 @@ function hostOf(uri: string): string | null {
 /** Rule 8. */
 export function mediaMismatchRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const inv of view.requests("INVITE")) {
-		const final = view.finalTo(inv);
-		const status = final?.m.status;
-		if (!final || (status !== 488 && status !== 606)) continue;
+	for (const inv of view.distinctEvents(view.requests("INVITE"))) {
+		const relayed = view.finalTo(inv);
+		const status = relayed?.m.status;
+		if (!relayed || (status !== 488 && status !== 606)) continue;
+		// Named from the copy the refusing element sent.
+		const final = view.origin(relayed);
 		const offer = view.sdp(inv);
 		const answer = view.sdp(final);
 		const warnings = final.m.values("warning").flatMap(parseWarning);
@@ -117,6 +124,8 @@ export function mediaMismatchRule(view: CallView): RawFinding[] {
 				warning: warnings.map((w) => `${w.code} ${w.text}`).join("; "),
 				reasons: [...new Set(reasons)].join(","),
 				noOffer: offer ? 0 : 1,
+				from: final.src ? endpointText(final.src) : "",
+				agent: final.m.value("server") ?? final.m.value("user-agent") ?? "",
 			},
 		});
 	}
@@ -130,7 +139,8 @@ export function natRule(view: CallView): RawFinding[] {
 	for (const x of view.msgs) {
 		if (x.retr || !x.src) continue;
 		const src = x.src.ip;
-		if (isPrivateAddress(src)) continue; // the sender itself is on the private side: nothing crossed NAT here
+		// The sender itself is on the private side, or on this very host: nothing crossed NAT here.
+		if (isPrivateAddress(src) || isLoopback(src)) continue;
 		const note = (ip: string | null, where: string) => {
 			if (!ip || !isPrivateAddress(ip) || ip.replace(/^\[|\]$/g, "") === src) return;
 			const e = seen.get(ip) ?? { where: [], evidence: [], source: src };
@@ -156,39 +166,100 @@ export function natRule(view: CallView): RawFinding[] {
 	return out;
 }
 
-function directionOf(view: CallView, x: Msg): { hold: string | null } {
-	if (!x.m.body || !HOLD_IN_TEXT.test(x.m.body)) return { hold: null };
-	const sdp = view.sdp(x);
-	const audio = sdp?.media.find((m) => m.type === "audio");
-	if (!audio) return { hold: null };
-	if (audio.port === 0) return { hold: "port 0" };
-	if (audio.direction !== "sendrecv") return { hold: audio.direction };
-	return { hold: null };
-}
-
-/** Rule 9 (media): audio disabled or on hold. */
+/**
+ * Rule 9 (media): what the offer/answer exchanges do to the streams. A stream answered with port 0
+ * is rejected (RFC 3264 §6), not held; an offer of sendonly or inactive inside a dialog puts the
+ * call on hold (RFC 3264 §8.4), and the recvonly/inactive answer only goes along with it; an answer
+ * that narrows a sendrecv offer, or an initial offer that is not sendrecv, means audio will not
+ * flow both ways. Resuming, and answers that follow a hold offer, stay quiet.
+ */
 export function mediaDirectionRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const x of view.msgs) {
-		if (x.retr) continue;
-		const { hold } = directionOf(view, x);
-		if (!hold) continue;
-		const method = x.m.cseq?.method;
-		// A re-INVITE (in-dialog) putting the call on hold, or the answer to one, is routine.
-		const request =
-			x.m.kind === "request" ? x : view.requests(method).find((q) => q.tx === x.tx && q.m.cseq?.seq === x.m.cseq?.seq);
-		const reInvite = method === "INVITE" && !!request?.m.to?.tag;
-		const initial = method === "INVITE" && x.m.kind === "request" && !reInvite;
-		out.push({
-			rule: "media-direction",
-			severity: reInvite ? "info" : "warning",
-			evidence: [x.i],
-			params: {
-				direction: hold,
-				what: reInvite && x.m.kind === "request" ? "re-INVITE" : initial ? "INVITE" : (x.m.method ?? `${x.m.status}`),
-				hold: reInvite ? 1 : 0,
-			},
-		});
+	let lastHold = new Map<string, string>(); // offerer → direction it last held with
+	for (const { offer, answer, inDialog } of view.exchanges()) {
+		// Most exchanges offer and answer sendrecv on live ports: tell them from the text alone.
+		if (!MEDIA_CHANGE.test(offer.m.body ?? "") && !MEDIA_CHANGE.test(answer?.m.body ?? "")) continue;
+		const o = view.sdp(offer);
+		if (!o) continue;
+		// An offer whose request failed (491, 488 …) changed nothing (RFC 3261 §14.1).
+		const request = offer.m.kind === "request" ? offer : undefined;
+		const final = request ? view.finalTo(request) : undefined;
+		if ((final?.m.status ?? 0) >= 300) continue;
+		const a = answer ? view.sdp(answer) : null;
+		const offerer = offer.src ? endpointText(offer.src) : "";
+		const what =
+			offer.m.kind === "request" ? (inDialog ? `re-${offer.m.method}` : (offer.m.method ?? "")) : `${offer.m.status}`;
+		// Streams the answer rejected.
+		if (a && answer) {
+			const rejected = o.media.filter((m, n) => m.port !== 0 && a.media[n]?.port === 0).map((m) => m.type);
+			if (rejected.length > 0) {
+				const left = a.media.filter((m) => m.port !== 0).map((m) => m.type);
+				out.push({
+					rule: "media-direction",
+					severity: left.length === 0 ? "warning" : "info",
+					evidence: [offer.i, answer.i],
+					params: {
+						kind: "rejected",
+						streams: rejected.join(", "),
+						left: left.join(", "),
+						by: answer.src ? endpointText(answer.src) : "",
+						answer: answer.m.kind === "response" ? `${answer.m.status}` : (answer.m.method ?? ""),
+					},
+				});
+			}
+		}
+		const audio = o.media.findIndex((m) => m.type === "audio" && m.port !== 0);
+		const om = o.media[audio];
+		if (!om) continue;
+		const held = om.direction !== "sendrecv" || isZeroAddress(mediaAddress(o, om));
+		const direction = isZeroAddress(mediaAddress(o, om)) && om.direction === "sendrecv" ? "c=0.0.0.0" : om.direction;
+		if (held) {
+			if (inDialog) {
+				// The same hold offered again (a refresh, a retry after 491) is the same hold.
+				if (lastHold.get(offerer) === direction) continue;
+				lastHold = new Map(lastHold).set(offerer, direction);
+				const ad = a?.media[audio];
+				const followed = ad
+					? direction === "sendonly"
+						? ad.direction === "recvonly" || ad.direction === "inactive"
+						: ad.direction === "inactive" || (direction === "c=0.0.0.0" && ad.direction !== "sendrecv")
+					: null;
+				out.push({
+					rule: "media-direction",
+					severity: "info",
+					evidence: [offer.i, ...(answer ? [answer.i] : [])],
+					params: { kind: "hold", direction, by: offerer, what, followed: followed === null ? "" : followed ? 1 : 0 },
+				});
+			} else
+				out.push({
+					rule: "media-direction",
+					severity: "warning",
+					evidence: [offer.i],
+					params: { kind: "initial", direction, by: offerer, what },
+				});
+			continue;
+		}
+		lastHold.delete(offerer);
+		const am = a?.media[audio];
+		if (answer && am && am.port !== 0 && am.direction !== "sendrecv")
+			out.push({
+				rule: "media-direction",
+				severity: "warning",
+				evidence: [offer.i, answer.i],
+				params: {
+					kind: "answer",
+					direction: am.direction,
+					by: answer.src ? endpointText(answer.src) : "",
+					what: answer.m.kind === "response" ? `${answer.m.status}` : (answer.m.method ?? ""),
+				},
+			});
 	}
 	return out;
+}
+
+/** SDP text that may hold, narrow or reject a stream: a direction other than sendrecv, port 0, c= 0.0.0.0. */
+const MEDIA_CHANGE = /a=(?:sendonly|recvonly|inactive)|m=[a-z]+ 0 |IN IP4 0\.0\.0\.0|IN IP6 ::\s/;
+
+function isZeroAddress(ip: string | null): boolean {
+	return ip === "0.0.0.0" || ip === "::";
 }

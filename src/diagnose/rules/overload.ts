@@ -3,8 +3,10 @@
  * as 500, RFC 3261 §21.5.4), whether the client then tried another server, and whether a proxy
  * relayed the 503 upstream (§16.7 step 6: it should not, unless every target gives 503).
  */
+
+import { endpointText } from "../../flow/sip-event.ts";
 import { parseRetryAfter } from "../../sip/header-values.ts";
-import type { CallView } from "../call-view.ts";
+import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
 /** Rule 7. */
@@ -21,21 +23,38 @@ export function serviceUnavailableRule(view: CallView): RawFinding[] {
 		const ra = r.m.value("retry-after");
 		const retryAfter = ra ? parseRetryAfter(ra) : null;
 		const method = r.m.cseq?.method ?? "";
-		const retried = view
-			.requests(method)
-			.find((q) => q.i > r.i && q.m.cseq !== null && (q.m.cseq?.seq ?? 0) >= (r.m.cseq?.seq ?? 0) && !q.m.to?.tag);
-		const failover = retried && r.src && retried.dst && retried.dst.ip !== r.src.ip ? retried : undefined;
+		const origin = view.origin(r);
+		// The request this 503 answered on the first hop, and the client's next attempt: a new
+		// out-of-dialog request of the same method sent after it. Failover means it went to another
+		// next hop (address and port), RFC 3263 §4.3.
+		const answered = view.requests(method).find((q) => q.tx === r.tx);
+		const retried = answered
+			? view
+					.requests(method)
+					.find(
+						(q) =>
+							q.i > r.i &&
+							!q.m.to?.tag &&
+							(q.m.cseq?.seq ?? 0) >= (r.m.cseq?.seq ?? 0) &&
+							q.src?.ip === answered.src?.ip &&
+							q.src?.port === answered.src?.port,
+					)
+			: undefined;
+		const sameHop = (a: Msg | undefined, b: Msg | undefined) =>
+			!!a?.dst && !!b?.dst && a.dst.ip === b.dst.ip && a.dst.port === b.dst.port;
+		const next = !answered ? "unknown" : !retried ? "none" : sameHop(answered, retried) ? "same" : "failover";
 		out.push({
 			rule: retryAfter ? "503-retry-after" : "503-no-retry-after",
 			severity: "warning",
 			code: 503,
-			evidence: [r.i, ...(failover ? [failover.i] : []), ...hops.filter((x) => x !== r).map((x) => x.i)],
+			evidence: [origin.i, ...(retried ? [retried.i] : []), ...hops.filter((x) => x !== origin).map((x) => x.i)],
 			params: {
 				seconds: retryAfter?.seconds ?? "",
-				failover: failover ? `${failover.dst?.ip}:${failover.dst?.port}` : "",
-				retriedSame: retried && !failover ? 1 : 0,
+				next,
+				failover: next === "failover" ? endpointText(retried?.dst ?? null) : "",
+				server: origin.src ? endpointText(origin.src) : "",
 				relayed: relayed ? 1 : 0,
-				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",
+				agent: origin.m.value("server") ?? origin.m.value("user-agent") ?? "",
 			},
 		});
 	}

@@ -4,10 +4,15 @@
  * §17.1.1.2 / §17.1.2.2) or answered by a 408; CANCEL: the caller abandoned (normal) or the 200
  * crossed the CANCEL (§9.1: the call must be ACKed and then ended with BYE).
  */
+import { type Endpoint, endpointText } from "../../flow/sip-event.ts";
 import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
-/** Rule 2. */
+/**
+ * Rule 2. Matched per hop (RFC 3261 §13.2.2.4, §17.1.1.3): a 2xx is acknowledged on a hop when an
+ * ACK with its CSeq number reaches the element that sent the 2xx or leaves the one it went to. Tags
+ * are not compared, since a topology-hiding proxy or B2BUA rewrites the To tag between hops.
+ */
 export function missingAckRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
 	for (const inv of view.requests("INVITE")) {
@@ -22,17 +27,21 @@ export function missingAckRule(view: CallView): RawFinding[] {
 		const oks = view.msgs.filter(okTo);
 		const first = oks[0];
 		if (!first) continue;
-		const toTag = first.m.to?.tag;
+		const seq = inv.m.cseq?.seq;
+		const same = (a: Endpoint | null, b: Endpoint | null) => !!a && !!b && a.ip === b.ip && a.port === b.port;
 		const acked = view.msgs.some(
 			(x) =>
 				x.m.kind === "request" &&
 				x.m.method === "ACK" &&
-				x.m.cseq?.seq === inv.m.cseq?.seq &&
-				(!toTag || x.m.to?.tag === toTag),
+				x.m.cseq?.seq === seq &&
+				x.i > first.i &&
+				(same(x.dst, first.src) || same(x.src, first.dst)),
 		);
-		const retransmitted = oks.some((x) => x.retr);
-		if (acked || !retransmitted) continue;
+		// The UAS keeps retransmitting until the ACK comes (Timer G up to 64×T1): two or more
+		// retransmissions on this hop with no ACK on it is the sign; one can cross an ACK in flight.
+		if (acked || oks.length < 3) continue;
 		const bye = view.msgs.find((x) => x.i > first.i && x.m.kind === "request" && x.m.method === "BYE");
+		const byeGap = bye ? gap(first, bye) : null;
 		const contact = first.m.contact[0]?.uri ?? "";
 		const rr = first.m.values("record-route").join(", ");
 		out.push({
@@ -42,7 +51,11 @@ export function missingAckRule(view: CallView): RawFinding[] {
 			evidence: [inv.i, ...oks.map((x) => x.i), ...(bye ? [bye.i] : [])],
 			params: {
 				retransmissions: oks.length - 1,
-				byeAfter: bye ? (gap(first, bye) ?? "") : "",
+				hop: `${first.src ? endpointText(first.src) : "?"} → ${first.dst ? endpointText(first.dst) : "?"}`,
+				byeAfter: byeGap ?? "",
+				byeBy: bye ? (same(bye.src, inv.src) ? "caller" : "callee") : "",
+				// 64×T1 = 32 s with the default T1 of 500 ms (RFC 3261 §13.3.1.4).
+				timerH: byeGap !== null && byeGap >= 31 && byeGap <= 34 ? 1 : 0,
 				contact,
 				recordRoute: rr,
 			},

@@ -8,7 +8,10 @@ import type { RawFinding } from "../raw-finding.ts";
 /** Rule 14, given the index of the decisive response. */
 export function whoFailedRule(view: CallView, decisive: number | null, caller: string | null): RawFinding[] {
 	if (decisive === null) return [];
-	const r = view.msgs[decisive];
+	const seen = view.msgs[decisive];
+	// The caller's hop shows the answer as relayed; the element that made it sent the copy with
+	// the most Via (flow/hop-event.ts).
+	const r = seen ? view.origin(seen) : undefined;
 	const status = r?.m.status;
 	if (!r || status === undefined || status < 300 || status === 401 || status === 407) return [];
 	const cancelled = view.requests("CANCEL").some((c) => c.i < decisive);
@@ -26,7 +29,7 @@ export function whoFailedRule(view: CallView, decisive: number | null, caller: s
 			rule: "who-failed",
 			severity: (status >= 500 && status < 600) || status === 408 ? "error" : "warning",
 			code: status,
-			evidence: [decisive],
+			evidence: r.i === decisive ? [decisive] : [r.i, decisive],
 			params: {
 				from: r.src ? `${r.src.ip}:${r.src.port}` : "",
 				agent: r.m.value("server") ?? r.m.value("user-agent") ?? "",

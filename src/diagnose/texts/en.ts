@@ -4,6 +4,14 @@ import type { FindingTexts } from "./types.ts";
 const yes = (v: string | number | undefined) => v === 1 || v === "1";
 const s = (v: string | number | undefined) => (v === undefined ? "" : String(v));
 
+/** What the client did after a 503, as far as the capture shows. */
+function next503(p: Record<string, string | number>): string {
+	if (p.next === "failover") return `; the client failed over to ${s(p.failover)}`;
+	if (p.next === "same") return "; the client retried the same server";
+	if (p.next === "none") return "; no further attempt followed in this capture";
+	return "";
+}
+
 /** English finding texts. */
 export const en: FindingTexts = {
 	"auth-challenge": (p) => ({
@@ -18,11 +26,11 @@ export const en: FindingTexts = {
 		fix: "Check that the account is enabled and allowed from this IP address, that the auth ID matches the account, and the server's ACLs and registration limits; do not retry with the same credentials.",
 	}),
 	"auth-unanswered": (p) => ({
-		text: `${s(p.method)} was challenged${p.realm ? ` for realm "${s(p.realm)}"` : ""} and never resent with credentials: the client has none configured for this server.`,
+		text: `${s(p.method)} was challenged${p.realm ? ` for realm "${s(p.realm)}"` : ""} and not resent with credentials in this capture: the client may have none configured for this server.`,
 		fix: "Configure credentials for this realm on the client, or let the server trust the client by IP address if that is intended.",
 	}),
 	"missing-ack": (p) => ({
-		text: `The ${s(p.code)} answering the INVITE was retransmitted ${s(p.retransmissions)} times and no ACK came${p.byeAfter !== "" ? `; the callee hung up ${s(p.byeAfter)} s later (64×T1)` : ""}. The ACK is sent to the Contact of the 200 (${s(p.contact) || "none"})${p.recordRoute ? ` through the Record-Route set ${s(p.recordRoute)}` : ""}.`,
+		text: `The ${s(p.code)} answering the INVITE was retransmitted ${s(p.retransmissions)} times${p.hop ? ` on ${s(p.hop)}` : ""} and no ACK came on that hop${p.byeAfter !== "" ? `; the ${p.byeBy === "caller" ? "caller" : "callee"} hung up ${s(p.byeAfter)} s later${yes(p.timerH) ? ", as a UAS does when no ACK comes within 64×T1 = 32 s (RFC 3261 §13.3.1.4)" : ""}` : ""}. The ACK is sent to the Contact of the 200 (${s(p.contact) || "none"})${p.recordRoute ? ` through the Record-Route set ${s(p.recordRoute)}` : ""}.`,
 		fix: "Find where the caller sent its ACK (or why it did not): a private or wrong Contact in the 200, a Record-Route that points to an unreachable address, NAT or a SIP ALG rewriting headers, or asymmetric routing.",
 	}),
 	"no-response": (p) => ({
@@ -48,15 +56,15 @@ export const en: FindingTexts = {
 		text: `The transfer's NOTIFYs (${s(p.notifies)}) report "${s(p.status)} ${s(p.reason)}"${Number(p.status) >= 300 ? ": the transfer target could not be reached" : yes(p.final) ? ": the transfer succeeded" : ": the transfer was still in progress when the capture ended"}.`,
 	}),
 	"6xx-ends-forking": (p) => ({
-		text: `${s(p.code)} from ${s(p.decliner)} ended the search on every branch${Number(p.branches) > 0 ? `; ${s(p.cancelled)} of ${s(p.branches)} other branches were cancelled` : ""}: a 6xx stops forking, so other devices, hunt groups and voicemail on no-answer are cut short.`,
+		text: `${s(p.code)} from ${s(p.decliner) || "an unidentified element"}${p.from ? ` at ${s(p.from)}` : ""} ended the search on every branch${Number(p.branches) === 1 ? (yes(p.cancelled) ? "; the other branch was cancelled" : "; the other branch was not cancelled in this capture") : Number(p.branches) > 1 ? `; ${s(p.cancelled)} of the ${s(p.branches)} other branches were cancelled` : ""}: a 6xx stops forking (RFC 3261 §16.7), so other devices, hunt groups and voicemail on no-answer are cut short.`,
 		fix: "If other devices or voicemail should still get the call, make the declining device answer 486 or 480 instead of a 6xx, or configure the proxy to continue after a 6xx.",
 	}),
 	"503-retry-after": (p) => ({
-		text: `503 Service Unavailable${p.agent ? ` from ${s(p.agent)}` : ""} asked the client to wait ${s(p.seconds)} s (Retry-After)${p.failover ? `; the client failed over to ${s(p.failover)}` : yes(p.retriedSame) ? "; the client retried the same server" : "; the client did not try another server"}${yes(p.relayed) ? ". A proxy relayed the 503 upstream, which it should not do when other targets could serve" : ""}.`,
+		text: `503 Service Unavailable${p.agent ? ` from ${s(p.agent)}` : ""}${p.server ? ` at ${s(p.server)}` : ""} asked the client to wait ${s(p.seconds)} s (Retry-After)${next503(p)}${yes(p.relayed) ? ". A proxy relayed the 503 upstream, which it should not do when other targets could serve" : ""}.`,
 		fix: "Find why the server is unavailable (overload, maintenance, channel or licence limits, an unreachable next hop) and make clients fail over to another server (DNS SRV, dispatcher sets).",
 	}),
 	"503-no-retry-after": (p) => ({
-		text: `503 Service Unavailable${p.agent ? ` from ${s(p.agent)}` : ""} without Retry-After, which a client treats like 500${p.failover ? `; the client failed over to ${s(p.failover)}` : yes(p.retriedSame) ? "; the client retried the same server" : "; the client did not try another server"}${yes(p.relayed) ? ". A proxy relayed the 503 upstream, which it should not do when other targets could serve" : ""}.`,
+		text: `503 Service Unavailable${p.agent ? ` from ${s(p.agent)}` : ""}${p.server ? ` at ${s(p.server)}` : ""} without Retry-After, which a client treats like 500${next503(p)}${yes(p.relayed) ? ". A proxy relayed the 503 upstream, which it should not do when other targets could serve" : ""}.`,
 		fix: "Find why the server refused (capacity, an unreachable peer marked down by qualify or OPTIONS pings, maintenance) and have clients try an alternate server.",
 	}),
 	"media-mismatch": (p) => {
@@ -72,7 +80,7 @@ export const en: FindingTexts = {
 		if (r.includes("no-telephone-event")) parts.push("no telephone-event was offered for DTMF");
 		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
 		return {
-			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}: the session offer was refused. ${parts.join("; ")}.`,
+			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}${p.agent || p.from ? ` from ${[s(p.agent), p.from ? `at ${s(p.from)}` : ""].filter(Boolean).join(" ")}` : ""}: the session offer was refused. ${parts.join("; ")}.`,
 			fix: "Make the offer and the answerer's capabilities overlap: allow a common codec on both sides (PCMU/PCMA as a fallback), align SRTP settings (media_encryption, sdes/dtls), remove video or image streams the far end cannot take, and offer telephone-event if DTMF is needed.",
 		};
 	},
@@ -80,20 +88,42 @@ export const en: FindingTexts = {
 		text: `The private address ${s(p.address)} appears in ${s(p.where)} while the packets come from ${s(p.source)}: a device behind NAT is advertising its inside address.`,
 		fix: "Make the device or its PBX advertise the public address (Asterisk: external_media_address and external_signaling_address with local_net; FreeSWITCH: ext-rtp-ip and ext-sip-ip), or let the SBC or proxy fix Contact and SDP (Kamailio nathelper/rtpengine); disable SIP ALGs on routers.",
 	}),
-	"media-direction": (p) => ({
-		text: `The ${s(p.what)} has audio ${p.direction === "port 0" ? "disabled (port 0)" : `set to ${s(p.direction)}`}${yes(p.hold) ? ": the call is being put on hold" : ": audio will not flow both ways from the start"}.`,
-		fix: "If nobody meant to hold the call, check the SDP the device sends (music-on-hold, direction settings) and any SBC that rewrites it.",
-	}),
+	"media-direction": (p) => {
+		if (p.kind === "rejected")
+			return {
+				text: `The ${s(p.answer)}${p.by ? ` from ${s(p.by)}` : ""} rejected the ${s(p.streams)} stream (port 0 in the answer, RFC 3264 §6)${p.left ? `; ${s(p.left)} remains` : ": no media stream is left, so the call is connected without media"}.`,
+				...(p.left
+					? {}
+					: {
+							fix: "Find why the answerer refused the stream: no common codec or transport profile (RTP/AVP vs RTP/SAVP), a disabled media type, or an SBC policy; compare the offer with what the answerer allows.",
+						}),
+			};
+		if (p.kind === "hold")
+			return {
+				text: `${s(p.by) || "One side"} put the call on hold: its ${s(p.what)} offers audio ${s(p.direction)} (RFC 3264 §8.4)${p.followed === 1 ? ", and the answer goes along with it" : p.followed === 0 ? ", but the answer does not follow it (RFC 3264 §6.1)" : ""}.`,
+				fix: "If nobody meant to hold the call, check the device's hold and music-on-hold settings and any SBC that rewrites the SDP.",
+			};
+		const oneWay = p.direction === "inactive" ? "in neither direction" : "one way only";
+		if (p.kind === "initial")
+			return {
+				text: `The ${s(p.what)}${p.by ? ` from ${s(p.by)}` : ""} offers audio ${s(p.direction)} from the start: audio will flow ${oneWay}.`,
+				fix: "Check the caller's SDP direction settings and any SBC that rewrites the offer.",
+			};
+		return {
+			text: `The ${s(p.what)}${p.by ? ` from ${s(p.by)}` : ""} answered a sendrecv offer with ${s(p.direction)}: audio will flow ${oneWay}.`,
+			fix: "Check the answerer's SDP direction settings (a device or SBC that answers recvonly or inactive), and whether it meant to hold the call.",
+		};
+	},
 	"481-dialog-gone": (p) => ({
-		text: `${s(p.method)} was answered 481: the far end does not know this dialog${yes(p.established) ? " although it was set up earlier in this capture" : ""}${yes(p.afterRefer) ? "; a transfer happened before, so the dialog may have been replaced" : ""}${p.routeFollowed === 0 ? "; the request did not follow the Record-Route set" : ""}.`,
+		text: `${s(p.method)} was answered 481${p.agent || p.from ? ` by ${[s(p.agent), p.from ? `at ${s(p.from)}` : ""].filter(Boolean).join(" ")}` : ""}: the far end does not know this dialog${yes(p.established) ? " although it was set up earlier in this capture" : ""}${yes(p.afterRefer) ? "; a transfer happened before, so the dialog may have been replaced" : ""}${p.routeFollowed === 0 ? "; the request did not follow the Record-Route set" : ""}.`,
 		fix: "Check whether the far end restarted or failed over, whether the request used the route set from Record-Route and the remote Contact as its target, whether Call-ID and tags match the dialog, and, after a transfer, that the old leg is not ended twice.",
 	}),
 	"loop-detected": (p) => ({
-		text: `482 Loop Detected: the request came back to a proxy that had already forwarded it${p.repeated ? ` (Via repeats ${s(p.repeated)})` : ""}.`,
+		text: `482 Loop Detected${p.agent || p.detector ? ` from ${[s(p.agent), p.detector ? `at ${s(p.detector)}` : ""].filter(Boolean).join(" ")}` : ""}: the request came back to a proxy that had already forwarded it${p.repeated ? ` (Via repeats ${s(p.repeated)})` : ""}.`,
 		fix: "Look for a routing loop between proxies or a proxy routing to itself (its own domain or address as the next hop); spirals with a changed Request-URI are legal, loops are not.",
 	}),
 	"too-many-hops": (p) => ({
-		text: `483 Too Many Hops: Max-Forwards ran down to zero${p.maxForwards ? ` (${s(p.maxForwards)} across ${s(p.hops)} copies)` : ""}, usually a loop through B2BUAs that create new Via headers each time.`,
+		text: `483 Too Many Hops${p.agent || p.detector ? ` from ${[s(p.agent), p.detector ? `at ${s(p.detector)}` : ""].filter(Boolean).join(" ")}` : ""}: Max-Forwards ran down to zero${p.maxForwards ? ` (${s(p.maxForwards)} across ${s(p.hops)} copies)` : ""}, usually a loop through B2BUAs that create new Via headers each time.`,
 		fix: "Trace the route between the B2BUAs or PBXs forwarding this call back and forth (for example two systems whose routes point at each other), and do not reset Max-Forwards on a B2BUA.",
 	}),
 	"redirect-followed": (p) => ({
@@ -110,7 +140,15 @@ export const en: FindingTexts = {
 		fix: "Check the redirect server's or PBX's forwarding rules: two forwards pointing at each other, or a redirect to the caller's own address.",
 	}),
 	"glare-491": (p) => ({
-		text: `491 Request Pending: both sides sent a ${s(p.method)} at the same time (glare)${yes(p.retried) ? `, and it was retried ${s(p.wait)} s later as RFC 3261 §14.1 asks` : ", and it was not retried"}.`,
+		text: `491 Request Pending: both sides sent ${s(p.method)} requests at the same time (glare). ${[1, 2]
+			.filter((k) => p[`side${k}`] !== undefined)
+			.map((k) => {
+				const who = `${s(p[`side${k}`]) || "One side"} (${yes(p[`owner${k}`]) ? "it generated the Call-ID: 2.1–4 s" : "it did not generate the Call-ID: 0–2 s"})`;
+				return p[`wait${k}`] === ""
+					? `${who} did not retry in this capture`
+					: `${who} retried after ${s(p[`wait${k}`])} s, ${yes(p[`inWindow${k}`]) ? "within" : "outside"} its RFC 3261 §14.1 window`;
+			})
+			.join("; ")}${yes(p.through) ? "" : `; no later ${s(p.method)} succeeded, so the session change was lost`}.`,
 		fix: "The UAC should wait the random interval of RFC 3261 §14.1 and try again; repeated glare points at two systems refreshing the session at the same moment.",
 	}),
 	"interval-too-small": (p) => ({
@@ -136,7 +174,10 @@ export const en: FindingTexts = {
 		fix: "Start with that element's logs and configuration: it made the decision; the elements before it only relayed it.",
 	}),
 	scanner: (p) => ({
-		text: `Requests from the SIP scanner ${s(p.agent)}${p.from ? ` at ${s(p.from)}` : ""}: ${s(p.requests)} request(s), ${s(p.unanswered)} unanswered.`,
+		text: `A SIP scan from ${s(p.from) || "an unknown source"} (${s(p.agent)}): ${s(p.requests)} request${Number(p.requests) === 1 ? "" : "s"} (${s(p.methods)}) probing ${s(p.users)} user${Number(p.users) === 1 ? "" : "s"} or extension${Number(p.users) === 1 ? "" : "s"}${p.seconds !== "" ? ` in ${s(p.seconds)} s` : ""}, ${s(p.unanswered)} unanswered.`,
 		fix: "Block the source at the firewall or with fail2ban/APIBAN, do not answer unknown users with distinguishable responses, and make sure no account has a weak password.",
+	}),
+	"start-not-captured": (p) => ({
+		text: `The capture starts inside this call: its first message here is ${s(p.first)}, so the request that set it up is not in the capture${p.outcome ? `; the outcome shown is the answer to the ${s(p.method)} captured (${s(p.outcome)})` : ""}.`,
 	}),
 };

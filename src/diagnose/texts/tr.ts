@@ -4,6 +4,14 @@ import type { FindingTexts } from "./types.ts";
 const yes = (v: string | number | undefined) => v === 1 || v === "1";
 const s = (v: string | number | undefined) => (v === undefined ? "" : String(v));
 
+/** İstemcinin 503'ten sonra ne yaptığı, kaydın gösterdiği kadarıyla. */
+function next503(p: Record<string, string | number>): string {
+	if (p.next === "failover") return `; istemci ${s(p.failover)} adresine geçti`;
+	if (p.next === "same") return "; istemci aynı sunucuyu yeniden denedi";
+	if (p.next === "none") return "; bu kayıtta başka bir deneme gelmedi";
+	return "";
+}
+
 /** Turkish finding texts. */
 export const tr: FindingTexts = {
 	"auth-challenge": (p) => ({
@@ -18,11 +26,11 @@ export const tr: FindingTexts = {
 		fix: "Hesabın etkin olduğunu ve bu IP adresinden izinli olduğunu, auth ID'nin hesapla eşleştiğini, sunucudaki ACL'leri ve kayıt sınırlarını kontrol edin; aynı bilgilerle yeniden denemeyin.",
 	}),
 	"auth-unanswered": (p) => ({
-		text: `${s(p.method)} isteği${p.realm ? ` "${s(p.realm)}" realm'i için` : ""} kimlik doğrulamaya takıldı ve hiç kimlik bilgisiyle yeniden gönderilmedi: istemcide bu sunucu için kimlik bilgisi tanımlı değil.`,
+		text: `${s(p.method)} isteği${p.realm ? ` "${s(p.realm)}" realm'i için` : ""} kimlik doğrulamaya takıldı ve bu kayıtta kimlik bilgisiyle yeniden gönderilmedi: istemcide bu sunucu için kimlik bilgisi tanımlı olmayabilir.`,
 		fix: "İstemcide bu realm için kimlik bilgilerini tanımlayın ya da bu isteniyorsa sunucunun istemciye IP adresinden güvenmesini sağlayın.",
 	}),
 	"missing-ack": (p) => ({
-		text: `INVITE'a verilen ${s(p.code)} yanıtı ${s(p.retransmissions)} kez yeniden gönderildi ve hiç ACK gelmedi${p.byeAfter !== "" ? `; aranan taraf ${s(p.byeAfter)} s sonra (64×T1) çağrıyı kapattı` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
+		text: `INVITE'a verilen ${s(p.code)} yanıtı${p.hop ? ` ${s(p.hop)} atlamasında` : ""} ${s(p.retransmissions)} kez yeniden gönderildi ve o atlamada hiç ACK gelmedi${p.byeAfter !== "" ? `; ${p.byeBy === "caller" ? "arayan" : "aranan"} taraf ${s(p.byeAfter)} s sonra çağrıyı kapattı${yes(p.timerH) ? "; aranan taraf ACK beklemeyi tam bu sürede bırakır (64×T1 = 32 s, RFC 3261 §13.3.1.4)" : ""}` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
 		fix: "Arayanın ACK'i nereye gönderdiğini (ya da neden göndermediğini) bulun: 200'deki özel ya da yanlış Contact, erişilemeyen bir adrese işaret eden Record-Route, başlıkları değiştiren NAT veya SIP ALG, ya da asimetrik yönlendirme.",
 	}),
 	"no-response": (p) => ({
@@ -48,15 +56,15 @@ export const tr: FindingTexts = {
 		text: `Aktarmanın NOTIFY'ları (${s(p.notifies)}) "${s(p.status)} ${s(p.reason)}" bildiriyor${Number(p.status) >= 300 ? ": aktarma hedefine ulaşılamadı" : yes(p.final) ? ": aktarma başarılı oldu" : ": yakalama bittiğinde aktarma hâlâ sürüyordu"}.`,
 	}),
 	"6xx-ends-forking": (p) => ({
-		text: `${s(p.decliner)} tarafından gönderilen ${s(p.code)} aramayı bütün kollarda bitirdi${Number(p.branches) > 0 ? `; diğer ${s(p.branches)} koldan ${s(p.cancelled)} tanesi iptal edildi` : ""}: 6xx çatallanmayı (forking) durdurur, bu yüzden diğer cihazlar, arama grupları ve cevapsızlıkta sesli mesaj devre dışı kalır.`,
+		text: `${s(p.decliner) || "Tanımlanamayan bir öğe"}${p.from ? ` (${s(p.from)})` : ""} tarafından gönderilen ${s(p.code)} aramayı bütün kollarda bitirdi${Number(p.branches) === 1 ? (yes(p.cancelled) ? "; diğer kol iptal edildi" : "; diğer kol bu kayıtta iptal edilmedi") : Number(p.branches) > 1 ? `; diğer ${s(p.branches)} koldan ${s(p.cancelled)} tanesi iptal edildi` : ""}: 6xx çatallanmayı (forking) durdurur (RFC 3261 §16.7), bu yüzden diğer cihazlar, arama grupları ve cevapsızlıkta sesli mesaj devre dışı kalır.`,
 		fix: "Çağrı başka cihazlara ya da sesli mesaja yine gidebilmeliyse reddeden cihazı 6xx yerine 486 veya 480 gönderecek şekilde ayarlayın ya da proxy'yi 6xx'ten sonra devam edecek şekilde yapılandırın.",
 	}),
 	"503-retry-after": (p) => ({
-		text: `${p.agent ? `${s(p.agent)} tarafından gönderilen ` : ""}503 Service Unavailable, istemciden ${s(p.seconds)} s beklemesini istedi (Retry-After)${p.failover ? `; istemci ${s(p.failover)} adresine geçti` : yes(p.retriedSame) ? "; istemci aynı sunucuyu yeniden denedi" : "; istemci başka bir sunucu denemedi"}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
+		text: `${p.agent ? `${s(p.agent)}${p.server ? ` (${s(p.server)})` : ""} tarafından gönderilen ` : ""}503 Service Unavailable, istemciden ${s(p.seconds)} s beklemesini istedi (Retry-After)${next503(p)}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
 		fix: "Sunucunun neden hizmet veremediğini bulun (aşırı yük, bakım, kanal veya lisans sınırı, erişilemeyen bir sonraki atlama) ve istemcilerin başka bir sunucuya geçmesini sağlayın (DNS SRV, dispatcher kümeleri).",
 	}),
 	"503-no-retry-after": (p) => ({
-		text: `${p.agent ? `${s(p.agent)} tarafından gönderilen ` : ""}503 Service Unavailable Retry-After içermiyor, bu yüzden istemci onu 500 gibi işler${p.failover ? `; istemci ${s(p.failover)} adresine geçti` : yes(p.retriedSame) ? "; istemci aynı sunucuyu yeniden denedi" : "; istemci başka bir sunucu denemedi"}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
+		text: `${p.agent ? `${s(p.agent)}${p.server ? ` (${s(p.server)})` : ""} tarafından gönderilen ` : ""}503 Service Unavailable Retry-After içermiyor, bu yüzden istemci onu 500 gibi işler${next503(p)}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
 		fix: "Sunucunun neden reddettiğini bulun (kapasite, qualify ya da OPTIONS ile erişilemez işaretlenen bir uç, bakım) ve istemcilerin alternatif bir sunucu denemesini sağlayın.",
 	}),
 	"media-mismatch": (p) => {
@@ -73,7 +81,7 @@ export const tr: FindingTexts = {
 		if (r.includes("no-telephone-event")) parts.push("DTMF için telephone-event teklif edilmedi");
 		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
 		return {
-			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}: oturum teklifi reddedildi. ${parts.join("; ")}.`,
+			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}${p.agent || p.from ? ` (${[s(p.agent), s(p.from)].filter(Boolean).join(", ")})` : ""}: oturum teklifi reddedildi. ${parts.join("; ")}.`,
 			fix: "Teklif ile yanıtlayanın yeteneklerini ortak noktada buluşturun: iki tarafta da ortak bir codec'e izin verin (yedek olarak PCMU/PCMA), SRTP ayarlarını eşleyin (media_encryption, sdes/dtls), karşı tarafın alamadığı video ya da image akışlarını çıkarın ve DTMF gerekiyorsa telephone-event teklif edin.",
 		};
 	},
@@ -81,20 +89,42 @@ export const tr: FindingTexts = {
 		text: `${s(p.where)} içinde özel adres ${s(p.address)} görünüyor, paketler ise ${s(p.source)} adresinden geliyor: NAT arkasındaki bir cihaz iç adresini duyuruyor.`,
 		fix: "Cihazın ya da santralinin dış adresi duyurmasını sağlayın (Asterisk: local_net ile external_media_address ve external_signaling_address; FreeSWITCH: ext-rtp-ip ve ext-sip-ip) ya da Contact ve SDP'yi SBC veya proxy düzeltsin (Kamailio nathelper/rtpengine); modemlerde SIP ALG'yi kapatın.",
 	}),
-	"media-direction": (p) => ({
-		text: `${s(p.what)} içinde ses ${p.direction === "port 0" ? "kapatılmış (port 0)" : `${s(p.direction)} olarak ayarlanmış`}${yes(p.hold) ? ": çağrı beklemeye alınıyor" : ": ses baştan itibaren iki yönlü akmayacak"}.`,
-		fix: "Çağrıyı kimse beklemeye almak istemediyse cihazın gönderdiği SDP'yi (bekleme müziği, yön ayarları) ve onu değiştiren SBC'leri kontrol edin.",
-	}),
+	"media-direction": (p) => {
+		if (p.kind === "rejected")
+			return {
+				text: `${s(p.by) ? `${s(p.by)} adresinden gelen ` : ""}${s(p.answer)} yanıtı ${s(p.streams)} akışını reddetti (yanıtta port 0, RFC 3264 §6)${p.left ? `; ${s(p.left)} akışı sürüyor` : ": geriye hiç medya akışı kalmadı, yani çağrı medyasız bağlandı"}.`,
+				...(p.left
+					? {}
+					: {
+							fix: "Yanıtlayan tarafın akışı neden reddettiğini bulun: ortak kodek ya da taşıma profili yok (RTP/AVP ile RTP/SAVP), medya türü kapalı ya da bir SBC kuralı; teklifi yanıtlayanın izin verdikleriyle karşılaştırın.",
+						}),
+			};
+		if (p.kind === "hold")
+			return {
+				text: `${s(p.by) || "Bir taraf"} çağrıyı beklemeye aldı: ${s(p.what)} teklifinde ses ${s(p.direction)} (RFC 3264 §8.4)${p.followed === 1 ? ", yanıt da buna uyuyor" : p.followed === 0 ? ", ama yanıt buna uymuyor (RFC 3264 §6.1)" : ""}.`,
+				fix: "Çağrıyı kimse beklemeye almak istemediyse cihazın bekletme ve bekleme müziği ayarlarını ve SDP'yi değiştiren SBC'leri kontrol edin.",
+			};
+		const oneWay = p.direction === "inactive" ? "hiçbir yönde akmayacak" : "yalnızca tek yönde akacak";
+		if (p.kind === "initial")
+			return {
+				text: `${s(p.by) ? `${s(p.by)} adresinden gelen ` : ""}${s(p.what)} baştan sesi ${s(p.direction)} olarak öneriyor: ses ${oneWay}.`,
+				fix: "Arayanın SDP yön ayarlarını ve teklifi değiştiren SBC'leri kontrol edin.",
+			};
+		return {
+			text: `${s(p.by) ? `${s(p.by)} adresinden gelen ` : ""}${s(p.what)}, sendrecv teklifini ${s(p.direction)} ile yanıtladı: ses ${oneWay}.`,
+			fix: "Yanıtlayanın SDP yön ayarlarını (recvonly ya da inactive yanıtlayan bir cihaz veya SBC) ve çağrıyı beklemeye almak isteyip istemediğini kontrol edin.",
+		};
+	},
 	"481-dialog-gone": (p) => ({
-		text: `${s(p.method)} isteğine 481 yanıtı geldi: karşı taraf bu diyaloğu tanımıyor${yes(p.established) ? ", oysa diyalog bu yakalamada daha önce kurulmuştu" : ""}${yes(p.afterRefer) ? "; öncesinde bir aktarma oldu, diyalog değiştirilmiş olabilir" : ""}${p.routeFollowed === 0 ? "; istek Record-Route kümesini izlemedi" : ""}.`,
+		text: `${s(p.method)} isteğine 481 yanıtı geldi${p.agent || p.from ? ` (${[s(p.agent), s(p.from)].filter(Boolean).join(", ")})` : ""}: karşı taraf bu diyaloğu tanımıyor${yes(p.established) ? ", oysa diyalog bu yakalamada daha önce kurulmuştu" : ""}${yes(p.afterRefer) ? "; öncesinde bir aktarma oldu, diyalog değiştirilmiş olabilir" : ""}${p.routeFollowed === 0 ? "; istek Record-Route kümesini izlemedi" : ""}.`,
 		fix: "Karşı tarafın yeniden başlayıp başlamadığını ya da yedeğe geçip geçmediğini, isteğin Record-Route'tan gelen route kümesini ve uzak Contact'ı hedef alıp almadığını, Call-ID ve etiketlerin diyalogla eşleştiğini ve aktarmadan sonra eski bacağın iki kez kapatılmadığını kontrol edin.",
 	}),
 	"loop-detected": (p) => ({
-		text: `482 Loop Detected: istek, onu daha önce iletmiş bir proxy'ye geri döndü${p.repeated ? ` (Via'da ${s(p.repeated)} tekrar ediyor)` : ""}.`,
+		text: `482 Loop Detected${p.agent || p.detector ? ` (${[s(p.agent), s(p.detector)].filter(Boolean).join(", ")})` : ""}: istek, onu daha önce iletmiş bir proxy'ye geri döndü${p.repeated ? ` (Via'da ${s(p.repeated)} tekrar ediyor)` : ""}.`,
 		fix: "Proxy'ler arasında bir yönlendirme döngüsü ya da kendine yönlendiren bir proxy arayın (sonraki atlama olarak kendi alan adı veya adresi); Request-URI'si değişen sarmallar (spiral) geçerlidir, döngüler değildir.",
 	}),
 	"too-many-hops": (p) => ({
-		text: `483 Too Many Hops: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
+		text: `483 Too Many Hops${p.agent || p.detector ? ` (${[s(p.agent), s(p.detector)].filter(Boolean).join(", ")})` : ""}: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
 		fix: "Bu çağrıyı birbirine geri gönderen B2BUA ya da santraller arasındaki güzergâhı izleyin (örneğin rotaları birbirini gösteren iki sistem) ve bir B2BUA'da Max-Forwards'ı sıfırlamayın.",
 	}),
 	"redirect-followed": (p) => ({
@@ -111,7 +141,17 @@ export const tr: FindingTexts = {
 		fix: "Yönlendirme sunucusunun ya da santralin yönlendirme kurallarını kontrol edin: birbirini gösteren iki yönlendirme ya da arayanın kendi adresine bir yönlendirme.",
 	}),
 	"glare-491": (p) => ({
-		text: `491 Request Pending: iki taraf aynı anda ${s(p.method)} gönderdi (glare)${yes(p.retried) ? `; RFC 3261 §14.1'in istediği gibi ${s(p.wait)} s sonra yeniden denendi` : "; yeniden denenmedi"}.`,
+		text: `491 Request Pending: iki taraf aynı anda ${s(p.method)} gönderdi (glare). ${[1, 2]
+			.filter((k) => p[`side${k}`] !== undefined)
+			.map((k) => {
+				const who = `${s(p[`side${k}`]) || "Bir taraf"} (${yes(p[`owner${k}`]) ? "Call-ID'yi o üretti: 2,1–4 s" : "Call-ID'yi o üretmedi: 0–2 s"})`;
+				return p[`wait${k}`] === ""
+					? `${who} bu kayıtta yeniden denemedi`
+					: `${who} ${s(p[`wait${k}`])} s sonra yeniden denedi; bu, RFC 3261 §14.1'deki aralığının ${yes(p[`inWindow${k}`]) ? "içinde" : "dışında"}`;
+			})
+			.join(
+				"; ",
+			)}${yes(p.through) ? "" : `; sonrasında hiçbir ${s(p.method)} başarılı olmadı, yani oturum değişikliği kayboldu`}.`,
 		fix: "UAC, RFC 3261 §14.1'deki rastgele süreyi bekleyip yeniden denemelidir; tekrar eden glare, oturumu aynı anda yenileyen iki sisteme işaret eder.",
 	}),
 	"interval-too-small": (p) => ({
@@ -137,7 +177,10 @@ export const tr: FindingTexts = {
 		fix: "İşe bu öğenin loglarından ve yapılandırmasından başlayın: kararı o verdi, ondan öncekiler yalnızca iletti.",
 	}),
 	scanner: (p) => ({
-		text: `${s(p.agent)} SIP tarayıcısından istekler${p.from ? ` (${s(p.from)})` : ""}: ${s(p.requests)} istek, ${s(p.unanswered)} tanesi yanıtsız.`,
+		text: `${s(p.from) || "Bilinmeyen bir kaynak"} adresinden SIP taraması (${s(p.agent)}): ${s(p.users)} kullanıcıyı ya da dahiliyi yoklayan ${s(p.requests)} istek (${s(p.methods)})${p.seconds !== "" ? `, ${s(p.seconds)} s içinde` : ""}; ${s(p.unanswered)} tanesi yanıtsız.`,
 		fix: "Kaynağı güvenlik duvarında ya da fail2ban/APIBAN ile engelleyin, bilinmeyen kullanıcılara ayırt edilebilir yanıtlar vermeyin ve hiçbir hesabın zayıf parolası olmadığından emin olun.",
+	}),
+	"start-not-captured": (p) => ({
+		text: `Kayıt bu çağrının ortasında başlıyor: buradaki ilk mesaj ${s(p.first)}, yani çağrıyı kuran istek kayıtta yok${p.outcome ? `; gösterilen sonuç, kaydedilen ${s(p.method)} isteğine verilen yanıttır (${s(p.outcome)})` : ""}.`,
 	}),
 };

@@ -1,6 +1,7 @@
 /** English sentences built from facts. */
 import type { AckRule, ResponseClass } from "../classes.ts";
-import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+import type { DialogEffect, Method, RetryKind, Sender } from "../enums.ts";
+import { rfc5057Note } from "./shared.ts";
 import type { Phrases, Side } from "./types.ts";
 
 const and = new Intl.ListFormat("en", { type: "conjunction" });
@@ -57,7 +58,7 @@ function retryClause(code: number, kind: RetryKind): string {
 
 function effectClause(s: Side): string {
 	const effects: Record<DialogEffect, string> = {
-		none: "has no effect on any dialog",
+		none: "neither creates nor ends a dialog",
 		establishes: s.code < 200 ? "creates an early dialog when it carries a To tag" : "establishes the dialog",
 		"transaction-only":
 			"fails only that transaction when it answers a request inside a dialog, and the dialog stays up",
@@ -65,7 +66,13 @@ function effectClause(s: Side): string {
 			"ends the usage the request belonged to (the call or the subscription) when it answers a request inside a dialog",
 		"dialog-terminated": "ends the whole dialog and every usage in it when it answers a request inside a dialog",
 	};
-	return `${s.code} ${effects[s.dialogEffect]}`;
+	const rfc3261 = s.uacShouldTerminate
+		? `, although ${s.uacShouldTerminate} still tells the UAC to end the dialog after a ${s.code} to a request inside it`
+		: "";
+	const effect = s.endsEarlyDialog
+		? "ends the one early dialog its To tag names while the INVITE goes on, and never answers a request inside a dialog (RFC 6228)"
+		: effects[s.dialogEffect];
+	return `${s.code} ${effect}${rfc3261}`;
 }
 
 function ackClause(code: number, rule: AckRule): string {
@@ -75,7 +82,7 @@ function ackClause(code: number, rule: AckRule): string {
 		case "hop-by-hop":
 			return `${code} is acknowledged with an ACK sent hop by hop inside the INVITE transaction (RFC 3261 §17.1.1.3)`;
 		case "none":
-			return `${code} is never acknowledged with ACK, and a reliable provisional response is confirmed with PRACK instead (RFC 3262)`;
+			return `${code} is never acknowledged with ACK (RFC 3261 §21.1), and a reliable provisional response is confirmed with PRACK instead (RFC 3262)`;
 	}
 }
 
@@ -84,9 +91,18 @@ function capitalize(s: string): string {
 }
 
 function q850Clause(s: Side): string {
-	return s.q850To
-		? `${s.code} becomes Q.850 cause ${s.q850To.cause} (${s.q850To.name})`
-		: `${s.code} has no ISUP cause of its own`;
+	switch (s.q850Basis) {
+		case "listed":
+			return `${s.code} becomes Q.850 cause ${s.q850To?.cause} (${s.q850To?.name}) by the table`;
+		case "default":
+			return `${s.code} becomes Q.850 cause ${s.q850To?.cause} (${s.q850To?.name}) by RFC 3398's default rule, because the table does not list it`;
+		case "warning":
+			return `${s.code} has no fixed cause, because the table lets its Warning header decide`;
+		case "unmapped":
+			return `${s.code} maps to no cause in the table`;
+		case "not-a-rejection":
+			return `${s.code} releases nothing, because it is not a rejection`;
+	}
 }
 
 /** English phrases. */
@@ -107,7 +123,7 @@ export const en: Phrases = {
 		return `${clause(a)}, while ${clause(b)}.`;
 	},
 	retry: (a, b) => `${capitalize(retryClause(a.code, a.retryKind))}; ${retryClause(b.code, b.retryKind)}.`,
-	dialogEffect: (a, b) => `${effectClause(a)}, while ${effectClause(b)} (RFC 5057).`,
+	dialogEffect: (a, b) => `${effectClause(a)}, while ${effectClause(b)}${rfc5057Note(a, b, " (RFC 5057 §5.1)")}.`,
 	ack: (a, b) => `In answer to an INVITE, ${ackClause(a.code, a.ack)}, while ${ackClause(b.code, b.ack)}.`,
 	q850: (a, b) => `At a SIP-to-ISUP gateway, ${q850Clause(a)}, while ${q850Clause(b)} (RFC 3398 §8.2.6.1).`,
 	status: (s) => {

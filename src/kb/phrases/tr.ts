@@ -1,6 +1,7 @@
 /** Turkish sentences built from facts. Numbers take suffixes by pronunciation (see turkish-number.ts). */
 import type { AckRule, ResponseClass } from "../classes.ts";
-import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+import type { DialogEffect, Method, RetryKind, Sender } from "../enums.ts";
+import { rfc5057Note } from "./shared.ts";
 import { inflect } from "./turkish-number.ts";
 import type { Phrases, Side } from "./types.ts";
 
@@ -29,9 +30,9 @@ const CLASS_SHORT: Record<ResponseClass, string> = {
 };
 
 const SENDER: Record<Sender, string> = {
-	uas: "aranan kullanıcı aracısı (UAS)",
+	uas: "aranan UAS",
 	proxy: "bir proxy",
-	registrar: "kayıt sunucusu (registrar)",
+	registrar: "registrar",
 	redirect: "bir yönlendirme sunucusu (redirect server)",
 	b2bua: "bir B2BUA",
 };
@@ -62,33 +63,49 @@ function retryClause(code: number, kind: RetryKind): string {
 
 function effectClause(s: Side): string {
 	const effects: Record<DialogEffect, string> = {
-		none: "hiçbir diyaloğu etkilemez",
+		none: "ne diyalog kurar ne de bir diyaloğu sonlandırır",
 		establishes: s.code < 200 ? "To etiketi taşıyorsa erken diyalog (early dialog) oluşturur" : "diyaloğu kurar",
 		"transaction-only":
-			"bir diyalog içindeki isteğe yanıt olduğunda yalnızca o işlemi (transaction) başarısız kılar, diyalog sürer",
+			"bir diyalog içindeki isteğe yanıt olduğunda yalnızca o transaction'ı başarısız kılar, diyalog sürer",
 		"usage-terminated":
 			"bir diyalog içindeki isteğe yanıt olduğunda isteğin ait olduğu kullanımı (görüşmeyi ya da aboneliği) sonlandırır",
 		"dialog-terminated":
 			"bir diyalog içindeki isteğe yanıt olduğunda diyaloğun tamamını ve içindeki tüm kullanımları sonlandırır",
 	};
-	return effects[s.dialogEffect];
+	const rfc3261 = s.uacShouldTerminate
+		? `; yine de ${s.uacShouldTerminate}, diyalog içindeki bir isteğe ${s.code} yanıtı gelince UAC'nin diyaloğu sonlandırmasını ister`
+		: "";
+	const effect = s.endsEarlyDialog
+		? "To etiketinin gösterdiği tek erken diyaloğu sonlandırır, INVITE ise sürer; diyalog içindeki bir isteğe hiçbir zaman yanıt olmaz (RFC 6228)"
+		: effects[s.dialogEffect];
+	return `${effect}${rfc3261}`;
 }
 
 function ackClause(code: number, rule: AckRule): string {
 	switch (rule) {
 		case "end-to-end":
-			return `${code} yanıtı, arayan tarafın uçtan uca ve yeni bir işlem olarak gönderdiği ACK ile onaylanır (RFC 3261 §13.2.2.4)`;
+			return `${code} yanıtı, arayan tarafın uçtan uca ve yeni bir transaction olarak gönderdiği ACK ile onaylanır (RFC 3261 §13.2.2.4)`;
 		case "hop-by-hop":
-			return `${code} yanıtı, INVITE işleminin içinde her atlamada (hop-by-hop) gönderilen ACK ile onaylanır (RFC 3261 §17.1.1.3)`;
+			return `${code} yanıtı, INVITE transaction'ı içinde hop-by-hop gönderilen ACK ile onaylanır (RFC 3261 §17.1.1.3)`;
 		case "none":
-			return `${code} yanıtı hiçbir zaman ACK ile onaylanmaz; güvenilir geçici yanıtlar bunun yerine PRACK ile onaylanır (RFC 3262)`;
+			return `${code} yanıtı hiçbir zaman ACK ile onaylanmaz (RFC 3261 §21.1); güvenilir geçici yanıtlar bunun yerine PRACK ile onaylanır (RFC 3262)`;
 	}
 }
 
 function q850Clause(s: Side): string {
-	return s.q850To
-		? `${s.code}, Q.850 ${s.q850To.cause} numaralı nedene (${s.q850To.name}) dönüşür`
-		: `${inflect(s.code, "genitive")} ISUP tarafında kendine ait bir neden kodu yoktur`;
+	const cause = `Q.850 ${s.q850To?.cause} numaralı nedene (${s.q850To?.name})`;
+	switch (s.q850Basis) {
+		case "listed":
+			return `${s.code}, tabloya göre ${cause} dönüşür`;
+		case "default":
+			return `${s.code}, tabloda yer almadığı için RFC 3398'in varsayılan kuralıyla ${cause} dönüşür`;
+		case "warning":
+			return `${inflect(s.code, "genitive")} sabit bir neden kodu yoktur, tablo kararı Warning başlığına bırakır`;
+		case "unmapped":
+			return `${inflect(s.code, "genitive")} tabloda karşılığı olan bir neden kodu yoktur`;
+		case "not-a-rejection":
+			return `${s.code} bir ret yanıtı olmadığı için ISUP tarafında çağrıyı sonlandırmaz`;
+	}
 }
 
 function capitalize(s: string): string {
@@ -119,9 +136,10 @@ export const tr: Phrases = {
 		const second = retryClause(b.code, b.retryKind).replace(/ sonra /, " sonra ise ");
 		return `${capitalize(retryClause(a.code, a.retryKind))}; ${second}.`;
 	},
-	dialogEffect: (a, b) => `${a.code} ${effectClause(a)}; ${b.code} ise ${effectClause(b)} (RFC 5057).`,
+	dialogEffect: (a, b) =>
+		`${a.code} ${effectClause(a)}; ${b.code} ise ${effectClause(b)}${rfc5057Note(a, b, " (RFC 5057 §5.1)")}.`,
 	ack: (a, b) => `Bir INVITE isteğine yanıt olarak ${ackClause(a.code, a.ack)}; ${ackClause(b.code, b.ack)}.`,
-	q850: (a, b) => `SIP-ISUP geçidinde ${q850Clause(a)}; ${q850Clause(b)} (RFC 3398 §8.2.6.1).`,
+	q850: (a, b) => `SIP-ISUP gateway'inde ${q850Clause(a)}; ${q850Clause(b)} (RFC 3398 §8.2.6.1).`,
 	status: (s) => {
 		if (s.status === "deprecated")
 			return `${s.code} kullanımdan kaldırılmıştır${s.deprecatedBy ? ` (${s.deprecatedBy})` : ""}: yeni uygulamalar bu yanıtı göndermemelidir.`;
@@ -143,10 +161,10 @@ export const tr: Phrases = {
 	unregistered: (code, as, asReason) => ({
 		reason: "Kayıtsız kod",
 		summary: `${code} kayıtlı bir SIP yanıt kodu değildir; standartlara uyan bir uç onu ${inflect(as, "accusative")} (${asReason}) gibi işler.`,
-		description: `${code}, IANA'nın SIP yanıt kodları kaydında yer almaz. RFC 3261 §8.1.3.2'ye göre istemci tanımadığı her yanıt kodunu aynı sınıfın x00 koduymuş gibi (tanımadığı geçici yanıtları da 183 gibi) işlemelidir; bu yüzden ${code} tam olarak ${as} ${asReason} gibi ele alınır. Göndericinin ne demek istediğini ancak mesajın gerekçe metni (reason phrase) ve başlıkları gösterebilir.`,
-		whenYouSeeIt: `${code} genellikle bir cihaz, santral ya da operatör kendine özel veya eskimiş bir kod kullandığında görülür; çoğu zaman gerekçe metni durumu açıklar. Bazı yazılımlar da hatayla kendi iç hata numaralarını durum satırına yazar.`,
+		description: `${code}, IANA'nın SIP yanıt kodları kaydında yer almaz. RFC 3261 §8.1.3.2'ye göre istemci tanımadığı her yanıt kodunu aynı sınıfın x00 koduymuş gibi (tanımadığı geçici yanıtları da 183 gibi) işlemelidir; bu yüzden ${code} tam olarak ${as} ${asReason} gibi ele alınır. Göndericinin ne demek istediğini ancak mesajın reason phrase'i ve başlıkları gösterebilir.`,
+		whenYouSeeIt: `${code} genellikle bir cihaz, santral ya da operatör kendine özel veya eskimiş bir kod kullandığında görülür; çoğu zaman reason phrase durumu açıklar. Bazı yazılımlar da hatayla kendi iç hata numaralarını durum satırına yazar.`,
 		howToFix: [
-			"Yanıttaki gerekçe metnini (reason phrase) ve varsa Warning ya da Reason başlığını okuyun: göndericinin ne demek istediğini genellikle bunlar söyler.",
+			"Yanıttaki reason phrase'i ve varsa Warning ya da Reason başlığını okuyun: göndericinin ne demek istediğini genellikle bunlar söyler.",
 			"Yanıtın Server veya User-Agent başlığından ve Via satırlarından göndericiyi belirleyin, kodu o üreticinin belgelerinde arayın.",
 			`Kendi tarafınızın bu yanıtı ${inflect(as, "accusative")} gibi işlediğinden emin olun; RFC 3261 §8.1.3.2 standartlara uyan bir uçtan bunu ister.`,
 			"Göndericiyi siz yönetiyorsanız, başka cihazların tahmin yürütmek zorunda kalmaması için anlamı uyan kayıtlı kodu göndermesini sağlayın.",

@@ -1,12 +1,12 @@
 /** Sentences sipwhy builds from facts, one implementation per content language. */
 import type { AckRule, ResponseClass } from "../classes.ts";
-import type { DialogEffect, Method, RetryKind, Sender } from "../types.ts";
+import type { CodeStatus, DialogEffect, Method, Q850Basis, RetryKind, Sender } from "../enums.ts";
 
 /** What a sentence needs to know about one side of a comparison. */
 export interface Side {
 	code: number;
 	class: ResponseClass;
-	status: "current" | "deprecated" | "reserved" | "unregistered";
+	status: CodeStatus;
 	methods: Method[];
 	senders: Sender[];
 	requiredHeaders: string[];
@@ -15,6 +15,12 @@ export interface Side {
 	ack: AckRule;
 	endsForking: boolean;
 	q850To: { cause: number; name: string } | null;
+	/** Where RFC 3398 §8.2.6.1 takes the cause from (its table, its default rule …). */
+	q850Basis: Q850Basis;
+	/** The RFC 3261 rule that still tells the UAC to end the dialog (408, 481), when there is one. */
+	uacShouldTerminate?: string;
+	/** 199: ends one early dialog of the INVITE (RFC 6228). */
+	endsEarlyDialog?: boolean;
 	deprecatedBy?: string;
 	treatedAs?: number;
 }

@@ -3,7 +3,7 @@
  * `File.stream()` and analysed here, by the same code as `sipwhy analyze`; nothing is uploaded.
  * Every value from a capture reaches the page through textContent or the escaping SVG renderer.
  */
-import { diagnose } from "../../diagnose/diagnose.ts";
+import { captureDiagnosis } from "../../diagnose/scan.ts";
 import { Analyzer } from "../../flow/analyze.ts";
 import type { CallSummary } from "../../flow/call-summary.ts";
 import { ladderOf } from "../../flow/ladder.ts";
@@ -75,26 +75,7 @@ function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: L
 		section.append(
 			el("p", `${c.from ?? "?"} → ${c.to ?? "?"} · ${c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : L.none}`),
 		);
-		if (c.findings.length) {
-			const ul = el("ul", undefined, "findings");
-			for (const f of c.findings) {
-				const li = el("li");
-				li.append(el("strong", f.severity, `sev-${f.severity}`), " ", f.text);
-				if (f.fix) li.append(el("br"), el("small", f.fix));
-				const pageLang = location.pathname.split("/")[1] || "en";
-				if (f.code !== undefined) {
-					const link = el("a", String(f.code));
-					link.href = `/${pageLang}/sip/${f.code}`;
-					li.append(" · ", link);
-				}
-				const why = el("a", "?");
-				why.href = `/${pageLang}/troubleshoot/${f.rule}`;
-				why.title = f.rule;
-				li.append(" · ", why);
-				ul.append(li);
-			}
-			section.append(ul);
-		}
+		if (c.findings.length) section.append(findingList(c.findings));
 		const ladder = el("div", undefined, "ladder scroll");
 		const evidence = new Set(c.findings.flatMap((f) => f.evidence ?? []));
 		// ladderSvg escapes every value it draws.
@@ -104,17 +85,52 @@ function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: L
 	});
 }
 
+/** Findings as a list: severity, text, fix, the code's page and the rule's troubleshooting page. */
+function findingList(findings: CallSummary["findings"]): HTMLElement {
+	const ul = el("ul", undefined, "findings");
+	const pageLang = location.pathname.split("/")[1] || "en";
+	for (const f of findings) {
+		const li = el("li");
+		li.append(el("strong", f.severity, `sev-${f.severity}`), " ", f.text);
+		if (f.fix) li.append(el("br"), el("small", f.fix));
+		if (f.code !== undefined) {
+			const link = el("a", String(f.code));
+			link.href = `/${pageLang}/sip/${f.code}`;
+			li.append(" · ", link);
+		}
+		const why = el("a", "?");
+		why.href = `/${pageLang}/troubleshoot/${f.rule}`;
+		why.title = f.rule;
+		li.append(" · ", why);
+		ul.append(li);
+	}
+	return ul;
+}
+
 async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang: string): Promise<void> {
 	root.replaceChildren(el("p", L.working));
 	// Several files: calls stay open until all are read, so each call gathers its messages from every file.
 	const tracker =
 		files.length > 1 ? { completedIdle: Infinity, pendingIdle: Infinity, establishedIdle: Infinity } : undefined;
-	const analyzer = new Analyzer({ diagnose: (call, summary) => diagnose(call, summary, { lang }), tracker });
+	const diagnosis = captureDiagnosis(lang);
+	const analyzer = new Analyzer({
+		diagnose: diagnosis.call,
+		captureFindings: diagnosis.finish,
+		tracker,
+		severalInputs: files.length > 1,
+	});
 	try {
 		for (const f of Array.from(files)) await analyzer.addInput(f.name, f.stream());
-		const { stats, calls } = analyzer.finish();
+		const { stats, calls, findings } = analyzer.finish();
 		const line = `${L.stats}: ${stats.inputs.map((x) => `${x.name} (${x.format}${x.textFormat ? `/${x.textFormat}` : ""}): ${x.sipMessages} SIP`).join(", ")}`;
-		render(root, calls, line, L);
+		// Probes of a scan are told once, in the findings about the whole capture.
+		render(
+			root,
+			calls.filter((c) => !c.scan),
+			line,
+			L,
+		);
+		if (findings.length) root.insertBefore(findingList(findings), root.children[1] ?? null);
 	} catch (e) {
 		root.replaceChildren(el("p", `${L.error}: ${(e as Error).message}`));
 	}

@@ -1,8 +1,8 @@
 /** Interface labels of the web site, one object per offered language (content is separate). */
-import type { AckRule, ResponseClass, Scope } from "../../kb/classes.ts";
-import type { DialogEffect, RetryKind, Sender } from "../../kb/types.ts";
+import type { AckRule, CodeStatus, DialogEffect, ResponseClass, RetryKind, Scope, Sender } from "../../kb/enums.ts";
 
-export type Status = "current" | "deprecated" | "reserved" | "unregistered";
+/** Registry status of a code (labelled in `WebLabels.status`). */
+export type Status = CodeStatus;
 
 /** Every label the site shows. Functions return plain text; pages escape it. */
 export interface WebLabels {
