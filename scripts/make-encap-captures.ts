@@ -149,3 +149,10 @@ for (const [name, records] of FILES) {
 	writeFileSync(`${file}.tshark.tsv`, tsv);
 	console.log(name, records.length, "frames,", tsv.split("\n").filter(Boolean).length, "SIP frames by tshark");
 }
+execFileSync(
+	process.execPath,
+	[join(import.meta.dirname, "make-tshark-keys.mjs"), ...FILES.map(([name]) => join(DIR, name))],
+	{
+		stdio: "inherit",
+	},
+);

@@ -48,3 +48,4 @@ chmod 644 "$OUT"
 tshark -r "$OUT" -Y sip -T fields -E separator=/t \
 	-e frame.number -e frame.time_epoch -e sip.Call-ID -e sip.CSeq.method -e sip.Status-Code \
 	>"$OUT.tshark.tsv" 2>/dev/null
+node scripts/make-tshark-keys.mjs "$OUT"
