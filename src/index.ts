@@ -48,6 +48,7 @@ export {
 	captureMessages,
 	detectCaptureFormat,
 	gunzipped,
+	InflationLimitError,
 	readCapture,
 } from "./capture/index.ts";
 export { readTextLog, TextLogReader } from "./capture/text-log.ts";

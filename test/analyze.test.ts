@@ -11,6 +11,7 @@ import {
 	readFileSync,
 	statSync,
 	symlinkSync,
+	utimesSync,
 	writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -291,4 +292,24 @@ test("tunnels and SCTP give the calls; skipped encapsulations are said, by kind,
 		"IP protocol 50 (ESP)": 1,
 	});
 	assert.equal(json.stats.inputs[0].malformed.unsupportedEncapsulation, 3);
+});
+
+test("an Asterisk log's yearless timestamps take the file's modification year, or --year", () => {
+	const invite = request("INVITE").replace(/\r\n/g, "\n").trimEnd().split("\n");
+	const text = [
+		"[Dec  4 14:00:00] VERBOSE[1234] res_pjsip_logger.c: <--- Received SIP request (512 bytes) from UDP:192.0.2.10:5060 --->",
+		...invite,
+		"",
+	].join("\n");
+	const file = join(dir, "asterisk-full.log");
+	writeFileSync(file, text);
+	utimesSync(file, new Date(Date.UTC(2025, 11, 20)), new Date(Date.UTC(2025, 11, 20)));
+	const byMtime = JSON.parse(sipwhy(["analyze", file, "--json"]).stdout);
+	assert.equal(byMtime.calls[0].start, "2025-12-04T14:00:00.000Z");
+	assert.equal(byMtime.calls[0].messages[0].src, "192.0.2.10:5060");
+	const byFlag = JSON.parse(sipwhy(["analyze", file, "--json", "--year", "2023"]).stdout);
+	assert.equal(byFlag.calls[0].start, "2023-12-04T14:00:00.000Z");
+	const bad = sipwhy(["analyze", file, "--year", "23"]);
+	assert.equal(bad.status, 2);
+	assert.match(bad.stderr, /--year must be a year/);
 });

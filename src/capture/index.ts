@@ -17,7 +17,15 @@ export type { CapturedMessage, HepInfo } from "./captured-message.ts";
 export { type CaptureFormat, detectCaptureFormat } from "./detect.ts";
 export { decodeHep3, type HepPacket } from "./hep.ts";
 export { LINKTYPE } from "./link-layer.ts";
-export { type ChunkSource, captureMessages, gunzipped, readCapture } from "./read-capture.ts";
+export {
+	type ChunkSource,
+	captureMessages,
+	DEFAULT_INFLATION_LIMIT,
+	gunzipped,
+	type InflationLimit,
+	InflationLimitError,
+	readCapture,
+} from "./read-capture.ts";
 export { isSipStartLine, looksLikeSip } from "./sip-detect.ts";
 export { type CaptureProblem, type CaptureStats, MALFORMED, type MalformedKind } from "./stats.ts";
 export type { Timestamp } from "./timestamp.ts";

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { pcapFile } from "./capture-writer.ts";
 import type { CapturedMessage } from "./captured-message.ts";
 import { detectCaptureFormat } from "./detect.ts";
-import { captureMessages, readCapture } from "./index.ts";
+import { captureMessages, gunzipped, InflationLimitError, readCapture } from "./index.ts";
 import { ipv4, udp } from "./packet-builder.ts";
 
 const msg = (n: number) =>
@@ -108,4 +108,33 @@ test("gzip-compressed captures are decompressed; a cut-short one is counted", as
 	let n = 0;
 	for (let r = await gen.next(); !r.done; r = await gen.next()) n++;
 	assert.equal(n, 3);
+});
+
+/** A gzip "bomb": `mb` megabytes of zeros, compressed about 1000 times. */
+function zeroBomb(mb: number): Uint8Array {
+	const zeros = new Uint8Array(mb << 20);
+	return gzipSync(zeros, { level: 9 });
+}
+
+test("gzip input past the inflation limit stops with InflationLimitError; real captures pass", async () => {
+	const bomb = zeroBomb(16);
+	const limit = { ratio: 200, floorBytes: 1 << 20 };
+	let inflated = 0;
+	const chunks = (data: Uint8Array) =>
+		[0, 1, 2, 3].map((i) => data.subarray((i * data.length) / 4, ((i + 1) * data.length) / 4));
+	await assert.rejects(
+		(async () => {
+			for await (const c of gunzipped(chunks(bomb), () => {}, limit)) inflated += c.length;
+		})(),
+		(e: unknown) => e instanceof InflationLimitError && /more than 200×/.test(e.message),
+	);
+	assert.ok(inflated < 200 * bomb.length + (1 << 20), `stopped at ${inflated} bytes`);
+	// The same bytes with the limit off, and a real capture with the limit on, inflate in full.
+	let all = 0;
+	for await (const c of gunzipped(chunks(bomb), () => {}, { ratio: 0, floorBytes: 0 })) all += c.length;
+	assert.equal(all, 16 << 20);
+	const real = gzipSync(FILE);
+	let out = 0;
+	for await (const c of gunzipped([real], () => {}, { ratio: 20, floorBytes: 0 })) out += c.length;
+	assert.equal(out, FILE.length);
 });

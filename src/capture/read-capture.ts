@@ -29,13 +29,43 @@ async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array> {
 }
 
 /**
+ * How far compressed input may inflate: at most `ratio` times the compressed bytes read so far
+ * plus `floorBytes`. Real captures compress 3 to 20 times; a "zip bomb" (gigabytes of zeros in a
+ * few megabytes) inflates about 1000 times and would otherwise be read for minutes or exhaust
+ * memory. `ratio: 0` turns the limit off.
+ */
+export interface InflationLimit {
+	ratio: number;
+	floorBytes: number;
+}
+
+/** The default: 200 times the compressed size, plus 64 MiB. */
+export const DEFAULT_INFLATION_LIMIT: InflationLimit = { ratio: 200, floorBytes: 64 << 20 };
+
+/** Compressed input that inflated past its `InflationLimit`: reading stopped there. */
+export class InflationLimitError extends Error {
+	override name = "InflationLimitError";
+	constructor(
+		readonly compressedBytes: number,
+		readonly inflatedBytes: number,
+		readonly limit: InflationLimit,
+	) {
+		super(
+			`gzip input inflates more than ${limit.ratio}× (${(inflatedBytes / 1e6).toFixed(0)} MB from ${(compressedBytes / 1e6).toFixed(1)} MB read), which no real capture does; reading stopped`,
+		);
+	}
+}
+
+/**
  * The chunks of `source`, gunzipped when they start with the gzip magic (and the platform has
  * DecompressionStream). `onError` hears of corrupt or truncated compressed data; what was
- * decompressed before is still yielded.
+ * decompressed before is still yielded. Throws `InflationLimitError` once the output outgrows
+ * `limit` (the only way it rejects).
  */
 export async function* gunzipped(
 	source: ChunkSource,
 	onError: (detail: string) => void = () => {},
+	limit: InflationLimit = DEFAULT_INFLATION_LIMIT,
 ): AsyncGenerator<Uint8Array> {
 	const it = chunksOf(source);
 	const head: Uint8Array[] = [];
@@ -57,11 +87,16 @@ export async function* gunzipped(
 		return;
 	}
 	const input = all();
+	let compressedBytes = 0;
+	let inflatedBytes = 0;
 	const compressed = new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			const r = await input.next();
 			if (r.done) controller.close();
-			else controller.enqueue(r.value);
+			else {
+				compressedBytes += r.value.length;
+				controller.enqueue(r.value);
+			}
 		},
 	});
 	const reader = compressed
@@ -76,13 +111,19 @@ export async function* gunzipped(
 			return;
 		}
 		if (r.done) return;
+		inflatedBytes += r.value.length;
+		if (limit.ratio > 0 && inflatedBytes > limit.ratio * compressedBytes + limit.floorBytes) {
+			await reader.cancel().catch(() => {});
+			throw new InflationLimitError(compressedBytes, inflatedBytes, limit);
+		}
 		yield r.value;
 	}
 }
 
 /**
  * Reads a pcap or pcapng capture (gzipped or not) and calls `onMessage` for every SIP message, in
- * input order; resolves to the stats. Bad input never rejects: it is counted in `stats.malformed`.
+ * input order; resolves to the stats. Bad input never rejects: it is counted in `stats.malformed`
+ * (only compressed input past the default inflation limit rejects, with `InflationLimitError`).
  */
 export async function readCapture(
 	source: ChunkSource,

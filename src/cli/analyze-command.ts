@@ -1,9 +1,11 @@
 /** `sipwhy analyze FILE…`: captures or logs → calls, outcomes, ladders and findings. */
 import { createReadStream, statSync } from "node:fs";
+import { DEFAULT_INFLATION_LIMIT, type InflationLimit, InflationLimitError } from "../capture/index.ts";
 import type { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
+import { mapStrings, visible, visibleLines } from "../flow/visible.ts";
 import { classOf } from "../kb/classes.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
@@ -76,82 +78,140 @@ export function renderFinding(f: Finding, indent: string): string[] {
 	return lines;
 }
 
-/**
- * The call list for the terminal. OPTIONS a device repeats to the same target are keep-alives,
- * summarised in one line; probes of a SIP scan are told once, under "Across calls".
- */
-export function renderCallList(calls: CallSummary[]): string {
-	const target = (c: CallSummary) => `${c.messages[0]?.src ?? "?"} → ${c.messages[0]?.dst ?? "?"}`;
-	const pings = new Map<string, number>();
-	for (const c of calls) if (c.method === "OPTIONS" && !c.scan) pings.set(target(c), (pings.get(target(c)) ?? 0) + 1);
-	const isKeepAlive = (c: CallSummary) => c.method === "OPTIONS" && !c.scan && (pings.get(target(c)) ?? 0) > 1;
-	const options = calls.filter(isKeepAlive);
-	const scans = calls.filter((c) => c.scan).length;
-	const rest = calls.filter((c) => !c.scan && !isKeepAlive(c));
-	const lines: string[] = [];
-	const head = `${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`;
-	lines.push(color.bold(head));
-	for (const c of rest) {
-		const start = c.start ? c.start.slice(11, 23) : "—";
-		const ft = `${shortUri(c.from)} → ${shortUri(c.to)}`;
-		const outcome = outcomeText(c);
-		const outcomePlain = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no final response";
-		lines.push(
-			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcome}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
-		);
-		lines.push(color.dim(`             ${c.callId}`));
-		for (const f of c.findings) lines.push(...renderFinding(f, "             "));
-	}
-	if (options.length) {
-		const byOutcome = new Map<string, number>();
-		for (const c of options) {
-			const k = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no answer";
-			byOutcome.set(k, (byOutcome.get(k) ?? 0) + 1);
-		}
-		lines.push(
-			color.dim(
-				`${options.length} OPTIONS keep-alive${options.length === 1 ? "" : "s"} from ${[...pings.values()].filter((n) => n > 1).length} device${[...pings.values()].filter((n) => n > 1).length === 1 ? "" : "s"}: ${[...byOutcome].map(([k, n]) => `${n} × ${k}`).join(", ")}`,
-			),
-		);
-	}
-	if (scans)
-		lines.push(color.dim(`${scans} call${scans === 1 ? "" : "s"} of a SIP scan, told once under "Across calls"`));
-	return `${lines.join("\n")}\n`;
+/** Distinct outcome and rule keys counted one by one; the rest are counted together (reasons are input). */
+const MAX_TALLY_KEYS = 200;
+
+function tally(map: Map<string, number>, key: string, other: string): void {
+	const k = map.has(key) || map.size < MAX_TALLY_KEYS ? key : other;
+	map.set(k, (map.get(k) ?? 0) + 1);
 }
 
-/** Summary of failures by code, for the end of the list. */
-export function renderSummary(calls: CallSummary[], across: Finding[] = []): string {
-	const byCode = new Map<string, number>();
-	for (const c of calls)
-		if (c.method !== "OPTIONS" && !c.scan && c.outcome && c.outcome.code >= 300)
-			byCode.set(
-				`${c.outcome.code} ${c.outcome.reason}`,
-				(byCode.get(`${c.outcome.code} ${c.outcome.reason}`) ?? 0) + 1,
+function byCount(map: Map<string, number>): string {
+	return [...map]
+		.sort((a, b) => b[1] - a[1])
+		.map(([k, n]) => `${n} × ${k}`)
+		.join(", ");
+}
+
+/** OPTIONS held back while it is not yet known whether their device repeats them (bounded). */
+const MAX_HELD_OPTIONS = 1000;
+
+/**
+ * The call list for the terminal, written call by call as the calls finish: the columns have
+ * fixed widths, so nothing waits for the last call. OPTIONS a device repeats to the same target
+ * are keep-alives, counted and summarised in one line at the end (a first OPTIONS to a target is
+ * held until a second shows it is one; a lone one is listed at the end); probes of a SIP scan are
+ * counted, and the scan told once under "Across calls". Every value from the capture is shown with
+ * its control characters made visible.
+ */
+export class CallListWriter {
+	/** Calls passed to `call` (OPTIONS included). */
+	shown = 0;
+	#options = 0;
+	#optionsByOutcome = new Map<string, number>();
+	/** Keep-alive targets ("src → dst"): the first OPTIONS seen, until a second comes (then null). */
+	#targets = new Map<string, CallSummary | null>();
+	#scans = 0;
+	#failuresByCode = new Map<string, number>();
+	#findingsByRule = new Map<string, number>();
+
+	/** The header line. */
+	header(): string {
+		return `${color.bold(`${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`)}\n`;
+	}
+
+	/** One call's lines (none for OPTIONS, which are counted). */
+	call(summary: CallSummary): string {
+		this.shown++;
+		const c = mapStrings(summary, visible);
+		const outcomeKey = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : null;
+		if (c.scan) {
+			this.#scans++;
+			return "";
+		}
+		if (c.method === "OPTIONS") {
+			const target = `${c.messages[0]?.src ?? "?"} → ${c.messages[0]?.dst ?? "?"}`;
+			const held = this.#targets.get(target);
+			if (held === undefined && this.#targets.size < MAX_HELD_OPTIONS) {
+				this.#targets.set(target, summary);
+				return "";
+			}
+			if (held) this.#keepAlive(held);
+			if (held !== undefined) {
+				this.#targets.set(target, null);
+				this.#keepAlive(summary);
+				return "";
+			}
+		}
+		return this.#line(c, outcomeKey);
+	}
+
+	#keepAlive(c: CallSummary): void {
+		this.#options++;
+		tally(this.#optionsByOutcome, c.outcome ? `${c.outcome.code} ${visible(c.outcome.reason)}` : "no answer", "other");
+	}
+
+	#line(c: CallSummary, outcomeKey: string | null): string {
+		if (c.outcome && c.outcome.code >= 300) tally(this.#failuresByCode, outcomeKey as string, "other");
+		for (const f of c.findings) if (f.severity !== "info") tally(this.#findingsByRule, f.rule, "other");
+		const start = c.start ? c.start.slice(11, 23) : "—";
+		const ft = `${shortUri(c.from)} → ${shortUri(c.to)}`;
+		const outcomePlain = outcomeKey ?? "no final response";
+		const lines = [
+			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcomeText(c)}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
+			color.dim(`             ${c.callId}`),
+		];
+		for (const f of c.findings) lines.push(...renderFinding(f, "             "));
+		return `${lines.join("\n")}\n`;
+	}
+
+	/**
+	 * The closing lines: OPTIONS sent only once (listed), the keep-alive line, the scan line, the
+	 * findings across calls, failures by code, findings by rule.
+	 */
+	end(across: Finding[] = []): string {
+		let out = "";
+		for (const held of this.#targets.values())
+			if (held) {
+				const c = mapStrings(held, visible);
+				out += this.#line(c, c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : null);
+			}
+		const lines: string[] = [];
+		const devices = [...this.#targets.values()].filter((v) => v === null).length;
+		if (this.#options)
+			lines.push(
+				color.dim(
+					`${this.#options} OPTIONS keep-alive${this.#options === 1 ? "" : "s"} from ${devices} device${devices === 1 ? "" : "s"}: ${byCount(this.#optionsByOutcome)}`,
+				),
 			);
-	const byRule = new Map<string, number>();
-	for (const c of calls)
-		for (const f of c.findings) if (f.severity !== "info") byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-	for (const f of across) if (f.severity !== "info") byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-	const lines: string[] = [];
-	if (byCode.size)
-		lines.push(
-			`${heading("Failures by code")}: ${[...byCode]
-				.sort((a, b) => b[1] - a[1])
-				.map(([k, n]) => `${n} × ${k}`)
-				.join(", ")}`,
-		);
-	if (byRule.size)
-		lines.push(
-			`${heading("Findings by rule")}: ${[...byRule]
-				.sort((a, b) => b[1] - a[1])
-				.map(([k, n]) => `${n} × ${k}`)
-				.join(", ")}`,
-		);
-	return lines.length ? `${lines.join("\n")}\n` : "";
+		if (this.#scans)
+			lines.push(
+				color.dim(`${this.#scans} call${this.#scans === 1 ? "" : "s"} of a SIP scan, told once under "Across calls"`),
+			);
+		if (across.length) {
+			lines.push(heading("Across calls"));
+			for (const f of across) {
+				lines.push(...renderFinding(mapStrings(f, visible), "  "));
+				if (f.severity !== "info") tally(this.#findingsByRule, f.rule, "other");
+			}
+		}
+		if (this.#failuresByCode.size) lines.push(`${heading("Failures by code")}: ${byCount(this.#failuresByCode)}`);
+		if (this.#findingsByRule.size) lines.push(`${heading("Findings by rule")}: ${byCount(this.#findingsByRule)}`);
+		return out + (lines.length ? `${lines.join("\n")}\n` : "");
+	}
+}
+
+/** The whole call list and its summary at once (for a list already in memory). */
+export function renderCallList(calls: CallSummary[], across: Finding[] = []): string {
+	const list = new CallListWriter();
+	let out = list.header();
+	for (const c of calls) out += list.call(c);
+	return out + list.end(across);
 }
 
 /** One call in detail: header, ladder, findings, and the messages asked for. */
-export function renderCallDetail(c: CallSummary, call: Call | undefined, show: string | undefined): string {
+export function renderCallDetail(summary: CallSummary, call: Call | undefined, show: string | undefined): string {
+	const c = mapStrings(summary, visible);
 	const out: string[] = [];
 	out.push(`${color.bold(c.callId)}  ${c.method ?? "?"}  ${shortUri(c.from)} → ${shortUri(c.to)}  ${outcomeText(c)}`);
 	out.push(
@@ -176,28 +236,46 @@ export function renderCallDetail(c: CallSummary, call: Call | undefined, show: s
 			out.push(
 				"",
 				heading(
-					`#${i}  ${c.messages[i]?.time ?? ""}  ${c.messages[i]?.src ?? "?"} → ${c.messages[i]?.dst ?? "?"}  ${e.transport}`,
+					`#${i}  ${c.messages[i]?.time ?? ""}  ${c.messages[i]?.src ?? "?"} → ${c.messages[i]?.dst ?? "?"}  ${visible(e.transport)}`,
 				),
 			);
-			out.push(serializeToString(e.message).trimEnd());
+			out.push(visibleLines(serializeToString(e.message).trimEnd()));
 		}
 	}
 	return `${out.join("\n")}\n`;
 }
 
-/** Reads files into an analyzer; unreadable files are an InputError naming them. */
+/**
+ * Reads files into an analyzer ("-" is standard input, read once); unreadable files are an
+ * InputError naming them.
+ */
 export async function analyzeFiles(
 	files: string[],
 	analyzer: Analyzer,
 	onStart?: (file: string, size: number) => void,
 	drained?: () => Promise<void>,
+	stdin: AsyncIterable<Uint8Array> = process.stdin,
+	year?: number,
 ): Promise<void> {
+	if (files.filter((f) => f === "-").length > 1) throw new InputError("- (stdin) can be read only once");
 	for (const file of files) {
+		if (file === "-") {
+			const input = await analyzer.addInput(
+				"stdin",
+				drained ? paced(stdin, drained) : stdin,
+				year !== undefined ? { year } : {},
+			);
+			if (input.bytes === 0) throw new InputError("stdin: empty input");
+			if (input.format === "unknown") throw new InputError("stdin: not a pcap/pcapng capture or a SIP log");
+			continue;
+		}
 		let size: number;
+		let modified: number;
 		try {
 			const st = statSync(file);
 			if (st.isDirectory()) throw new InputError(`${file}: cannot read (is a directory)`);
 			size = st.size;
+			modified = st.mtimeMs / 1000;
 		} catch (e) {
 			if (e instanceof InputError) throw e;
 			const code = (e as NodeJS.ErrnoException).code;
@@ -205,8 +283,21 @@ export async function analyzeFiles(
 		}
 		if (size === 0) throw new InputError(`${file}: empty file`);
 		onStart?.(file, size);
-		const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
-		const input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream);
+		const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array> & {
+			destroy?: () => void;
+		};
+		let input: Awaited<ReturnType<Analyzer["addInput"]>>;
+		try {
+			// A log's timestamps without a year take it from the file's modification time (or --year).
+			input = await analyzer.addInput(file, drained ? paced(stream, drained) : stream, {
+				referenceTime: modified,
+				...(year !== undefined ? { year } : {}),
+			});
+		} catch (e) {
+			if (!(e instanceof InflationLimitError)) throw e;
+			stream.destroy?.();
+			throw new InputError(`${file}: ${e.message} (SIPWHY_MAX_GZIP_RATIO=N raises the limit, 0 removes it)`);
+		}
 		if (input.format === "unknown") throw new InputError(`${file}: not a pcap/pcapng capture or a SIP log`);
 	}
 }
@@ -220,4 +311,17 @@ export async function* paced(
 		await drained();
 		yield chunk;
 	}
+}
+
+/**
+ * The inflation limit of gzipped inputs: SIPWHY_MAX_GZIP_RATIO times the compressed size (default
+ * 200, 0 for none) plus 64 MiB. A value that is not a number is an InputError.
+ */
+export function inflationLimit(env: Record<string, string | undefined>): InflationLimit {
+	const text = env.SIPWHY_MAX_GZIP_RATIO;
+	if (text === undefined || text === "") return DEFAULT_INFLATION_LIMIT;
+	const ratio = Number(text);
+	if (!Number.isFinite(ratio) || ratio < 0)
+		throw new InputError(`SIPWHY_MAX_GZIP_RATIO must be a number ≥ 0 (0: no limit), not "${text}"`);
+	return { ...DEFAULT_INFLATION_LIMIT, ratio };
 }

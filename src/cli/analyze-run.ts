@@ -4,22 +4,22 @@ import { captureDiagnosis } from "../diagnose/scan.ts";
 import { Analyzer, type InputStats } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
+import { safeJson, visible } from "../flow/visible.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
 import {
 	analyzeFiles,
 	type CallFilter,
+	CallListWriter,
+	inflationLimit,
 	matches,
 	parseDuration,
 	renderCallDetail,
-	renderCallList,
-	renderFinding,
-	renderSummary,
 } from "./analyze-command.ts";
 import { OutputFile } from "./output-file.ts";
 import { csvHeader, csvRow } from "./report-csv.ts";
-import { renderHtmlReport } from "./report-html.ts";
-import { color, heading } from "./terminal.ts";
+import { HtmlReportWriter } from "./report-html.ts";
+import { color } from "./terminal.ts";
 
 /** Options of the analyze command after parsing. */
 export interface AnalyzeRunOptions {
@@ -32,6 +32,8 @@ export interface AnalyzeRunOptions {
 	call?: string;
 	"min-pdd"?: string;
 	show?: string;
+	/** Year of log timestamps that carry none. */
+	year?: string;
 }
 
 interface Io {
@@ -65,14 +67,18 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		if (pendingOut.length > 1 << 20) flushOut();
 	};
 	try {
-		const kept: CallSummary[] = [];
-		const raws = new Map<CallSummary, string[]>();
+		// Every format is written call by call as the calls finish: nothing holds the whole list.
 		let detail: { summary: CallSummary; call: Call } | undefined;
 		let first = true;
 		const streamJson = o.format === "json" && !o.call;
 		const streamCsv = o.format === "csv" && !o.call;
+		const html = o.format === "html" ? new HtmlReportWriter(o.lang) : undefined;
+		const list = o.format === "text" && !o.call ? new CallListWriter() : undefined;
+		const rawsOf = (call: Call) => call.messages.map((t) => serializeToString(t.event.message));
 		if (streamJson) write('{\n"calls": [\n');
 		if (streamCsv) write(csvHeader());
+		if (html && !o.call) write(html.head());
+		if (list) write(list.header());
 
 		const bar =
 			process.stderr.isTTY && o.format !== "json"
@@ -94,6 +100,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 		const diagnosis = captureDiagnosis(o.lang);
 		const analyzer = new Analyzer({
 			keepCalls: false,
+			inflationLimit: inflationLimit(process.env),
 			tracker: whole,
 			severalInputs: files.length > 1,
 			diagnose: diagnosis.call,
@@ -108,17 +115,14 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 					return;
 				}
 				if (streamJson) {
-					write(`${first ? "" : ",\n"}${JSON.stringify(summary)}`);
+					write(`${first ? "" : ",\n"}${safeJson(summary)}`);
 					first = false;
 				} else if (streamCsv) {
 					write(csvRow(summary));
-				} else {
-					kept.push(summary);
-					if (o.format === "html")
-						raws.set(
-							summary,
-							call.messages.map((t) => serializeToString(t.event.message)),
-						);
+				} else if (html) {
+					write(html.call(summary, rawsOf(call)));
+				} else if (list) {
+					write(list.call(summary));
 				}
 			},
 		});
@@ -131,9 +135,11 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 				(file, size) => {
 					if (barOn) bar?.stop();
 					barOn = bar !== undefined && size >= 8 << 20;
-					if (barOn) bar?.start(Math.round(size / 1e6), 0, { file });
+					if (barOn) bar?.start(Math.round(size / 1e6), 0, { file: visible(file) });
 				},
 				io.drained,
+				undefined,
+				o.year !== undefined ? Number(o.year) : undefined,
 			);
 		} finally {
 			if (barOn) bar?.stop();
@@ -142,40 +148,22 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 
 		if (o.call) {
 			if (!detail) throw new InputError(`no call with Call-ID ${o.call} in ${files.join(", ")}`);
-			if (o.format === "json") write(`${JSON.stringify(detail.summary, null, 2)}\n`);
+			if (o.format === "json") write(`${safeJson(detail.summary, 2)}\n`);
 			else if (o.format === "csv") write(csvHeader() + csvRow(detail.summary));
-			else if (o.format === "html")
-				write(
-					renderHtmlReport(
-						[{ summary: detail.summary, raws: detail.call.messages.map((t) => serializeToString(t.event.message)) }],
-						stats,
-						o.lang,
-					),
-				);
+			else if (html) write(html.head() + html.call(detail.summary, rawsOf(detail.call)) + html.end(stats));
 			else write(renderCallDetail(detail.summary, detail.call, o.show));
 		} else if (streamJson) {
-			write(`\n],\n"findings": ${JSON.stringify(findings)},\n"stats": ${JSON.stringify(stats)}\n}\n`);
+			write(`\n],\n"findings": ${safeJson(findings)},\n"stats": ${safeJson(stats)}\n}\n`);
 		} else if (streamCsv) {
 			// nothing more: the rows were written as the calls finished
-		} else if (o.format === "html") {
-			write(
-				renderHtmlReport(
-					kept.map((summary) => ({ summary, raws: raws.get(summary) })),
-					stats,
-					o.lang,
-				),
-			);
-		} else {
-			write(renderCallList(kept));
-			if (findings.length) {
-				write(`${heading("Across calls")}\n`);
-				for (const f of findings) write(`${renderFinding(f, "  ").join("\n")}\n`);
-			}
-			write(renderSummary(kept, findings));
+		} else if (html) {
+			write(html.end(stats, findings));
+		} else if (list) {
+			write(list.end(findings));
 			const damaged = stats.inputs.map(withoutEncapsulations).filter((i) => Object.keys(i.malformed).length > 0);
 			write(
 				color.dim(
-					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${kept.length} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
+					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${list.shown} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
 				),
 			);
 			if (stats.droppedMessages || stats.evictedCalls || stats.duplicates)
@@ -195,7 +183,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			for (const i of damaged)
 				write(
 					color.yellow(
-						`${i.name}: skipped ${Object.entries(i.malformed)
+						`${visible(i.name)}: skipped ${Object.entries(i.malformed)
 							.map(([k, n]) => `${n} ${k}`)
 							.join(", ")}\n`,
 					),
@@ -203,7 +191,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			// Packets in encapsulations that are not read get their own line, by kind.
 			for (const i of stats.inputs) {
 				const encapsulations = skippedEncapsulationsText(i);
-				if (encapsulations) write(color.yellow(`${i.name}: ${encapsulations}\n`));
+				if (encapsulations) write(color.yellow(`${visible(i.name)}: ${encapsulations}\n`));
 			}
 		}
 		flushOut();

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { safeJson, visible } from "../flow/visible.ts";
 import { compare, SameCodeError } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
@@ -74,12 +75,13 @@ Lists the SIP response codes of the IANA registry. --class keeps one class (1xx 
 Finds codes by number ("486"), partial number ("48"), reason phrase ("decline") or meaning
 ("busy", "codec", "zaman aşımı"), with small typos forgiven. Best match first.
 `,
-	analyze: `Usage: sipwhy analyze FILE… [options]
+	analyze: `Usage: sipwhy analyze FILE…|- [options]
 
 Reads pcap and pcapng captures (Ethernet, Linux cooked, raw IP, loopback, VLAN; UDP with
 fragments, TCP reassembled; HEP) and SIP text logs (raw messages, sngrep export, Asterisk pjsip
-logger, FreeSWITCH siptrace, Kamailio/OpenSIPS lines), rebuilds transactions, dialogs and calls,
-and lists every call with its outcome; OPTIONS keep-alives are summarised in one line.
+logger and chan_sip debug, FreeSWITCH siptrace, baresip -s, Kamailio sipdump and Kamailio/OpenSIPS
+lines), rebuilds transactions, dialogs and calls, and lists every call with its outcome; OPTIONS
+keep-alives are summarised in one line. A FILE of - reads standard input.
 
 Filters:
   --failed             calls whose outcome is a failure or missing
@@ -88,6 +90,9 @@ Filters:
   --min-pdd 5s         calls whose post-dial delay is at least this
   --call ID            one call: its ladder diagram and findings
   --show N|N,M|all     with --call: print these messages in full
+Input:
+  --year 2026          the year of log timestamps that have none (Asterisk's [Dec  4 14:00:00]);
+                       by default the latest year not after the file's modification time
 Output:
   --json               {stats, calls: [...]} (see the README)
   --format html        one self-contained HTML report (use -o FILE to write it to a file)
@@ -95,8 +100,10 @@ Output:
   -o, --output FILE    write the output to FILE
   --lang en|tr         language of the findings
 
-Exit status: 0 success, 1 an unreadable or unknown file, 2 wrong usage. Damage inside a capture
-(truncated file, bad packets) is counted in the stats, not fatal.
+Exit status: 0 success, 1 an unreadable or unknown file, or a gzipped one that inflates more
+than 200 times its size (no real capture does; SIPWHY_MAX_GZIP_RATIO=N changes the ratio, 0
+removes the limit), 2 wrong usage. Damage inside a capture (truncated file, bad packets) is
+counted in the stats, not fatal.
 `,
 	parse: `Usage: sipwhy parse [FILE|-] [--json]
 
@@ -139,6 +146,7 @@ const OPTIONS = {
 	method: { type: "string" },
 	call: { type: "string" },
 	"min-pdd": { type: "string" },
+	year: { type: "string" },
 	format: { type: "string" },
 	output: { type: "string", short: "o" },
 	show: { type: "string" },
@@ -162,7 +170,7 @@ function parse(args: string[], extra: string[] = []) {
 }
 
 function json(value: unknown): string {
-	return `${JSON.stringify(value, null, 2)}\n`;
+	return `${safeJson(value, 2)}\n`;
 }
 
 function needArgs(positionals: string[], n: number, what: string): void {
@@ -178,16 +186,19 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 			"method",
 			"call",
 			"min-pdd",
+			"year",
 			"format",
 			"output",
 			"show",
 		]);
 		if (values.help) return io.out(HELP.analyze as string);
-		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log)");
+		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log, or - for stdin)");
 		const format = values.format ?? (values.json ? "json" : "text");
 		if (!["text", "json", "html", "csv"].includes(format))
 			throw new UsageError(`--format must be text, json, csv or html, not "${format}"`);
 		if (values.show !== undefined && !values.call) throw new UsageError("--show needs --call ID");
+		if (values.year !== undefined && !/^(19[7-9]\d|2\d{3})$/.test(values.year))
+			throw new UsageError(`--year must be a year such as 2026, not "${values.year}"`);
 		const lang = checkLanguage(values.lang);
 		await runAnalyze(positionals, { ...values, format, lang }, io);
 	},
@@ -296,14 +307,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 	} catch (e) {
 		if (e instanceof CheckFailed) return 1;
 		if (e instanceof UsageError) {
-			io.err(`sipwhy: ${e.message} (see sipwhy --help)\n`);
+			io.err(`sipwhy: ${visible(e.message)} (see sipwhy --help)\n`);
 			return 2;
 		}
 		if (e instanceof InputError) {
-			io.err(`sipwhy: ${e.message}\n`);
+			io.err(`sipwhy: ${visible(e.message)}\n`);
 			return 1;
 		}
-		io.err(`sipwhy: internal error: ${(e as Error).message}\n`);
+		io.err(`sipwhy: internal error: ${visible((e as Error).message)}\n`);
 		if (process.env.SIPWHY_DEBUG) io.err(`${(e as Error).stack}\n`);
 		return 1;
 	}

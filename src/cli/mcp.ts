@@ -9,9 +9,9 @@ import { captureDiagnosis } from "../diagnose/scan.ts";
 import { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
-import { compare, explain, InputError, isLanguage, LANGUAGES, listCodes, parseMessage, search } from "../index.ts";
-import { splitMessages } from "../sip/split-messages.ts";
+import { compare, explain, InputError, isLanguage, LANGUAGES, listCodes, search } from "../index.ts";
 import { analyzeFiles, matches } from "./analyze-command.ts";
+import { parseAll } from "./parse-command.ts";
 import { renderLadder } from "./render-ladder.ts";
 import { comparisonMarkdown, explanationMarkdown } from "./render-markdown.ts";
 
@@ -215,7 +215,7 @@ export const TOOLS: Tool[] = [
 			const input = stringArg(args, "message");
 			if (input.length > MAX_MESSAGE_CHARS)
 				throw new InputError(`message is longer than ${MAX_MESSAGE_CHARS} characters`);
-			const messages = splitMessages(input).map((m) => parseMessage(m));
+			const messages = parseAll(input);
 			if (messages.length === 0) throw new InputError("no SIP message found (it starts with a request or status line)");
 			return json(messages);
 		},

@@ -1,4 +1,5 @@
 /** Terminal rendering of explanations, comparisons, lists and search hits. */
+import { visible } from "../flow/visible.ts";
 import { formatCite } from "../kb/citation.ts";
 import { classOf } from "../kb/classes.ts";
 import type { Comparison } from "../kb/compare.ts";
@@ -113,7 +114,7 @@ export function renderList(rows: CodeSummary[], lang: string): string {
 
 /** Search hits, best first. */
 export function renderHits(hits: SearchHit[], query: string, lang: string): string {
-	if (hits.length === 0) return `${wrap(labelsFor(lang).noResults(query), "")}\n`;
+	if (hits.length === 0) return `${wrap(labelsFor(lang).noResults(visible(query)), "")}\n`;
 	return `${hits
 		.map((h) => {
 			const e = entry(h.code);

@@ -1,5 +1,6 @@
 /** The ladder diagram in the terminal, as sngrep's flow view draws it. */
 import type { Ladder } from "../flow/ladder.ts";
+import { mapStrings, visible } from "../flow/visible.ts";
 import { color } from "./terminal.ts";
 
 const GAP = 24;
@@ -19,8 +20,9 @@ function paint(kind: Ladder["rows"][number]["kind"], text: string): string {
 	}
 }
 
-/** Renders a ladder: a header of columns, then one arrow per message. */
-export function renderLadder(l: Ladder): string {
+/** Renders a ladder: a header of columns, then one arrow per message (control characters made visible). */
+export function renderLadder(ladder: Ladder): string {
+	const l = mapStrings(ladder, visible);
 	const n = l.columns.length;
 	const gap = Math.max(GAP, ...l.rows.map((r) => r.label.length + 8).map((w) => Math.min(w, 40)));
 	const x = (i: number) => 10 + i * gap;

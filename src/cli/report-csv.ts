@@ -1,9 +1,13 @@
 /**
  * `sipwhy analyze --format csv`: the call list as CSV (RFC 4180) for spreadsheets and tickets.
- * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @)
- * are prefixed with an apostrophe.
+ * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @,
+ * their fullwidth forms ＝ ＋ － ＠ which some spreadsheets fold to them, or a leading TAB or CR)
+ * are prefixed with an apostrophe, and control and bidi characters are made visible (`\x1b`,
+ * `\u202e`), so that no cell reads reordered and the CSV printed to a terminal runs nothing.
  */
+
 import type { CallSummary } from "../flow/call-summary.ts";
+import { visible } from "../flow/visible.ts";
 
 const HEADER = [
 	"start",
@@ -25,7 +29,11 @@ const HEADER = [
 export function csvCell(value: string | number | null | undefined): string {
 	if (value === null || value === undefined) return "";
 	let s = String(value);
-	if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+	if (typeof value === "string") {
+		const formula = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(s);
+		s = visible(s);
+		if (formula) s = `'${s}`;
+	}
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

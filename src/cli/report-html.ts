@@ -1,12 +1,18 @@
 /**
  * `sipwhy analyze --format html`: one self-contained HTML file (no scripts, no external
- * resources): the call table, and per call its SVG ladder, findings and messages. Every value
- * from a capture is escaped: header values are hostile input.
+ * resources, a Content-Security-Policy that allows only its own style sheet): the call table,
+ * and under each call's row its SVG ladder, findings and messages. Every value from a capture is
+ * escaped and its bidi controls made visible: header values are hostile input.
+ *
+ * The report is written call by call as the calls finish (a capture of 400 000 calls makes a
+ * report of gigabytes, more than one string can hold): totals come last, after the table.
  */
+import { createHash } from "node:crypto";
 import type { AnalyzeStats } from "../flow/analyze.ts";
-import type { CallSummary } from "../flow/call-summary.ts";
+import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
-import { escapeXml as esc, ladderSvg } from "../flow/ladder-svg.ts";
+import { escapeXml, ladderSvg } from "../flow/ladder-svg.ts";
+import { mapStrings, neutralizeBidi } from "../flow/visible.ts";
 import { labelsFor } from "./labels.ts";
 
 /** A call for the report, with the raw text of its messages when available. */
@@ -37,50 +43,100 @@ function seconds(s: number | null): string {
 	return s === null ? "—" : `${s.toFixed(2)} s`;
 }
 
-/** The whole report. */
-export function renderHtmlReport(calls: ReportCall[], stats: AnalyzeStats, lang: string): string {
-	const L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as { title: string; calls: string })) };
-	const rows = calls
-		.map(({ summary: c }, i) => {
-			const cls = c.outcome ? `c${Math.floor(c.outcome.code / 100)}` : "";
-			return `<tr><td><a href="#call-${i}">${esc(c.start?.slice(11, 23) ?? "—")}</a></td><td>${esc(c.from ?? "?")} → ${esc(c.to ?? "?")}</td><td>${esc(c.method ?? "?")}</td><td class="${cls}">${c.outcome ? esc(`${c.outcome.code} ${c.outcome.reason}`) : L.none}</td><td>${seconds(c.timings.pdd)}</td><td>${seconds(c.timings.duration)}</td><td>${c.messages.length}</td><td>${c.findings.filter((f) => f.severity !== "info").length}</td></tr>`;
-		})
-		.join("\n");
-	const sections = calls
-		.map(({ summary: c, raws }, i) => {
-			const evidence = new Set(c.findings.flatMap((f) => f.evidence ?? []));
-			const findings = c.findings
-				.map(
-					(f) =>
-						`<li><span class="sev-${f.severity}">${esc(f.severity)}</span> ${esc(f.text)}${f.fix ? `<br><small>${esc(f.fix)}</small>` : ""}</li>`,
-				)
-				.join("");
-			const msgs = c.messages
-				.map((m) => {
-					const raw = raws?.[m.index];
-					return `<details id="call-${i}-msg-${m.index}"${evidence.has(m.index) ? ' class="evidence" open' : ""}><summary>#${m.index} ${esc(m.time?.slice(11, 23) ?? "")} ${esc(m.src ?? "?")} → ${esc(m.dst ?? "?")} ${esc(m.label)}${m.retransmission ? " (retr)" : ""}</summary>${raw ? `<pre>${esc(raw)}</pre>` : ""}</details>`;
-				})
-				.join("\n");
-			return `<section><h2 id="call-${i}">${esc(c.method ?? "?")} ${esc(c.callId)}</h2>
-<p>${esc(c.from ?? "?")} → ${esc(c.to ?? "?")} · ${c.outcome ? esc(`${c.outcome.code} ${c.outcome.reason}`) : L.none} · PDD ${seconds(c.timings.pdd)} · ${L.duration} ${seconds(c.timings.duration)}</p>
+/** The report's policy: nothing may load or run; only its own `<style>` (by hash) and data: images. */
+export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(CSS).digest("base64")}'; img-src data:; base-uri 'none'; form-action 'none'`;
+
+function esc(text: string): string {
+	return escapeXml(neutralizeBidi(text));
+}
+
+/**
+ * Writes the report in pieces: `head()`, then `call()` for each call as it finishes, then
+ * `end()` with the totals. Only counters are held between calls.
+ */
+export class HtmlReportWriter {
+	readonly #lang: string;
+	readonly #L: ReturnType<typeof labelsFor>["analyze"] & { title: string; calls: string };
+	#count = 0;
+
+	constructor(lang: string) {
+		this.#lang = lang;
+		this.#L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as { title: string; calls: string })) };
+	}
+
+	/** The document up to the table's head. */
+	head(): string {
+		const L = this.#L;
+		return `<!doctype html><html lang="${this.#lang === "tr" ? "tr" : "en"}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${L.title}</title><style>${CSS}</style></head><body>
+<h1>${L.title}</h1>
+<h2>${L.calls}</h2>
+<table><thead><tr><th>${L.start}</th><th>${L.fromTo}</th><th>${L.method}</th><th>${L.outcome}</th><th>${L.pdd}</th><th>${L.duration}</th><th>${L.messages}</th><th>${L.findings}</th></tr></thead>
+`;
+	}
+
+	/** One call: its row, and under it its findings, ladder and messages. */
+	call(summary: CallSummary, raws?: string[]): string {
+		const L = this.#L;
+		const i = this.#count++;
+		const c = mapStrings(summary, neutralizeBidi);
+		const cls = c.outcome ? `c${Math.floor(c.outcome.code / 100)}` : "";
+		const outcome = c.outcome ? esc(`${c.outcome.code} ${c.outcome.reason}`) : L.none;
+		const serious = c.findings.filter((f) => f.severity !== "info").length;
+		const row = `<tr><td><a href="#call-${i}">${esc(c.start?.slice(11, 23) ?? "—")}</a></td><td>${esc(c.from ?? "?")} → ${esc(c.to ?? "?")}</td><td>${esc(c.method ?? "?")}</td><td class="${cls}">${outcome}</td><td>${seconds(c.timings.pdd)}</td><td>${seconds(c.timings.duration)}</td><td>${c.messages.length}</td><td>${serious}</td></tr>`;
+		const evidence = new Set(c.findings.flatMap((f) => f.evidence ?? []));
+		const findings = c.findings
+			.map(
+				(f) =>
+					`<li><span class="sev-${esc(f.severity)}">${esc(f.severity)}</span> ${esc(f.text)}${f.fix ? `<br><small>${esc(f.fix)}</small>` : ""}</li>`,
+			)
+			.join("");
+		const msgs = c.messages
+			.map((m) => {
+				const raw = raws?.[m.index];
+				return `<details id="call-${i}-msg-${m.index}"${evidence.has(m.index) ? ' class="evidence" open' : ""}><summary>#${m.index} ${esc(m.time?.slice(11, 23) ?? "")} ${esc(m.src ?? "?")} → ${esc(m.dst ?? "?")} ${esc(m.label)}${m.retransmission ? " (retr)" : ""}</summary>${raw ? `<pre>${esc(raw)}</pre>` : ""}</details>`;
+			})
+			.join("\n");
+		// Calls with a warning or an error are open; the others fold to their row.
+		return `<tbody>${row}
+<tr class="detail"><td colspan="8"><details id="call-${i}"${serious ? " open" : ""}><summary>${esc(c.method ?? "?")} ${esc(c.callId)} · ${outcome} · PDD ${seconds(c.timings.pdd)} · ${L.duration} ${seconds(c.timings.duration)}</summary>
 ${findings ? `<h3>${L.findings}</h3><ul>${findings}</ul>` : ""}
 <div class="ladder">${ladderSvg(ladderOf(c), evidence)}</div>
-<h3>${L.messages}</h3>${msgs}</section>`;
-		})
-		.join("\n");
-	const inputs = stats.inputs
-		.map(
-			(s) =>
-				`${esc(s.name)} (${esc(s.format)}${s.textFormat ? `/${esc(s.textFormat)}` : ""}): ${s.packets} packets/lines, ${s.sipMessages} SIP`,
-		)
-		.join("<br>");
-	return `<!doctype html><html lang="${lang === "tr" ? "tr" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${L.title}</title><style>${CSS}</style></head><body>
-<h1>${L.title}</h1><p><small>${L.stats}: ${inputs}</small></p>
-<h2>${L.calls} (${calls.length})</h2>
-<table><thead><tr><th>${L.start}</th><th>${L.fromTo}</th><th>${L.method}</th><th>${L.outcome}</th><th>${L.pdd}</th><th>${L.duration}</th><th>${L.messages}</th><th>${L.findings}</th></tr></thead><tbody>
-${rows}
-</tbody></table>
-${sections}
+<h3>${L.messages}</h3>${msgs}</details></td></tr></tbody>
+`;
+	}
+
+	/** The end: the table closes, then the findings about the whole capture and the totals (known only now). */
+	end(stats: AnalyzeStats, across: Finding[] = []): string {
+		const L = this.#L;
+		const findings = mapStrings(across, neutralizeBidi)
+			.map(
+				(f) =>
+					`<li><span class="sev-${esc(f.severity)}">${esc(f.severity)}</span> ${esc(f.text)}${f.fix ? `<br><small>${esc(f.fix)}</small>` : ""}</li>`,
+			)
+			.join("");
+		const inputs = stats.inputs
+			.map(
+				(s) =>
+					`${esc(s.name)} (${esc(s.format)}${s.textFormat ? `/${esc(s.textFormat)}` : ""}): ${s.packets} packets/lines, ${s.sipMessages} SIP`,
+			)
+			.join("<br>");
+		return `</table>
+${findings ? `<h2>${L.findings}</h2><ul>${findings}</ul>` : ""}
+<h2>${L.stats}</h2><p>${L.calls}: ${this.#count}</p><p><small>${inputs}</small></p>
 </body></html>
 `;
+	}
+}
+
+/** The whole report at once, for calls already in memory. */
+export function renderHtmlReport(
+	calls: ReportCall[],
+	stats: AnalyzeStats,
+	lang: string,
+	across: Finding[] = [],
+): string {
+	const report = new HtmlReportWriter(lang);
+	let out = report.head();
+	for (const c of calls) out += report.call(c.summary, c.raws);
+	return out + report.end(stats, across);
 }

@@ -12,8 +12,9 @@ import {
 	type ChunkSource,
 	detectCaptureFormat,
 	gunzipped,
+	type InflationLimit,
 } from "../capture/index.ts";
-import { looksLikeSipText, TextLogReader } from "../capture/text-log.ts";
+import { looksLikeSipText, type TextLogOptions, TextLogReader } from "../capture/text-log.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
 import type { SipEvent } from "./sip-event.ts";
@@ -71,6 +72,8 @@ export interface AnalyzeOptions {
 	severalInputs?: boolean;
 	/** Called now and then with the bytes read so far of the current input. */
 	progress?: (bytesRead: number) => void;
+	/** How far gzipped input may inflate (default DEFAULT_INFLATION_LIMIT); past it addInput throws. */
+	inflationLimit?: InflationLimit;
 }
 
 const SNIFF_BYTES = 65536;
@@ -132,12 +135,15 @@ export class Analyzer {
 		this.#tracker.push(e);
 	}
 
-	/** Reads one input to its end. Never throws on bad content: damage is counted. */
-	async addInput(name: string, source: ChunkSource): Promise<InputStats> {
+	/**
+	 * Reads one input to its end. Never throws on bad content: damage is counted. `textLog` tells
+	 * a text log what its timestamps leave out (the year; the file's modification time).
+	 */
+	async addInput(name: string, source: ChunkSource, textLog: TextLogOptions = {}): Promise<InputStats> {
 		this.#inputs++;
 		// Gzipped inputs (.pcap.gz, .log.gz) are decompressed on the fly; others pass through.
 		let gzipProblem: string | null = null;
-		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d)));
+		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d), this.#options.inflationLimit));
 		let read = 0;
 		const head: Uint8Array[] = [];
 		let headBytes = 0;
@@ -177,7 +183,7 @@ export class Analyzer {
 			input = captureInputStats(name, reader.stats.format === "pcapng" ? "pcapng" : "pcap", reader.stats);
 		} else {
 			const decoder = new TextDecoder();
-			const reader = new TextLogReader();
+			const reader = new TextLogReader(textLog);
 			let sniffed = "";
 			let decided = false;
 			let unknown = false;
@@ -217,7 +223,10 @@ export class Analyzer {
 				packets: reader.stats.lines,
 				sipMessages: reader.stats.sipMessages,
 				nonSipPackets: 0,
-				malformed: reader.stats.skippedBlocks ? { "not-sip-block": reader.stats.skippedBlocks } : {},
+				malformed: {
+					...(reader.stats.skippedBlocks ? { "not-sip-block": reader.stats.skippedBlocks } : {}),
+					...(reader.stats.longLines ? { "long-line": reader.stats.longLines } : {}),
+				},
 				problems: unknown ? ["neither a pcap/pcapng capture nor text holding SIP messages"] : [],
 			};
 			if (reader.format && !unknown) input.textFormat = reader.format;

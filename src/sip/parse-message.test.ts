@@ -282,3 +282,52 @@ test("the body can be replaced, and a leading byte-order mark stays in it", () =
 		assert.equal(parseMessage(bytes).body, "\ufeffA", `Content-Length ${declared}`);
 	}
 });
+
+test("RFC 3261 MUSTs: empty Call-ID, From without tag, Via without branch, Content-Length not digits", () => {
+	const request = (lines: Record<string, string>) =>
+		`OPTIONS sip:b@example.com SIP/2.0\r\n${Object.entries({
+			Via: "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK-1",
+			From: "<sip:a@example.com>;tag=1",
+			To: "<sip:b@example.com>",
+			"Call-ID": "c1@192.0.2.1",
+			CSeq: "1 OPTIONS",
+			"Max-Forwards": "70",
+			"Content-Length": "0",
+			...lines,
+		})
+			.map(([k, v]) => `${k}:${v === "" ? "" : ` ${v}`}\r\n`)
+			.join("")}\r\n`;
+	const good = parseMessage(request({}));
+	assert.deepEqual([good.errors, good.warnings], [[], []]);
+	// §25.1: callid = word ["@" word]: an empty one is no Call-ID.
+	assert.match(
+		parseMessage(request({ "Call-ID": "" }))
+			.errors.map((e) => e.message)
+			.join(),
+		/empty Call-ID/,
+	);
+	// §8.1.1.3: an RFC 3261 sender (magic cookie in the branch) MUST tag From.
+	const untagged = parseMessage(request({ From: "<sip:a@example.com>" }));
+	assert.match(untagged.errors.map((e) => e.message).join(), /From has no tag/);
+	// §8.1.1.7: a Via without a branch is an RFC 2543 element; its missing From tag is a warning.
+	const old = parseMessage(request({ From: "<sip:a@example.com>", Via: "SIP/2.0/UDP 192.0.2.1:5060" }));
+	assert.deepEqual(old.errors, []);
+	assert.match(old.warnings.map((w) => w.message).join("|"), /Via 0 without a branch.*RFC 2543/);
+	assert.match(old.warnings.map((w) => w.message).join("|"), /From has no tag.*RFC 2543/);
+	// A response's From and Via are the request's: not checked again.
+	assert.deepEqual(
+		parseMessage(
+			"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h\r\nFrom: <sip:a@example.com>\r\nTo: <sip:b@example.com>;tag=2\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n",
+		).errors,
+		[],
+	);
+	// §20.14: Content-Length = 1*DIGIT.
+	for (const v of ["1x", "-1", "0x10", "1 2"])
+		assert.match(
+			parseMessage(request({ "Content-Length": v }))
+				.errors.map((e) => e.message)
+				.join(),
+			/Content-Length .* is not a non-negative number/,
+			v,
+		);
+});

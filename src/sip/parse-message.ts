@@ -740,6 +740,35 @@ export class SipMessage {
 			if (hs.length > 1) errors.push({ message: `more than one ${label}`, offset: (hs[1] as Header).offset });
 		};
 		once("call-id", "Call-ID");
+		// callid = word [ "@" word ] (RFC 3261 §25.1): at least one character.
+		const callIdHeader = this.first("call-id");
+		if (callIdHeader && callIdHeader.value.trim() === "")
+			errors.push({ message: "empty Call-ID (RFC 3261 §25.1: callid = word)", offset: callIdHeader.offset });
+		if (this.kind === "request") {
+			// Every Via of a request MUST carry a branch (§8.1.1.7); RFC 2543 elements omit it, and their
+			// transactions are then matched the old way (§17.2.3), which is fragile.
+			const via = this.via;
+			const noBranch = via.flatMap((v, i) => (v.branch === null ? [i] : []));
+			const viaAt = this.first("via")?.offset ?? 0;
+			if (noBranch.length)
+				warnings.push({
+					message: `Via${noBranch.length > 1 ? "s" : ""} ${noBranch.join(", ")} without a branch (RFC 3261 §8.1.1.7 requires one; an RFC 2543 element left it out)`,
+					offset: viaAt,
+				});
+			// A UAC MUST put a tag in From (§8.1.1.3). A sender whose top Via has the RFC 3261 magic
+			// cookie claims to follow it, so a missing tag is an error; an RFC 2543 request (RFC 4475
+			// §3.3.15 says to accept it) only gets a warning.
+			const from = this.from;
+			if (from && from.tag === null) {
+				const rfc3261 = via[0]?.branch?.startsWith("z9hG4bK") === true;
+				(rfc3261 ? errors : warnings).push({
+					message: rfc3261
+						? "From has no tag (RFC 3261 §8.1.1.3: a request's From MUST carry one)"
+						: "From has no tag (RFC 3261 §8.1.1.3 requires one; an RFC 2543 element left it out)",
+					offset: this.first("from")?.offset ?? 0,
+				});
+			}
+		}
 		once("cseq", "CSeq");
 		once("from", "From");
 		once("to", "To");

@@ -103,6 +103,36 @@ export function negotiateLanguage(header: string | null | undefined): Language {
 	return "en";
 }
 
+/**
+ * A redirect target as a Location value: a path on this site (leading slashes and backslashes
+ * folded into one slash, so "//evil.example" stays here), with every character outside the URL
+ * syntax percent-encoded as UTF-8 and every "%" not starting an escape encoded too.
+ */
+export function locationPath(target: string): string {
+	const path = `/${target.replace(/^[/\\\s]+/, "")}`;
+	let out = "";
+	for (let i = 0; i < path.length; i++) {
+		const ch = path[i] as string;
+		if (/[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/.test(ch)) out += ch;
+		else if (ch === "%") out += /^[0-9A-Fa-f]{2}$/.test(path.slice(i + 1, i + 3)) ? "%" : "%25";
+		else {
+			const code = path.codePointAt(i) as number;
+			const whole = code > 0xffff ? path.slice(i, ++i + 1) : ch;
+			out += utf8Escape(whole);
+		}
+	}
+	return out;
+}
+
+function utf8Escape(ch: string): string {
+	try {
+		return encodeURIComponent(ch);
+	} catch {
+		// A lone surrogate has no UTF-8 form: it is sent as U+FFFD.
+		return "%EF%BF%BD";
+	}
+}
+
 /** Parses a three-digit code in 100–699, or returns null. */
 function codeParam(text: string): number | null {
 	if (!/^\d{3}$/.test(text)) return null;
@@ -132,8 +162,9 @@ export function createApp(options: AppOptions = {}): Hono {
 		cache: status === 200,
 	});
 	const redirect = (c: Context, target: string, status: 301 | 302 = 301) => {
-		// Always a path on this site: "//host" or "/\\host" would send the reader elsewhere.
-		const to = `/${target.replace(/^[/\\\s]+/, "")}`;
+		// Always a path on this site: "//host" or "/\\host" would send the reader elsewhere; and
+		// percent-encoded, since a header holds only visible ASCII.
+		const to = locationPath(target);
 		return send(c, {
 			status,
 			type: HTML,
@@ -329,7 +360,8 @@ export function createApp(options: AppOptions = {}): Hono {
 	const unprefixed = (c: Context) => {
 		const first = c.req.path.split("/")[1] ?? "";
 		if (!["sip", "compare", "glossary", "search", "api", "analyze", "troubleshoot"].includes(first)) return null;
-		return redirect(c, `/en${c.req.path}${new URL(c.req.url).search}`);
+		const url = new URL(c.req.url);
+		return redirect(c, `/en${url.pathname}${url.search}`);
 	};
 	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
 	const langOf = (c: Context): Language | Response | Promise<Response> | null => {
@@ -337,8 +369,8 @@ export function createApp(options: AppOptions = {}): Hono {
 		if (isLanguage(raw)) return raw;
 		const lower = raw.toLowerCase();
 		if (isLanguage(lower)) {
-			const path = c.req.path.replace(/^\/[^/]+/, `/${lower}`);
-			return redirect(c, path + new URL(c.req.url).search);
+			const url = new URL(c.req.url);
+			return redirect(c, url.pathname.replace(/^\/[^/]+/, `/${lower}`) + url.search);
 		}
 		return null;
 	};
@@ -475,7 +507,11 @@ export function createApp(options: AppOptions = {}): Hono {
 		const path = c.req.path;
 		const moved = unprefixed(c);
 		if (moved) return moved;
-		if (path.length > 1 && path.endsWith("/") && !path.endsWith("//")) return redirect(c, path.slice(0, -1));
+		if (path.length > 1 && path.endsWith("/") && !path.endsWith("//")) {
+			// From the path as sent (still percent-encoded), so that the target is the same resource.
+			const url = new URL(c.req.url);
+			return redirect(c, url.pathname.slice(0, -1) + url.search);
+		}
 		const seg = path.split("/")[1] ?? "";
 		const lang = isLanguage(seg) ? seg : "en";
 		return notFound(c, lang, { words: path.replace(/^\/[^/]*\//, "") });

@@ -2,12 +2,12 @@
  * The web site on Node: the Hono app behind node:http, with zlib compression (brotli and gzip).
  * Node-only code lives here and in export.ts, never in app.ts.
  */
-import type { Server } from "node:http";
+import { createServer, type Server, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { type AppOptions, createApp } from "./app.ts";
-import type { Compressor } from "./respond.ts";
+import { type Compressor, SECURITY_HEADERS } from "./respond.ts";
 
 /**
  * zlib: brotli at quality 5 and gzip at level 6. Bodies are compressed once and kept; quality 11
@@ -28,6 +28,22 @@ export const zlibCompressor: Compressor = (data, encoding) =>
 export interface ServerOptions extends AppOptions {
 	port?: number;
 	host?: string;
+	/** Time a client has to send its request headers (default 10 s): a slow sender is cut off then. */
+	headersTimeoutMs?: number;
+	/** Time a client has to send its whole request (default 30 s). */
+	requestTimeoutMs?: number;
+}
+
+/**
+ * Node's own answer to a request it cannot parse (400), whose headers are too large (431) or
+ * that came too slowly (408), with the security headers every other answer carries.
+ */
+function clientErrorAnswer(code: string | undefined): string {
+	const status = code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+	const headers = Object.entries(SECURITY_HEADERS)
+		.map(([k, v]) => `${k}: ${v}\r\n`)
+		.join("");
+	return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers}content-length: 0\r\nconnection: close\r\n\r\n`;
 }
 
 /** A running server. */
@@ -43,12 +59,34 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
 	const host = options.host ?? "127.0.0.1";
 	const app = createApp({ compress: zlibCompressor, encodings: ["br", "gzip"], ...options });
 	return new Promise((resolve, reject) => {
-		const server = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: host }) as Server;
-		server.headersTimeout = 10_000;
-		server.requestTimeout = 30_000;
+		const headersTimeout = options.headersTimeoutMs ?? 10_000;
+		const listener = getRequestListener(app.fetch, {
+			hostname: host,
+			// A request the adapter cannot turn into a Request (a backslash in the path, a bad Host)
+			// is answered 400 with the security headers rather than with its bare 400.
+			errorHandler: (e) =>
+				new Response(null, {
+					status: e instanceof Error && e.name === "RequestError" ? 400 : 500,
+					headers: SECURITY_HEADERS,
+				}),
+		});
+		// Node checks the timeouts only this often (30 s by default, which let a slow sender hold a
+		// connection for ~30 s whatever headersTimeout said).
+		const server = createServer(
+			{ connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 4)) },
+			listener,
+		);
+		server.headersTimeout = headersTimeout;
+		server.requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+		server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+			const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+			if (err.code === "ECONNRESET" || !socket.writable || started) socket.destroy();
+			else socket.end(clientErrorAnswer(err.code));
+		});
 		server.keepAliveTimeout = 5_000;
 		server.maxHeadersCount = 100;
 		server.once("error", reject);
+		server.listen(options.port ?? 3000, host);
 		server.once("listening", () => {
 			server.off("error", reject);
 			const addr = server.address() as AddressInfo;

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { negotiateLanguage } from "./app.ts";
+import { locationPath, negotiateLanguage } from "./app.ts";
 import { GLOSSARY, Linker } from "./glossary.ts";
 import { escapeHtml, html, jsonForScript, raw } from "./html.ts";
 import { LABELS } from "./i18n/index.ts";
@@ -131,4 +131,26 @@ test("the app runs at the edge: nothing it loads imports from Node", () => {
 	};
 	walk(import.meta.dirname);
 	assert.deepEqual(offenders, []);
+});
+
+describe("locationPath", () => {
+	test("a path on this site, percent-encoded, existing escapes kept", () => {
+		assert.equal(locationPath("//evil.example/x"), "/evil.example/x");
+		assert.equal(locationPath("/\\\\evil"), "/evil");
+		assert.equal(locationPath("/en/sip/%E2%80%AE?q=%C3%BC"), "/en/sip/%E2%80%AE?q=%C3%BC");
+		assert.equal(locationPath("/en/sip/\u202e ü"), "/en/sip/%E2%80%AE%20%C3%BC");
+		assert.equal(locationPath("/a%zz%4"), "/a%25zz%254");
+		assert.equal(locationPath("/\u{1F600}\ud800"), "/%F0%9F%98%80%EF%BF%BD");
+		assert.equal(locationPath("/x\r\nSet-Cookie: a"), "/x%0D%0ASet-Cookie:%20a");
+	});
+
+	test("any string gives a valid header value that stays on the site", () => {
+		fc.assert(
+			fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => {
+				const to = locationPath(s);
+				new Headers({ location: to });
+				return /^\/(?![/\\])[\x21-\x7e]*$/.test(to);
+			}),
+		);
+	});
 });

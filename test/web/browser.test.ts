@@ -2,13 +2,16 @@
 // the home page to a Turkish comparison, right-to-left Arabic, search-as-you-type, no CSP
 // violation, and no serious or critical accessibility violation found by axe-core.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { entry } from "../../src/kb/registry.ts";
+import { BIDI, hostileLog } from "../hostile-input.ts";
 import { liveServer } from "./helpers.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -177,6 +180,57 @@ describe("in the browser", { skip }, () => {
 		assert.deepEqual(sent, [], "nothing uploaded");
 		assert.deepEqual(await axe(page), []);
 		await page.close();
+	});
+
+	test("the analyzer page shows a hostile capture's bidi controls as visible escapes", async () => {
+		const page = await open("/en/analyze");
+		await page.setInputFiles("#capture-files", {
+			name: "hostile\u202e.sip",
+			mimeType: "text/plain",
+			buffer: Buffer.from(hostileLog()),
+		});
+		await page.waitForSelector("#analysis table", { timeout: 15000 });
+		const text = (await page.textContent("#analysis")) ?? "";
+		assert.match(text, /sip:bob\\u2066/, "the isolate in To shown");
+		assert.match(text, /486 Busy/);
+		assert.equal(BIDI.exec(text), null, "no raw bidi control in the page");
+		const svg = (await page.locator("#analysis svg").first().textContent()) ?? "";
+		assert.equal(BIDI.exec(svg), null, "none in the ladder");
+		await page.close();
+	});
+
+	test("the HTML report renders under its own CSP: styled, no violation, nothing loaded", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "sipwhy-report-"));
+		const log = join(dir, "hostile.sip");
+		writeFileSync(log, hostileLog());
+		const report = join(dir, "report.html");
+		const bin = join(import.meta.dirname, "..", "..", "bin", "sipwhy.js");
+		const run = spawnSync(process.execPath, [bin, "analyze", log, "--format", "html", "-o", report], {
+			encoding: "utf8",
+		});
+		assert.equal(run.status, 0, run.stderr);
+		const page = await (context as BrowserContext).newPage();
+		const seen: string[] = [];
+		page.on("console", (m) => seen.push(`${m.type()}: ${m.text()}`));
+		page.on("pageerror", (e) => seen.push(e.message));
+		const requests: string[] = [];
+		page.on("request", (r) => requests.push(r.url()));
+		await page.goto(pathToFileURL(report).href);
+		const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+		assert.match(csp ?? "", /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:/);
+		assert.doesNotMatch(csp ?? "", /unsafe|script-src/);
+		// The style sheet applied (allowed by its hash), the ladder drawn.
+		assert.equal(await page.evaluate("getComputedStyle(document.body).maxWidth"), "1200px");
+		assert.ok((await page.locator("svg").count()) >= 1);
+		const violations = (await page.evaluate(
+			"new Promise((r) => { const v = []; document.addEventListener('securitypolicyviolation', (e) => v.push(e.violatedDirective)); setTimeout(() => r(v), 300); })",
+		)) as string[];
+		assert.deepEqual(violations, []);
+		assert.deepEqual(seen, [], "no console message (a CSP violation is one)");
+		assert.deepEqual(requests, [pathToFileURL(report).href], "nothing else loaded");
+		assert.equal(BIDI.exec((await page.textContent("body")) ?? ""), null);
+		await page.close();
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	test("no console error and no CSP violation on any page visited", () => {

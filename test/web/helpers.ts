@@ -5,7 +5,10 @@ import { type RunningServer, startServer } from "../../src/web/node-server.ts";
 export const SITE = "http://sipwhy.test";
 
 /** Starts a server (127.0.0.1, ephemeral port) for the tests of one file. */
-export function liveServer(options: { siteUrl?: string } = {}): { url: () => string; server: () => RunningServer } {
+export function liveServer(options: { siteUrl?: string; headersTimeoutMs?: number } = {}): {
+	url: () => string;
+	server: () => RunningServer;
+} {
 	let running: RunningServer | undefined;
 	before(async () => {
 		running = await startServer({ port: 0, host: "127.0.0.1", ...options });

@@ -342,3 +342,125 @@ describe("robustness", () => {
 		assert.equal((await get(base(), "/en/sip/603-decline")).status, 200);
 	});
 });
+
+/** Sends `request` as is on a new connection; resolves with the whole answer (latin1) once closed. */
+function rawRequest(request: string | Buffer, timeoutMs = 5000): Promise<{ answer: string; ms: number }> {
+	const u = new URL(base());
+	const started = Date.now();
+	return new Promise((resolve) => {
+		let answer = "";
+		const s = connect(Number(u.port), u.hostname, () => s.write(request));
+		s.on("data", (d) => {
+			answer += d.toString("latin1");
+		});
+		s.on("close", () => resolve({ answer, ms: Date.now() - started }));
+		s.on("error", () => {});
+		s.setTimeout(timeoutMs, () => s.destroy());
+	});
+}
+
+function statusOf(answer: string): number {
+	return Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
+}
+
+describe("hostile requests", () => {
+	test("weird paths: never a 500, every Location a percent-encoded path on this site", async () => {
+		const paths = [
+			"/%E2%80%AE",
+			"/%E2%80%AE/",
+			"/sip/%E2%80%AE",
+			"/sip/%E2%80%AE/",
+			"/EN/%E2%80%AE",
+			"/EN/sip/486?x=%E2%80%AE",
+			"/%00",
+			"/sip/%00",
+			"/sip/%0d%0aSet-Cookie:x=1",
+			"/\u00fc/",
+			"/sip/\u00fc",
+			"/sip/%C3%BC",
+			"/sip/%C3%BC/",
+			"/%FF",
+			"/%FF/",
+			"/sip/%FF",
+			"/en/sip/%FF/",
+			"/sip/%F0%9F%98%80",
+			"/sip/%ED%A0%80",
+			"//evil.com",
+			"//evil.com/",
+			"/\\evil",
+			"/\\evil/",
+			"/sip/\\evil/",
+			"/Tr/compare/%E2%80%AE/",
+		];
+		for (const path of paths) {
+			const { answer } = await rawRequest(
+				Buffer.from(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, "latin1"),
+			);
+			const status = statusOf(answer);
+			assert.ok(status >= 200 && status < 500, `${JSON.stringify(path)}: ${answer.slice(0, 200)}`);
+			assert.match(
+				answer,
+				/\r\ncontent-security-policy: default-src 'none'/i,
+				`${JSON.stringify(path)}: security headers`,
+			);
+			assert.match(answer, /\r\nx-content-type-options: nosniff/i, JSON.stringify(path));
+			const location = /\r\nlocation: ([^\r]*)/i.exec(answer)?.[1];
+			if (location === undefined) continue;
+			assert.match(location, /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/, `${JSON.stringify(path)} → ${location}`);
+			assert.doesNotMatch(location, /%(?![0-9A-Fa-f]{2})/, `${JSON.stringify(path)} → ${location}`);
+		}
+	});
+
+	test("a percent-encoded path redirects to the same resource", async () => {
+		for (const [path, to] of [
+			["/sip/%C3%BC", "/en/sip/%C3%BC"],
+			["/sip/%E2%80%AE", "/en/sip/%E2%80%AE"],
+			["/en/sip/%FF/", "/en/sip/%FF"],
+			["/TR/sip/486?q=%C3%BC", "/tr/sip/486?q=%C3%BC"],
+		] as const) {
+			const r = await get(base(), path);
+			assert.equal(r.status, 301, path);
+			assert.equal(r.headers.get("location"), to, path);
+		}
+	});
+
+	test("Node's own 400 and 431 carry the security headers", async () => {
+		for (const [request, status] of [
+			["GARBAGE\r\n\r\n", 400],
+			["GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 400],
+			[`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, 431],
+		] as const) {
+			const { answer } = await rawRequest(request);
+			assert.equal(statusOf(answer), status, answer.slice(0, 200));
+			assert.match(answer, /\r\ncontent-security-policy: default-src 'none'/i);
+			assert.match(answer, /\r\nx-frame-options: DENY/i);
+		}
+	});
+});
+
+describe("slow senders", () => {
+	const slow = liveServer({ headersTimeoutMs: 600 });
+	test("a client that never finishes its headers is cut off after headersTimeout, not ~30 s", async () => {
+		const u = new URL(slow.url());
+		const started = Date.now();
+		const answer = await new Promise<string>((resolve) => {
+			let text = "";
+			const s = connect(Number(u.port), u.hostname, () => s.write("GET /en/ HTTP/1.1\r\nHost: x\r\n"));
+			// A header line now and then, never the blank line that ends them (slowloris).
+			const drip = setInterval(() => s.write("X-A: b\r\n"), 100);
+			s.on("data", (d) => {
+				text += d.toString("latin1");
+			});
+			s.on("close", () => {
+				clearInterval(drip);
+				resolve(text);
+			});
+			s.on("error", () => {});
+			s.setTimeout(10_000, () => s.destroy());
+		});
+		const ms = Date.now() - started;
+		assert.ok(ms < 3000, `cut off after ${ms} ms`);
+		assert.equal(statusOf(answer), 408, answer);
+		assert.match(answer, /\r\ncontent-security-policy: /i);
+	});
+});

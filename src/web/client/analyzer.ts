@@ -1,13 +1,15 @@
 /**
  * The in-browser analyzer: captures and logs chosen or dropped on the page are read with
  * `File.stream()` and analysed here, by the same code as `sipwhy analyze`; nothing is uploaded.
- * Every value from a capture reaches the page through textContent or the escaping SVG renderer.
+ * Every value from a capture reaches the page through textContent or the escaping SVG renderer,
+ * with its bidi controls made visible first (an RLO in a From must not reorder what is read).
  */
 import { captureDiagnosis } from "../../diagnose/scan.ts";
 import { Analyzer } from "../../flow/analyze.ts";
 import type { CallSummary } from "../../flow/call-summary.ts";
 import { ladderOf } from "../../flow/ladder.ts";
 import { ladderSvg } from "../../flow/ladder-svg.ts";
+import { mapStrings, neutralizeBidi } from "../../flow/visible.ts";
 import type { WebLabels } from "../i18n/types.ts";
 
 /** The analyzer page's labels (the page serialises them into data-labels). */
@@ -24,7 +26,8 @@ function seconds(s: number | null): string {
 	return s === null ? "—" : `${s.toFixed(2)} s`;
 }
 
-function render(root: HTMLElement, calls: CallSummary[], statsLine: string, L: Labels): void {
+function render(root: HTMLElement, found: CallSummary[], statsLine: string, L: Labels): void {
+	const calls = mapStrings(found, neutralizeBidi);
 	root.replaceChildren();
 	root.append(el("p", statsLine, "muted"));
 	if (calls.length === 0) {
@@ -122,7 +125,7 @@ async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang:
 	try {
 		for (const f of Array.from(files)) await analyzer.addInput(f.name, f.stream());
 		const { stats, calls, findings } = analyzer.finish();
-		const line = `${L.stats}: ${stats.inputs.map((x) => `${x.name} (${x.format}${x.textFormat ? `/${x.textFormat}` : ""}): ${x.sipMessages} SIP`).join(", ")}`;
+		const line = `${L.stats}: ${stats.inputs.map((x) => `${neutralizeBidi(x.name)} (${x.format}${x.textFormat ? `/${x.textFormat}` : ""}): ${x.sipMessages} SIP`).join(", ")}`;
 		// Probes of a scan are told once, in the findings about the whole capture.
 		render(
 			root,
@@ -130,9 +133,9 @@ async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang:
 			line,
 			L,
 		);
-		if (findings.length) root.insertBefore(findingList(findings), root.children[1] ?? null);
+		if (findings.length) root.insertBefore(findingList(mapStrings(findings, neutralizeBidi)), root.children[1] ?? null);
 	} catch (e) {
-		root.replaceChildren(el("p", `${L.error}: ${(e as Error).message}`));
+		root.replaceChildren(el("p", `${L.error}: ${neutralizeBidi((e as Error).message)}`));
 	}
 }
 
