@@ -44,10 +44,13 @@ export interface OfferAnswer {
 export class CallView {
 	readonly msgs: Msg[];
 	readonly callId: string;
+	/** Messages the tracker left out in the middle of a very long call: counts here are lower bounds. */
+	readonly dropped: number;
 	#sdp = new Map<number, Sdp | null>();
 
 	constructor(call: Call) {
 		this.callId = call.callId;
+		this.dropped = call.dropped ?? 0;
 		this.msgs = call.messages.map((t) => ({
 			i: t.index,
 			time: t.event.time,

@@ -30,11 +30,11 @@ export const tr: FindingTexts = {
 		fix: "İstemcide bu realm için kimlik bilgilerini tanımlayın ya da bu isteniyorsa sunucunun istemciye IP adresinden güvenmesini sağlayın.",
 	}),
 	"missing-ack": (p) => ({
-		text: `INVITE'a verilen ${s(p.code)} yanıtı${p.hop ? ` ${s(p.hop)} hop'unda` : ""} ${s(p.retransmissions)} kez yeniden gönderildi ve o hop'ta hiç ACK gelmedi${p.byeAfter !== "" ? `; ${p.byeBy === "caller" ? "arayan" : "aranan"} taraf ${s(p.byeAfter)} s sonra çağrıyı kapattı${yes(p.timerH) ? "; aranan taraf ACK beklemeyi tam bu sürede bırakır (64×T1 = 32 s, RFC 3261 §13.3.1.4)" : ""}` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
+		text: `INVITE'a verilen ${s(p.code)} yanıtı${p.hop ? ` ${s(p.hop)} hop'unda` : ""} ${yes(p.atLeast) ? "en az " : ""}${s(p.retransmissions)} kez yeniden gönderildi ve o hop'ta hiç ACK gelmedi${p.byeAfter !== "" ? `; ${p.byeBy === "caller" ? "arayan" : "aranan"} taraf ${s(p.byeAfter)} s sonra çağrıyı kapattı${yes(p.timerH) ? "; aranan taraf ACK beklemeyi tam bu sürede bırakır (64×T1 = 32 s, RFC 3261 §13.3.1.4)" : ""}` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
 		fix: "Arayanın ACK'i nereye gönderdiğini (ya da neden göndermediğini) bulun: 200'deki özel ya da yanlış Contact, erişilemeyen bir adrese işaret eden Record-Route, başlıkları değiştiren NAT veya SIP ALG, ya da asimetrik yönlendirme.",
 	}),
 	"no-response": (p) => ({
-		text: `${s(p.method)} isteği ${s(p.over)} s boyunca ${s(p.sent)} kez${p.to ? ` ${s(p.to)} adresine` : ""} gönderildi ve 100 Trying dahil hiçbir yanıt gelmedi: işlem yerelde zaman aşımına uğradı (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
+		text: `${s(p.method)} isteği ${s(p.over)} s boyunca ${yes(p.atLeast) ? "en az " : ""}${s(p.sent)} kez${p.to ? ` ${s(p.to)} adresine` : ""} gönderildi ve 100 Trying dahil hiçbir yanıt gelmedi: işlem yerelde zaman aşımına uğradı (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
 		fix: "Hedefe bu adres, port ve taşıma protokolüyle ulaşılabildiğini kontrol edin: yönlendirme ve DNS, güvenlik duvarları, NAT ve karşı tarafın bu taşımada dinleyip dinlemediği.",
 	}),
 	"request-timeout": (p) => ({
