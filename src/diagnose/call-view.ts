@@ -1,7 +1,8 @@
 /** A call's messages indexed for the diagnosis rules: requests, their responses, SDP, headers. */
+
+import type { Endpoint } from "../capture/sip-event.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { hopEventKey, originCloseness } from "../flow/hop-event.ts";
-import type { Endpoint } from "../flow/sip-event.ts";
 import { boundaryOf, parseMultipart } from "../sip/body-parts.ts";
 import type { SipMessage } from "../sip/parse-message.ts";
 import { parseSdp, type Sdp } from "../sip/sdp.ts";

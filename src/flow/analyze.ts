@@ -14,10 +14,10 @@ import {
 	gunzipped,
 	type InflationLimit,
 } from "../capture/index.ts";
+import type { SipEvent } from "../capture/sip-event.ts";
 import { looksLikeSipText, type TextLogOptions, TextLogReader } from "../capture/text-log.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
-import type { SipEvent } from "./sip-event.ts";
 
 /** What one input turned out to be. */
 export interface InputStats {

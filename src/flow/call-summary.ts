@@ -2,9 +2,10 @@
  * What a call amounts to: its initial request, outcome (the final response to the last attempt of
  * the initial request), who sent the decisive response, timings, participants and the message list.
  */
+
+import { type Endpoint, endpointText } from "../capture/sip-event.ts";
 import type { Call, TrackedMessage } from "./call-tracker.ts";
 import { hopEventKey } from "./hop-event.ts";
-import { type Endpoint, endpointText } from "./sip-event.ts";
 
 /** One message in a call summary. */
 export interface MessageSummary {

@@ -3,7 +3,7 @@
  * or same response seen before) and hands each call on once it is over, so memory grows with the
  * calls still open, not with the input.
  */
-import type { SipEvent } from "./sip-event.ts";
+import type { SipEvent } from "../capture/sip-event.ts";
 import { transactionKey } from "./transaction-key.ts";
 
 /** One message of a call. */

@@ -4,7 +4,7 @@
  * §17.1.1.2 / §17.1.2.2) or answered by a 408; CANCEL: the caller abandoned (normal) or the 200
  * crossed the CANCEL (§9.1: the call must be ACKed and then ended with BYE).
  */
-import { type Endpoint, endpointText } from "../../flow/sip-event.ts";
+import { type Endpoint, endpointText } from "../../capture/sip-event.ts";
 import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 

@@ -1,10 +1,11 @@
 /** One page per response code. */
+
+import { LABELS, type WebLabels } from "../../i18n/index.ts";
 import { classOf } from "../../kb/classes.ts";
 import { type Explanation, explain } from "../../kb/explain.ts";
 import type { Language } from "../../kb/locales.ts";
 import { entries, entry, REGISTRY_SOURCE } from "../../kb/registry.ts";
 import { type Html, html } from "../html.ts";
-import { LABELS, type WebLabels } from "../i18n/index.ts";
 import { type Ctx, type Page, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
 import { url } from "../urls.ts";
 import {

@@ -1,5 +1,5 @@
 /** The site's interface labels in every offered language. */
-import { LANGUAGES, type Language } from "../../kb/locales.ts";
+import { LANGUAGES, type Language } from "../kb/locales.ts";
 import { ar } from "./ar.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";

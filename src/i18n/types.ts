@@ -1,5 +1,5 @@
 /** Interface labels of the web site, one object per offered language (content is separate). */
-import type { AckRule, CodeStatus, DialogEffect, ResponseClass, RetryKind, Scope, Sender } from "../../kb/enums.ts";
+import type { AckRule, CodeStatus, DialogEffect, ResponseClass, RetryKind, Scope, Sender } from "../kb/enums.ts";
 
 /** Registry status of a code (labelled in `WebLabels.status`). */
 export type Status = CodeStatus;

@@ -1,4 +1,4 @@
-/** What the flow layer consumes: one SIP message as seen on the wire or in a log. */
+/** What capture hands on: one SIP message as seen on the wire or in a log, with where and when. */
 import type { SipMessage } from "../sip/parse-message.ts";
 
 /** An IP address and port. */
