@@ -96,8 +96,6 @@ export interface Finding {
 	link?: string;
 }
 
-// ISO 8601 times built from the day's prefix (cached) and plain arithmetic: one Date per day,
-// not one per message.
 // ISO 8601 times built from the second's prefix (cached) and the milliseconds: one Date per day
 // and one prefix per second, not one per message.
 let isoDay = Number.NaN;
