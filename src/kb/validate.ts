@@ -226,6 +226,10 @@ export function validateKnowledge(
 			problems.push(`docs/terms-${lang}.md: ${(e as Error).message}`);
 		}
 	}
+	// Curated pairs and troubleshooting pages are checked against the term list like the code texts.
+	const registeredReasons = registry.data.codes.map((c) => c.reason);
+	const termsOf = (lang: string, item: string) =>
+		termProblems(item, termRules[lang] ?? [], registeredReasons).map((p) => `${p} (docs/terms-${lang}.md)`);
 	const listed = [
 		...registry.data.codes.map((c) => ({ ...c, registered: true })),
 		...registry.data.unregistered.map((c) => ({
@@ -340,7 +344,8 @@ export function validateKnowledge(
 			for (const [field, v] of Object.entries(p.data)) {
 				const items = Array.isArray(v) ? v : [v];
 				for (const item of items)
-					for (const pr of proseProblems(item, lang)) problems.push(`${where}: ${field}: ${pr}`);
+					for (const pr of [...proseProblems(item, lang), ...termsOf(lang, item)])
+						problems.push(`${where}: ${field}: ${pr}`);
 			}
 			pairs[lang][key] = p.data;
 		}
@@ -359,7 +364,8 @@ export function validateKnowledge(
 				if (field === "codes" || field === "cites") continue;
 				const items = Array.isArray(v) ? v : [v];
 				for (const item of items)
-					for (const pr of proseProblems(String(item), lang)) problems.push(`${where}: ${field}: ${pr}`);
+					for (const pr of [...proseProblems(String(item), lang), ...termsOf(lang, String(item))])
+						problems.push(`${where}: ${field}: ${pr}`);
 			}
 			for (const c of r.data.codes) if (!known.has(c)) problems.push(`${where}: unknown code ${c}`);
 			rules[lang][id] = r.data;

@@ -35,7 +35,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Diyalog",
-			def: "İki kullanıcı aracısı arasında bir süre devam eden eşler arası ilişki; Call-ID, From etiketi ve To etiketiyle tanımlanır. Bir INVITE'a 2xx ya da To etiketli bir 1xx (erken diyalog) yanıtı geldiğinde kurulur; içindeki istekler (re-INVITE, UPDATE, BYE) diyaloğun rota kümesini ve CSeq sırasını izler.",
+			def: "İki UA arasında bir süre devam eden eşler arası ilişki; Call-ID, From etiketi ve To etiketiyle tanımlanır. Bir INVITE'a 2xx ya da To etiketli bir 1xx (erken diyalog) yanıtı geldiğinde kurulur; içindeki istekler (re-INVITE, UPDATE, BYE) diyaloğun rota kümesini ve CSeq sırasını izler.",
 			match: ["diyalo[gğ]\\p{L}*"],
 		},
 	},
@@ -92,7 +92,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "B2BUA",
-			def: "Arka arkaya kullanıcı aracısı: bir isteği UAS olarak alan ve onu işlemek için ikinci bir bacakta UAC olarak yeni bir istek gönderen, iki bacağın diyalog durumunu da tutan varlık. Santraller, SBC'ler ve birçok ağ geçidi B2BUA'dır; bu yüzden bir bacakta görülen yanıt, öbür bacaktaki farklı bir yanıttan çevrilmiş olabilir.",
+			def: "Arka arkaya UA (back-to-back UA): bir isteği UAS olarak alan ve onu işlemek için ikinci bir bacakta UAC olarak yeni bir istek gönderen, iki bacağın diyalog durumunu da tutan varlık. Santraller, SBC'ler ve birçok gateway B2BUA'dır; bu yüzden bir bacakta görülen yanıt, öbür bacaktaki farklı bir yanıttan çevrilmiş olabilir.",
 			match: [`B2BUA${TR_APOS}`],
 		},
 	},
@@ -166,7 +166,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Via",
-			def: "İsteğin izlediği yolu kaydeden başlık: her atlama kendi taşıma protokolünü, adresini ve branch değerini içeren bir Via ekler. Yanıtlar Via başlıkları boyunca geri döner ve her atlama en üsttekini çıkarır; received ve rport parametreleri isteğin gerçekte nereden geldiğini kaydeder, yanıtlar NAT'ın arkasına böyle ulaşır.",
+			def: "İsteğin izlediği yolu kaydeden başlık: her hop kendi taşıma protokolünü, adresini ve branch değerini içeren bir Via ekler. Yanıtlar Via başlıkları boyunca geri döner ve her hop en üsttekini çıkarır; received ve rport parametreleri isteğin gerçekte nereden geldiğini kaydeder, yanıtlar NAT'ın arkasına böyle ulaşır.",
 			match: [`Via${TR_APOS}`],
 		},
 	},
@@ -180,7 +180,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 			match: ["UACs?"],
 		},
 		tr: {
-			term: "UAC (kullanıcı aracısı istemcisi)",
+			term: "UAC (istemci rolündeki UA)",
 			def: "Bir istek gönderip yanıtlarını alan tarafın rolü. Bir telefon gönderdiği INVITE'ın UAC'si, aldığı BYE'ın UAS'ıdır; rol bir transaction boyunca sürer.",
 			match: [`UAC${TR_APOS}`],
 		},
@@ -195,7 +195,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 			match: ["UAS(?:es)?"],
 		},
 		tr: {
-			term: "UAS (kullanıcı aracısı sunucusu)",
+			term: "UAS (sunucu rolündeki UA)",
 			def: "Bir isteği alıp yanıtlayan tarafın rolü. Kullanıcıyı anlatan son yanıtların çoğu, örneğin meşgul, reddetme ya da burada kabul edilemez, proxy'den değil UAS'tan gelir.",
 			match: [`UAS${TR_APOS}`],
 		},
@@ -223,7 +223,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 			match: ["registrars?"],
 		},
 		tr: {
-			term: "Kayıt sunucusu (registrar)",
+			term: "Registrar",
 			def: "REGISTER isteklerini kabul eden ve bir kullanıcının kayıt adresiyle cihazlarının Contact adresleri arasındaki bağları Expires ile belirlenen süre boyunca saklayan sunucu. Proxy'ler çağrının nereye gönderileceğini bu bağlardan bulur.",
 			match: ["kayıt sunucu\\p{L}*", "registrar\\p{L}*"],
 		},
@@ -252,7 +252,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Geçici yanıt",
-			def: "1xx yanıtı: ilerlemeyi bildirir ve hiçbir şeyi bitirmez. 100 Trying yalnızca bir atlama gider; diğer 1xx yanıtları arayana kadar ulaşır ve To etiketi taşıdıklarında erken bir diyalog kurarlar.",
+			def: "1xx yanıtı: ilerlemeyi bildirir ve hiçbir şeyi bitirmez. 100 Trying yalnızca bir hop gider; diğer 1xx yanıtları arayana kadar ulaşır ve To etiketi taşıdıklarında erken bir diyalog kurarlar.",
 			match: ["geçici yanıt\\p{L}*"],
 		},
 	},
@@ -281,7 +281,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "ACK",
-			def: "INVITE'a verilen son yanıtı onaylayan istek. 2xx dışı bir yanıt için INVITE transaction'ı içinde atlama atlama gönderilir; 2xx için diyalogda uçtan uca yeni bir istektir. 200'üne ACK gelmeyen aranan taraf 200'ü yeniden gönderir ve yaklaşık 32 saniye sonra çağrıyı düşürür.",
+			def: "INVITE'a verilen son yanıtı onaylayan istek. 2xx dışı bir yanıt için INVITE transaction'ı içinde her hop'ta ayrı gönderilir (hop-by-hop); 2xx için diyalogda uçtan uca yeni bir istektir. 200'üne ACK gelmeyen aranan taraf 200'ü yeniden gönderir ve yaklaşık 32 saniye sonra çağrıyı düşürür.",
 			match: [`ACK${TR_APOS}`],
 		},
 	},
@@ -384,7 +384,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Contact",
-			def: "Bir kullanıcı aracısına sonraki istekler için doğrudan ulaşılabilecek adresi (REGISTER, INVITE ve 2xx içinde) ya da bir 3xx yanıtında onun yerine denenecek adresleri veren başlık.",
+			def: "Bir UA'ya sonraki istekler için doğrudan ulaşılabilecek adresi (REGISTER, INVITE ve 2xx içinde) ya da bir 3xx yanıtında onun yerine denenecek adresleri veren başlık.",
 			match: [`Contact${TR_APOS}`],
 		},
 	},
@@ -472,7 +472,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Rota kümesi (route set)",
-			def: "Bir diyalog içindeki isteklerin uğraması gereken proxy'lerin sıralı listesi; diyaloğu kuran istek ya da yanıttaki Record-Route başlıklarından alınır. Onu yanlış kuran bir kullanıcı aracısı BYE ya da re-INVITE'ı çağrının durumunu tutan proxy'leri atlayarak gönderir.",
+			def: "Bir diyalog içindeki isteklerin uğraması gereken proxy'lerin sıralı listesi; diyaloğu kuran istek ya da yanıttaki Record-Route başlıklarından alınır. Onu yanlış kuran bir UA BYE ya da re-INVITE'ı çağrının durumunu tutan proxy'leri atlayarak gönderir.",
 			match: ["rota kümesi\\p{L}*", "route set\\p{L}*"],
 		},
 	},
@@ -486,7 +486,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Digest kimlik doğrulama (challenge)",
-			def: "SIP'e uygulanan HTTP Digest. Sunucu kimliği doğrulanmamış bir isteğe nonce taşıyan bir challenge ile yanıt verir: UAS ya da kayıt sunucusundan WWW-Authenticate ile 401, proxy'den Proxy-Authenticate ile 407. İstemci isteği parolasından hesaplanan Authorization ya da Proxy-Authorization ile yeniden gönderir. Başarıdan önce bir challenge gelmesi normaldir, hata değildir.",
+			def: "SIP'e uygulanan HTTP Digest. Sunucu kimliği doğrulanmamış bir isteğe nonce taşıyan bir challenge ile yanıt verir: UAS'tan ya da registrar'dan WWW-Authenticate ile 401, proxy'den Proxy-Authenticate ile 407. İstemci isteği parolasından hesaplanan Authorization ya da Proxy-Authorization ile yeniden gönderir. Başarıdan önce bir challenge gelmesi normaldir, hata değildir.",
 			match: [`challenge\\p{L}*${TR_APOS}`, "digest", "kimlik doğrula\\p{L}*"],
 		},
 	},
@@ -501,7 +501,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Q.850 nedeni",
-			def: "ISDN ve ISUP'un bir çağrının neden bittiğini bildirmek için kullandığı ITU-T neden değerleri listesi (16 normal çağrı sonlandırma, 17 kullanıcı meşgul, 21 çağrı reddedildi). Ağ geçitleri bunları SIP kodlarına eşler (RFC 3398) ve bir Reason başlığında taşıyabilir (RFC 6432).",
+			def: "ISDN ve ISUP'un bir çağrının neden bittiğini bildirmek için kullandığı ITU-T neden değerleri listesi (16 normal çağrı sonlandırma, 17 kullanıcı meşgul, 21 çağrı reddedildi). Gateway'ler bunları SIP kodlarına eşler (RFC 3398) ve bir Reason başlığında taşıyabilir (RFC 6432).",
 			match: ["Q\\.850"],
 		},
 	},
@@ -516,7 +516,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "ISUP",
-			def: "ISDN Kullanıcı Kısmı: geleneksel telefon şebekesinin SS7 sinyalleşme protokolü. SIP ile PSTN arasındaki ağ geçitleri ISUP mesajlarını, neden değerleri dahil, SIP isteklerine ve yanıtlarına çevirir ve geri çevirir.",
+			def: "ISDN Kullanıcı Kısmı: geleneksel telefon şebekesinin SS7 sinyalleşme protokolü. SIP ile PSTN arasındaki gateway'ler ISUP mesajlarını, neden değerleri dahil, SIP isteklerine ve yanıtlarına çevirir ve geri çevirir.",
 			match: [`ISUP${TR_APOS}`],
 		},
 	},
@@ -531,7 +531,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "PSTN",
-			def: "Kamu anahtarlamalı telefon şebekesi: SIP'in ağ geçitleri ve trunk'lar üzerinden ulaştığı geleneksel telefon ağı.",
+			def: "Kamu anahtarlamalı telefon şebekesi: SIP'in gateway'ler ve trunk'lar üzerinden ulaştığı geleneksel telefon ağı.",
 			match: [`PSTN${TR_APOS}`],
 		},
 	},
@@ -544,7 +544,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 			match: ["gateways?"],
 		},
 		tr: {
-			term: "Ağ geçidi (gateway)",
+			term: "Gateway",
 			def: "SIP ile başka bir ağ, genellikle PSTN (ISDN, ISUP, analog hatlar) arasında hem sinyalleşmeyi hem medyayı çeviren cihaz. İçinden geçen bir yanıt kodu çoğu zaman bir Q.850 nedeni üzerinden eşlenir ve başka bir kod olarak çıkar.",
 			match: [`gateway\\p{L}*${TR_APOS}`, "ağ geçid\\p{L}*"],
 		},
@@ -570,7 +570,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 			match: ["PBX(?:es|s)?"],
 		},
 		tr: {
-			term: "Santral (PBX)",
+			term: "Santral",
 			def: "İç telefonları ve trunk'ları birbirine bağlayan işletme telefon sistemi (Asterisk, FreeSWITCH, 3CX, Cisco CUCM). Neredeyse her zaman bir B2BUA'dır, bir çağrı bacağını sonlandırıp yenisini başlatır; bu yüzden gönderdiği kod, aldığı kod olmayabilir.",
 			match: ["santral\\p{L}*", "PBX"],
 		},
@@ -644,7 +644,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Reason başlığı",
-			def: "Bir isteğin (BYE, CANCEL) ya da yanıtın neden gönderildiğini bir SIP kodu ya da Q.850 nedeni olarak bildiren başlık, örneğin Reason: Q.850;cause=16. Bir ağ geçidi ya da santral asıl hatayı çevirdiğinde en iyi ipucudur.",
+			def: "Bir isteğin (BYE, CANCEL) ya da yanıtın neden gönderildiğini bir SIP kodu ya da Q.850 nedeni olarak bildiren başlık, örneğin Reason: Q.850;cause=16. Bir gateway ya da santral asıl hatayı çevirdiğinde en iyi ipucudur.",
 			match: ["Reason(?= başlı|:)"],
 		},
 	},
@@ -673,7 +673,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Oturum zamanlayıcısı (session timer)",
-			def: "Bir diyaloğun Session-Expires dolmadan re-INVITE ya da UPDATE ile yenilenmesini sağlayan eklenti; böylece durumlu proxy'ler ve kullanıcı aracıları BYE'ı kaybolmuş çağrıları temizleyebilir. Sunucunun alt sınırından kısa bir aralık 422 ve Min-SE başlığıyla reddedilir.",
+			def: "Bir diyaloğun Session-Expires dolmadan re-INVITE ya da UPDATE ile yenilenmesini sağlayan eklenti; böylece durumlu proxy'ler ve UA'lar BYE'ı kaybolmuş çağrıları temizleyebilir. Sunucunun alt sınırından kısa bir aralık 422 ve Min-SE başlığıyla reddedilir.",
 			match: ["oturum zamanlayıcı\\p{L}*", "Session-Expires", "session timer\\p{L}*"],
 		},
 	},
@@ -703,7 +703,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "REGISTER",
-			def: "Bir kullanıcı aracısının kayıt adresini o anki Contact adresine bağlamak için kayıt sunucusuna gönderdiği ve Expires süresi dolmadan yenilediği istek.",
+			def: "Bir UA'nın kayıt adresini o anki Contact adresine bağlamak için registrar'a gönderdiği ve Expires süresi dolmadan yenilediği istek.",
 			match: [`REGISTER${TR_APOS}`],
 		},
 	},
@@ -717,7 +717,7 @@ export const GLOSSARY: GlossaryTerm[] = [
 		},
 		tr: {
 			term: "Kayıt adresi (AOR)",
-			def: "Bir kullanıcıyı tanımlayan ve arayanlara verilen SIP URI'si, örneğin sip:alice@example.com. Kayıt sunucusu onu kullanıcının cihazlarının Contact adreslerine bağlar.",
+			def: "Bir kullanıcıyı tanımlayan ve arayanlara verilen SIP URI'si, örneğin sip:alice@example.com. Registrar onu kullanıcının cihazlarının Contact adreslerine bağlar.",
 			match: ["kayıt adres\\p{L}*", "AOR"],
 		},
 	},
