@@ -124,15 +124,15 @@ export const tr: WebLabels = {
 	scope: "Kapsam",
 	statusLabel: "Durum",
 	q850: "Q.850 nedenleri (ISUP)",
-	q850Intro: "Ağ geçitlerinin bu kodu ISDN User Part neden değerlerine ve bu değerlerden nasıl eşlediği (RFC 3398).",
+	q850Intro: "Gateway'lerin bu kodu ISDN User Part neden değerlerine ve bu değerlerden nasıl eşlediği (RFC 3398).",
 	q850To: "SIP'ten ISUP'a",
 	q850From: "ISUP'tan SIP'e",
 	cause: "Neden",
 	treatedAs: (code, asCode) =>
-		`${code} IANA kaydında yok. Kurallara uyan bir kullanıcı aracısı bilinmeyen bir kodu sınıfının x00 kodu gibi işler; burada ${asCode} (RFC 3261 §8.1.3.2).`,
+		`${code} IANA kaydında yok. Kurallara uyan bir UA bilinmeyen bir kodu sınıfının x00 kodu gibi işler; burada ${asCode} (RFC 3261 §8.1.3.2).`,
 	deprecatedBy: "Kaldıran belge",
 	renamedFrom: "Eski adı",
-	sender: { uas: "UAS", proxy: "proxy", registrar: "kayıt sunucusu", redirect: "yönlendirme sunucusu", b2bua: "B2BUA" },
+	sender: { uas: "UAS", proxy: "proxy", registrar: "registrar", redirect: "yönlendirme sunucusu", b2bua: "B2BUA" },
 	effect: {
 		none: "yok",
 		establishes: "diyalog kurar",
@@ -143,7 +143,7 @@ export const tr: WebLabels = {
 	ackRule: {
 		none: "ACK yok (güvenilir gönderilirse PRACK)",
 		"end-to-end": "uçtan uca, yeni bir transaction ile",
-		"hop-by-hop": "atlama atlama, aynı transaction içinde",
+		"hop-by-hop": "hop hop, aynı transaction içinde",
 	},
 	scopes: {
 		progress: "ilerleme",
