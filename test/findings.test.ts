@@ -134,3 +134,11 @@ test("a call longer than the tracker keeps says its counts are lower bounds", as
 	const f = calls[0]?.findings.find((x) => x.rule === "no-response");
 	assert.match(f?.text ?? "", /was sent at least 2000 times/);
 });
+
+test("an IMS REGISTER (empty Authorization response, one 401, then 200) is a normal challenge, not a loop", async () => {
+	const file = join(import.meta.dirname, "fixtures", "public", "arkime__gtp-iphone.pcap");
+	const { calls } = await analyze([{ name: "gtp", source: createReadStream(file) }]);
+	const rules = calls.flatMap((c) => c.findings.map((f) => `${f.rule}:${f.severity}`));
+	assert.ok(!rules.includes("auth-loop:error"), rules.join());
+	assert.ok(rules.includes("auth-challenge:info"), rules.join());
+});
