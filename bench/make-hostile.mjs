@@ -27,9 +27,17 @@ let n = 0;
 let t = 1_764_000_000;
 if (kind === "retransmissions") {
 	const text = invite("storm@203.0.113.10", "storm");
-	while (pcap.written < target) pcap.packet((t += 0.0001), caller, callee, text), n++;
+	while (pcap.written < target) {
+		t += 0.0001;
+		pcap.packet(t, caller, callee, text);
+		n++;
+	}
 } else {
-	while (pcap.written < target) pcap.packet((t += 0.001), caller, callee, invite(`u${n}@203.0.113.10`, `u${n++}`));
+	while (pcap.written < target) {
+		t += 0.001;
+		pcap.packet(t, caller, callee, invite(`u${n}@203.0.113.10`, `u${n}`));
+		n++;
+	}
 }
 pcap.close();
 console.log(`${out}: ${(pcap.written / 1e6).toFixed(1)} MB, ${n} packets`);

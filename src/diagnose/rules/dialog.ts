@@ -196,7 +196,3 @@ export function negotiationRule(view: CallView): RawFinding[] {
 	}
 	return out;
 }
-
-function gap(a: { time: number | null }, b: { time: number | null }): number | null {
-	return a.time != null && b.time != null ? Math.round((b.time - a.time) * 1000) / 1000 : null;
-}
