@@ -127,6 +127,13 @@ export const de: WebLabels = {
 	q850Intro: "Wie Gateways diesen Code auf ISUP-Cause-Werte abbilden und umgekehrt (RFC 3398).",
 	q850To: "SIP nach ISUP",
 	q850From: "ISUP nach SIP",
+	q850Basis: {
+		listed: "in der Tabelle von RFC 3398 aufgeführt",
+		default: "Standardregel von RFC 3398 für Codes, die die Tabelle nicht aufführt",
+		warning: "keine feste Ursache: der Warning-Header entscheidet",
+		unmapped: "die Tabelle von RFC 3398 ordnet keine Ursache zu",
+		"not-a-rejection": "keine Ablehnung: es wird keine Ursache gesendet",
+	},
 	cause: "Cause",
 	treatedAs: (code, asCode) =>
 		`${code} steht nicht im IANA-Register. Ein konformer User Agent behandelt einen unbekannten Code wie den x00-Code seiner Klasse, hier ${asCode} (RFC 3261 §8.1.3.2).`,

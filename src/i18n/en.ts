@@ -126,6 +126,13 @@ export const en: WebLabels = {
 	q850Intro: "How gateways map this code to and from ISDN User Part cause values (RFC 3398).",
 	q850To: "SIP to ISUP",
 	q850From: "ISUP to SIP",
+	q850Basis: {
+		listed: "listed in RFC 3398's table",
+		default: "RFC 3398's default for codes its table does not list",
+		warning: "no fixed cause: the Warning header decides",
+		unmapped: "RFC 3398's table maps it to no cause",
+		"not-a-rejection": "not a rejection: no cause is sent",
+	},
 	cause: "Cause",
 	treatedAs: (code, asCode) =>
 		`${code} is not in the IANA registry. A compliant user agent treats an unknown code as the x00 code of its class, here ${asCode} (RFC 3261 §8.1.3.2).`,

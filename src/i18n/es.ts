@@ -127,6 +127,13 @@ export const es: WebLabels = {
 	q850Intro: "Cómo las pasarelas convierten este código en valores de causa ISUP y viceversa (RFC 3398).",
 	q850To: "De SIP a ISUP",
 	q850From: "De ISUP a SIP",
+	q850Basis: {
+		listed: "incluido en la tabla de la RFC 3398",
+		default: "regla por defecto de la RFC 3398 para los códigos que su tabla no incluye",
+		warning: "sin causa fija: decide la cabecera Warning",
+		unmapped: "la tabla de la RFC 3398 no le asigna ninguna causa",
+		"not-a-rejection": "no es un rechazo: no se envía ninguna causa",
+	},
 	cause: "Causa",
 	treatedAs: (code, asCode) =>
 		`${code} no figura en el registro de IANA. Un agente de usuario conforme trata un código desconocido como el código x00 de su clase, aquí ${asCode} (RFC 3261 §8.1.3.2).`,

@@ -128,6 +128,13 @@ export const fr: WebLabels = {
 		"Comment les passerelles font correspondre ce code aux valeurs de cause ISUP, dans les deux sens (RFC 3398).",
 	q850To: "De SIP vers ISUP",
 	q850From: "D’ISUP vers SIP",
+	q850Basis: {
+		listed: "listé dans la table de la RFC 3398",
+		default: "règle par défaut de la RFC 3398 pour les codes absents de sa table",
+		warning: "pas de cause fixe : l'en-tête Warning décide",
+		unmapped: "la table de la RFC 3398 ne lui associe aucune cause",
+		"not-a-rejection": "pas un refus : aucune cause n'est envoyée",
+	},
 	cause: "Cause",
 	treatedAs: (code, asCode) =>
 		`${code} ne figure pas au registre de l’IANA. Un agent utilisateur conforme traite un code inconnu comme le code x00 de sa classe, ici ${asCode} (RFC 3261 §8.1.3.2).`,

@@ -128,6 +128,13 @@ export const id: WebLabels = {
 	q850Intro: "Cara gateway memetakan kode ini ke nilai penyebab ISUP dan sebaliknya (RFC 3398).",
 	q850To: "SIP ke ISUP",
 	q850From: "ISUP ke SIP",
+	q850Basis: {
+		listed: "tercantum dalam tabel RFC 3398",
+		default: "aturan bawaan RFC 3398 untuk kode yang tidak ada di tabelnya",
+		warning: "tidak ada penyebab tetap: header Warning yang menentukan",
+		unmapped: "tabel RFC 3398 tidak memetakannya ke penyebab apa pun",
+		"not-a-rejection": "bukan penolakan: tidak ada penyebab yang dikirim",
+	},
 	cause: "Penyebab",
 	treatedAs: (code, asCode) =>
 		`${code} tidak ada dalam registri IANA. User agent yang patuh memperlakukan kode yang tidak dikenal sebagai kode x00 dari kelasnya, di sini ${asCode} (RFC 3261 §8.1.3.2).`,

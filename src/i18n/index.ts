@@ -1,4 +1,5 @@
 /** The site's interface labels in every offered language. */
+import type { Q850Basis } from "../kb/enums.ts";
 import { LANGUAGES, type Language } from "../kb/locales.ts";
 import { ar } from "./ar.ts";
 import { de } from "./de.ts";
@@ -44,3 +45,8 @@ export function labels(lang: Language): WebLabels {
 }
 
 export { LANGUAGES };
+
+/** Where a code's SIP → ISUP cause comes from (RFC 3398 §8.2.6.1), in `L`'s language. */
+export function q850BasisLabel(L: WebLabels, basis: Q850Basis): string {
+	return L.q850Basis[basis];
+}

@@ -126,6 +126,13 @@ export const ja: WebLabels = {
 	q850Intro: "ゲートウェイがこのコードを ISUP のコーズ値へ、またコーズ値からこのコードへ対応付ける方法（RFC 3398）。",
 	q850To: "SIP から ISUP へ",
 	q850From: "ISUP から SIP へ",
+	q850Basis: {
+		listed: "RFC 3398 の表に記載",
+		default: "表に記載のないコードに対する RFC 3398 の既定の規則",
+		warning: "固定の原因なし: Warning ヘッダーで決まる",
+		unmapped: "RFC 3398 の表ではどの原因にも対応しない",
+		"not-a-rejection": "拒否ではない: 原因は送られない",
+	},
 	cause: "コーズ",
 	treatedAs: (code, asCode) =>
 		`${code} は IANA レジストリにありません。規格に従うユーザーエージェントは、未知のコードを同じクラスの x00 コード、ここでは ${asCode} として扱います（RFC 3261 §8.1.3.2）。`,

@@ -125,6 +125,13 @@ export const ko: WebLabels = {
 	q850Intro: "게이트웨이가 이 코드를 ISUP 원인 값으로, 또 원인 값에서 이 코드로 변환하는 방식(RFC 3398).",
 	q850To: "SIP에서 ISUP으로",
 	q850From: "ISUP에서 SIP로",
+	q850Basis: {
+		listed: "RFC 3398 표에 있음",
+		default: "표에 없는 코드에 대한 RFC 3398의 기본 규칙",
+		warning: "고정된 원인 없음: Warning 헤더가 결정",
+		unmapped: "RFC 3398 표는 어떤 원인에도 대응시키지 않음",
+		"not-a-rejection": "거절이 아님: 원인을 보내지 않음",
+	},
 	cause: "원인 값",
 	treatedAs: (code, asCode) =>
 		`${code}은(는) IANA 레지스트리에 없습니다. 표준을 따르는 사용자 에이전트는 알 수 없는 코드를 같은 클래스의 x00 코드, 여기서는 ${asCode}로 처리합니다(RFC 3261 §8.1.3.2).`,

@@ -128,6 +128,13 @@ export const pt: WebLabels = {
 	q850Intro: "Como os gateways convertem este código em valores de causa ISUP e vice-versa (RFC 3398).",
 	q850To: "De SIP para ISUP",
 	q850From: "De ISUP para SIP",
+	q850Basis: {
+		listed: "listado na tabela da RFC 3398",
+		default: "regra padrão da RFC 3398 para códigos que a tabela não lista",
+		warning: "sem causa fixa: o cabeçalho Warning decide",
+		unmapped: "a tabela da RFC 3398 não o mapeia para nenhuma causa",
+		"not-a-rejection": "não é uma rejeição: nenhuma causa é enviada",
+	},
 	cause: "Causa",
 	treatedAs: (code, asCode) =>
 		`${code} não está no registro da IANA. Um agente de usuário em conformidade trata um código desconhecido como o código x00 da sua classe, aqui ${asCode} (RFC 3261 §8.1.3.2).`,

@@ -127,6 +127,13 @@ export const tr: WebLabels = {
 	q850Intro: "Gateway'lerin bu kodu ISDN User Part neden değerlerine ve bu değerlerden nasıl eşlediği (RFC 3398).",
 	q850To: "SIP'ten ISUP'a",
 	q850From: "ISUP'tan SIP'e",
+	q850Basis: {
+		listed: "RFC 3398 tablosunda var",
+		default: "tabloda olmayan kodlar için RFC 3398'in varsayılan kuralı",
+		warning: "sabit bir neden yok: Warning başlığı belirler",
+		unmapped: "RFC 3398 tablosu bunu hiçbir nedene eşlemez",
+		"not-a-rejection": "ret değil: neden gönderilmez",
+	},
 	cause: "Neden",
 	treatedAs: (code, asCode) =>
 		`${code} IANA kaydında yok. Kurallara uyan bir UA bilinmeyen bir kodu sınıfının x00 kodu gibi işler; burada ${asCode} (RFC 3261 §8.1.3.2).`,

@@ -1,5 +1,14 @@
 /** Interface labels of the web site, one object per offered language (content is separate). */
-import type { AckRule, CodeStatus, DialogEffect, ResponseClass, RetryKind, Scope, Sender } from "../kb/enums.ts";
+import type {
+	AckRule,
+	CodeStatus,
+	DialogEffect,
+	Q850Basis,
+	ResponseClass,
+	RetryKind,
+	Scope,
+	Sender,
+} from "../kb/enums.ts";
 
 /** Registry status of a code (labelled in `WebLabels.status`). */
 export type Status = CodeStatus;
@@ -124,6 +133,8 @@ export interface WebLabels {
 	q850Intro: string;
 	q850To: string;
 	q850From: string;
+	/** Where the SIP → ISUP cause comes from (RFC 3398 §8.2.6.1). */
+	q850Basis: Record<Q850Basis, string>;
 	cause: string;
 	treatedAs: (code: number, asCode: string) => string;
 	deprecatedBy: string;

@@ -127,6 +127,13 @@ export const vi: WebLabels = {
 	q850Intro: "Cách các gateway ánh xạ mã này sang giá trị nguyên nhân ISUP và ngược lại (RFC 3398).",
 	q850To: "Từ SIP sang ISUP",
 	q850From: "Từ ISUP sang SIP",
+	q850Basis: {
+		listed: "có trong bảng của RFC 3398",
+		default: "quy tắc mặc định của RFC 3398 cho các mã không có trong bảng",
+		warning: "không có nguyên nhân cố định: header Warning quyết định",
+		unmapped: "bảng của RFC 3398 không ánh xạ mã này tới nguyên nhân nào",
+		"not-a-rejection": "không phải từ chối: không gửi nguyên nhân nào",
+	},
 	cause: "Nguyên nhân",
 	treatedAs: (code, asCode) =>
 		`${code} không có trong danh mục IANA. Một user agent tuân thủ chuẩn xử lý mã không xác định như mã x00 của nhóm đó, ở đây là ${asCode} (RFC 3261 §8.1.3.2).`,

@@ -124,6 +124,13 @@ export const zhHans: WebLabels = {
 	q850Intro: "网关如何在此状态码与 ISUP 原因值之间相互映射（RFC 3398）。",
 	q850To: "SIP 到 ISUP",
 	q850From: "ISUP 到 SIP",
+	q850Basis: {
+		listed: "列于 RFC 3398 的表中",
+		default: "RFC 3398 对表中未列出代码的默认规则",
+		warning: "没有固定原因：由 Warning 头决定",
+		unmapped: "RFC 3398 的表不把它映射到任何原因",
+		"not-a-rejection": "不是拒绝：不发送原因",
+	},
 	cause: "原因值",
 	treatedAs: (code, asCode) =>
 		`${code} 不在 IANA 注册表中。符合规范的用户代理会把未知状态码当作同类的 x00 状态码处理，此处即 ${asCode}（RFC 3261 §8.1.3.2）。`,
