@@ -14,6 +14,8 @@ import {
 	gunzipped,
 } from "../capture/index.ts";
 import { looksLikeSipText, TextLogReader } from "../capture/text-log.ts";
+import { MediaTracker, type MediaTrackerOptions } from "../media/media-tracker.ts";
+import { announceSdp, callMedia } from "./call-media.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
 import type { SipEvent } from "./sip-event.ts";
@@ -59,6 +61,8 @@ export interface AnalyzeOptions {
 	tracker?: Partial<TrackerOptions>;
 	/** Called now and then with the bytes read so far of the current input. */
 	progress?: (bytesRead: number) => void;
+	/** RTP/RTCP analysis of captures (default on); false reads SIP only. */
+	media?: boolean | Partial<MediaTrackerOptions>;
 }
 
 const SNIFF_BYTES = 65536;
@@ -93,14 +97,21 @@ export class Analyzer {
 	};
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
+	#media: MediaTracker | null;
 
 	constructor(options: AnalyzeOptions = {}) {
 		this.#options = options;
+		this.#media =
+			options.media === false ? null : new MediaTracker(typeof options.media === "object" ? options.media : {});
 		this.#tracker = new CallTracker((call) => this.#finished(call), options.tracker);
 	}
 
 	#finished(call: Call): void {
 		const summary = summarizeCall(call);
+		if (this.#media) {
+			const streams = this.#media.takeCall(call.callId);
+			if (streams.length) summary.media = callMedia(call, streams, isoTime);
+		}
 		if (this.#options.diagnose) summary.findings = this.#options.diagnose(call, summary);
 		this.stats.calls++;
 		if (this.#options.keepCalls !== false) this.calls.push(summary);
@@ -108,6 +119,7 @@ export class Analyzer {
 	}
 
 	#event(e: SipEvent): void {
+		if (this.#media && e.message.body) announceSdp(this.#media, e);
 		this.#tracker.push(e);
 	}
 
@@ -131,7 +143,17 @@ export class Analyzer {
 		const isCapture = detectCaptureFormat(first) !== "unknown";
 		let input: InputStats;
 		if (isCapture) {
-			const reader = new CaptureReader();
+			const media = this.#media;
+			const reader = new CaptureReader(
+				media
+					? {
+							// Messages in frame order with the datagrams, so SDP is known before its RTP.
+							onMessage: (m) => this.#event(toEvent(m)),
+							onDatagram: (time, src, srcPort, dst, dstPort, data) =>
+								media.datagram(time, src, srcPort, dst, dstPort, data),
+						}
+					: {},
+			);
 			const toEvent = (m: CapturedMessage): SipEvent => ({
 				time: m.time,
 				src: { ip: m.src, port: m.srcPort },
@@ -210,6 +232,11 @@ export class Analyzer {
 		return input;
 	}
 
+	/** RTP streams no call took so far (streams without SDP, or of calls not in the input). */
+	get unmatchedMedia(): MediaTracker | null {
+		return this.#media;
+	}
+
 	/** Ends the analysis: every open call is finished. */
 	finish(): { stats: AnalyzeStats; calls: CallSummary[] } {
 		this.#tracker.flush();
@@ -217,6 +244,8 @@ export class Analyzer {
 		return { stats: this.stats, calls: this.calls };
 	}
 }
+
+const isoTime = (t: number) => new Date(Math.round(t * 1000)).toISOString();
 
 function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {
 	if (typeof (source as ReadableStream<Uint8Array>).getReader === "function") {

@@ -2,6 +2,7 @@
  * What a call amounts to: its initial request, outcome (the final response to the last attempt of
  * the initial request), who sent the decisive response, timings, participants and the message list.
  */
+import type { CallMediaStream } from "./call-media.ts";
 import type { Call, TrackedMessage } from "./call-tracker.ts";
 import { type Endpoint, endpointText } from "./sip-event.ts";
 
@@ -64,6 +65,8 @@ export interface CallSummary {
 	dialogs: { fromTag: string; toTag: string; state: "early" | "confirmed" | "terminated"; from: string | null }[];
 	messages: MessageSummary[];
 	findings: Finding[];
+	/** RTP streams tied to the call (captures only; see call-media.ts). */
+	media?: CallMediaStream[];
 }
 
 /** Something the diagnosis found in a call (see src/diagnose). */

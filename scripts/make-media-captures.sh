@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Recreates the media fixtures in test/fixtures/media/ with real software: SIPp plays the G.711
+# and RFC 2833 pcaps Debian's sip-tester ships (play_pcap_audio) against a SIPp UAS that echoes
+# RTP (-rtp_echo). Loss, jitter and reordering come from a seeded UDP relay in front of the UAS
+# (scripts/udp-impair-relay.mjs), because this machine's kernel has no sch_netem for tc netem.
+# Everything runs and is captured (dumpcap) on loopback only. Each capture gets a key, NAME.tshark.json, derived
+# from `tshark -q -z rtp,streams` (scripts/tshark-rtp-streams-key.mjs).
+# Needs root, sip-tester, tshark, iproute2. Usage: scripts/make-media-captures.sh [name...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=test/fixtures/media
+SC=$OUT/scenarios
+PCAPS=/usr/share/sip-tester
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# key NAME: writes the tshark key beside the capture.
+key() {
+	node scripts/tshark-rtp-streams-key.mjs "$OUT/$1" >"$OUT/${1%%.pcap*}.tshark.json"
+}
+
+# Common SIPp arguments for the UAC and UAS scenarios.
+UAC_KEYS=(-key proto RTP/AVP -key crypto "a=ptime:20" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap")
+UAS_KEYS=(-key proto RTP/AVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=ptime:20")
+
+# loopback_call NAME UAS_EXTRA UAC_EXTRA: one capture on lo with a UAS on 127.0.0.1:5070 and a UAC on :5080.
+loopback_call() {
+	local name=$1 uas_extra=$2 uac_extra=$3
+	local pcap=$WORK/$name.pcapng
+	dumpcap -q -i lo -f "udp and host 127.0.0.1" -w "$pcap" &
+	local cap=$!
+	sleep 1
+	# shellcheck disable=SC2086
+	sipp -sf $SC/uas-media.xml -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp 16000 -key sdp_ip 127.0.0.1 -key sdp_port "${SDP_PORT:-16000}" "${UAS_KEYS[@]}" $uas_extra -m "${CALLS:-1}" -bg >/dev/null || true
+	sleep 0.5
+	# shellcheck disable=SC2086
+	sipp 127.0.0.1:5070 -sf $SC/uac-media.xml -i 127.0.0.1 -p 5080 -mi 127.0.0.1 "${UAC_KEYS[@]}" $uac_extra -m "${CALLS:-1}" -l "${CALLS:-1}" -r "${CALLS:-1}" -timeout 60s -timeout_error >/dev/null 2>&1 || true
+	sleep 1.5
+	kill -TERM $cap; wait $cap || true
+	pkill_uas 5070
+	finish "$name" "$pcap"
+}
+
+# Ends the UAS started with -bg on PORT (by its pid, found from its listening socket).
+pkill_uas() {
+	local pid
+	for pid in $(ss -Hulpn "sport = :$1" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do kill "$pid" 2>/dev/null || true; done
+}
+
+# relay_call NAME SEED LOSS DELAY_MS JITTER_MS: the UAS announces the relay (port 17000), which
+# impairs the caller's RTP on its way to the echo port; the echo comes back through it unharmed.
+relay_call() {
+	local name=$1
+	node scripts/udp-impair-relay.mjs 17000 16000 "$2" "$3" "$4" "$5" 20 &
+	local relay=$!
+	SDP_PORT=17000 loopback_call "$name" "-rtp_echo" ""
+	wait $relay || true
+}
+
+finish() {
+	local name=$1 pcap=$2
+	cp "$pcap" "$OUT/$name.pcapng"
+	if [ "$(stat -c %s "$OUT/$name.pcapng")" -gt 400000 ]; then
+		gzip -9nf "$OUT/$name.pcapng"
+		key "$name.pcapng.gz"
+	else
+		key "$name.pcapng"
+	fi
+	echo "made $name"
+}
+
+want() { [ $# -eq 0 ] || [[ " $* " == *" $NAME "* ]]; }
+
+run() {
+	NAME=clean-two-way;    want "$@" && loopback_call $NAME "-rtp_echo" ""
+	NAME=one-way;          want "$@" && loopback_call $NAME "" ""
+	NAME=payload-mismatch; want "$@" && UAS_KEYS=(-key proto RTP/AVP -key answer_pts 0 -key answer_maps "a=rtpmap:0 PCMU/8000" -key answer_maps2 "a=ptime:20" -key crypto "a=sendrecv") loopback_call $NAME "-rtp_echo" ""
+	NAME=srtp;             want "$@" && UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap") UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR") loopback_call $NAME "-rtp_echo" ""
+	NAME=concurrent-20;    want "$@" && CALLS=20 loopback_call $NAME "-rtp_echo" ""
+	NAME=loss;             want "$@" && relay_call $NAME 7 0.05 0 0
+	NAME=jitter;           want "$@" && relay_call $NAME 11 0 30 8
+	NAME=reorder;          want "$@" && relay_call $NAME 13 0.01 30 25
+	return 0
+}
+run "$@"
