@@ -27,6 +27,8 @@ UAS_KEYS=(-key proto RTP/AVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:
 loopback_call() {
 	local name=$1 uas_extra=$2 uac_extra=$3
 	local pcap=$WORK/$name.pcapng
+	pkill_uas 5070 # a UAS left from the previous capture would hold the port
+	sleep 0.5
 	dumpcap -q -i lo -f "udp and host 127.0.0.1" -w "$pcap" &
 	local cap=$!
 	sleep 1
@@ -34,7 +36,7 @@ loopback_call() {
 	sipp -sf $SC/uas-media.xml -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp 16000 -key sdp_ip 127.0.0.1 -key sdp_port "${SDP_PORT:-16000}" "${UAS_KEYS[@]}" $uas_extra -m "${CALLS:-1}" -bg >/dev/null || true
 	sleep 0.5
 	# shellcheck disable=SC2086
-	sipp 127.0.0.1:5070 -sf $SC/uac-media.xml -i 127.0.0.1 -p 5080 -mi 127.0.0.1 "${UAC_KEYS[@]}" $uac_extra -m "${CALLS:-1}" -l "${CALLS:-1}" -r "${CALLS:-1}" -timeout 60s -timeout_error >/dev/null 2>&1 || true
+	sipp 127.0.0.1:5070 ${UAC_SCENARIO:--sf $SC/uac-media.xml} -i 127.0.0.1 -p 5080 -mi 127.0.0.1 "${UAC_KEYS[@]}" $uac_extra -m "${CALLS:-1}" -l "${CALLS:-1}" -r "${CALLS:-1}" -timeout 60s -timeout_error >/dev/null 2>&1 || true
 	sleep 1.5
 	kill -TERM $cap; wait $cap || true
 	pkill_uas 5070
@@ -73,9 +75,10 @@ want() { [ $# -eq 0 ] || [[ " $* " == *" $NAME "* ]]; }
 
 run() {
 	NAME=clean-two-way;    want "$@" && loopback_call $NAME "-rtp_echo" ""
+	NAME=none;             want "$@" && UAC_SCENARIO="-sn uac -d 3000" loopback_call $NAME "-rtp_echo" ""
 	NAME=one-way;          want "$@" && loopback_call $NAME "" ""
-	NAME=payload-mismatch; want "$@" && UAS_KEYS=(-key proto RTP/AVP -key answer_pts 0 -key answer_maps "a=rtpmap:0 PCMU/8000" -key answer_maps2 "a=ptime:20" -key crypto "a=sendrecv") loopback_call $NAME "-rtp_echo" ""
-	NAME=srtp;             want "$@" && UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap") UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR") loopback_call $NAME "-rtp_echo" ""
+	NAME=payload-mismatch; want "$@" && (UAS_KEYS=(-key proto RTP/AVP -key answer_pts 0 -key answer_maps "a=rtpmap:0 PCMU/8000" -key answer_maps2 "a=ptime:20" -key crypto "a=sendrecv"); loopback_call $NAME "-rtp_echo" "")
+	NAME=srtp;             want "$@" && (UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap"); UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR"); loopback_call $NAME "-rtp_echo" "")
 	NAME=concurrent-20;    want "$@" && CALLS=20 loopback_call $NAME "-rtp_echo" ""
 	NAME=loss;             want "$@" && relay_call $NAME 7 0.05 0 0
 	NAME=jitter;           want "$@" && relay_call $NAME 11 0 30 8
