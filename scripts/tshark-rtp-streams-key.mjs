@@ -38,4 +38,6 @@ for (const line of text.split("\n")) {
 	});
 }
 const version = execFileSync("tshark", ["--version"], { encoding: "utf8" }).split("\n")[0];
-process.stdout.write(`${JSON.stringify({ tool: version, command: `tshark ${args.slice(0, 2).join(" ")} CAPTURE ${args.slice(3).join(" ")}`, streams }, null, "\t")}\n`);
+process.stdout.write(
+	`${JSON.stringify({ tool: version, command: `tshark ${args.slice(0, 2).join(" ")} CAPTURE ${args.slice(3).join(" ")}`, streams }, null, "\t")}\n`,
+);

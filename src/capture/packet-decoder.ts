@@ -26,7 +26,14 @@ export interface DecoderOptions {
 	 * with its capture time in seconds. `payload` is a view into the frame: read it during the call,
 	 * copy what must outlive it. Returning true counts the packet as media.
 	 */
-	onDatagram?: (time: number, src: string, srcPort: number, dst: string, dstPort: number, payload: Uint8Array) => boolean;
+	onDatagram?: (
+		time: number,
+		src: string,
+		srcPort: number,
+		dst: string,
+		dstPort: number,
+		payload: Uint8Array,
+	) => boolean;
 }
 
 /** What happened to the current packet. */

@@ -64,7 +64,11 @@ test("clean call: both directions tied to the call by the SDP, DTMF digit 1 read
 	for (const s of audio) assert.ok(s.sdp.matched, `${s.src} → ${s.dst} went where the SDP said`);
 	const events = streamsOf(calls).filter((s) => s.codec === "telephone-event");
 	assert.equal(events.length, 2);
-	for (const s of events) assert.deepEqual(s.dtmf.map((d) => d.digit), ["1"]);
+	for (const s of events)
+		assert.deepEqual(
+			s.dtmf.map((d) => d.digit),
+			["1"],
+		);
 });
 
 test("one-way: only the caller's stream flows", async () => {

@@ -9,7 +9,7 @@
 import { jitterClockRate, staticPayloadName } from "./codecs.ts";
 import { parseRtcp, type ReportBlock, type VoipMetrics } from "./rtcp.ts";
 import { mediaPacketKind, parseRtpHeader } from "./rtp-packet.ts";
-import { type StreamFigures, RtpStreamStats } from "./stream-stats.ts";
+import { RtpStreamStats, type StreamFigures } from "./stream-stats.ts";
 import { DtmfCollector, type DtmfDigit } from "./telephone-event.ts";
 
 /** A codec an SDP media section listed. */
@@ -236,7 +236,7 @@ export class MediaTracker {
 			if (this.#lastSr.size > this.#options.maxStreams) this.#lastSr.delete(this.#lastSr.keys().next().value as number);
 			const own = this.#bySsrc.get(c.sender);
 			if (own) {
-				const r = (own.rtcp ??= emptyRtcp());
+				const r = rtcpOf(own);
 				if (c.sr) r.senderReports++;
 				if (c.cname) r.cname = c.cname;
 				if (c.bye) r.bye = true;
@@ -245,14 +245,14 @@ export class MediaTracker {
 		for (const block of c.reports) this.#report(time, block);
 		for (const x of c.xr) {
 			const s = this.#bySsrc.get(x.ssrc);
-			if (s) (s.rtcp ??= emptyRtcp()).xr = x;
+			if (s) rtcpOf(s).xr = x;
 		}
 	}
 
 	#report(time: number, b: ReportBlock): void {
 		const s = this.#bySsrc.get(b.ssrc);
 		if (!s) return;
-		const r = (s.rtcp ??= emptyRtcp());
+		const r = rtcpOf(s);
 		r.reports++;
 		r.fractionLostPercent = b.fractionLost * 100;
 		r.cumulativeLost = b.cumulativeLost;
@@ -299,8 +299,9 @@ export class MediaTracker {
 	}
 }
 
-function emptyRtcp(): RtcpFigures {
-	return {
+function rtcpOf(s: StreamState): RtcpFigures {
+	if (s.rtcp) return s.rtcp;
+	s.rtcp = {
 		reports: 0,
 		fractionLostPercent: 0,
 		cumulativeLost: 0,
@@ -309,6 +310,7 @@ function emptyRtcp(): RtcpFigures {
 		senderReports: 0,
 		bye: false,
 	};
+	return s.rtcp;
 }
 
 function view(s: StreamState): MediaStream {

@@ -111,7 +111,7 @@ function readXr(b: Uint8Array, at: number, end: number, out: RtcpCompound): void
 	let i = at;
 	while (i + 4 <= end) {
 		const type = b[i] as number;
-		const next = i + 4 + ((((b[i + 2] as number) << 8) | (b[i + 3] as number)) * 4);
+		const next = i + 4 + (((b[i + 2] as number) << 8) | (b[i + 3] as number)) * 4;
 		if (next > end) return;
 		if (type === 7 && next - i >= 36) {
 			const u16 = (k: number) => ((b[k] as number) << 8) | (b[k + 1] as number);

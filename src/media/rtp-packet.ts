@@ -65,6 +65,9 @@ export function parseRtpHeader(b: Uint8Array): RtpHeader | null {
 /** Big-endian unsigned 32-bit value at `at`. */
 export function readU32(b: Uint8Array, at: number): number {
 	return (
-		(((b[at] as number) << 24) >>> 0) + ((b[at + 1] as number) << 16) + ((b[at + 2] as number) << 8) + (b[at + 3] as number)
+		(((b[at] as number) << 24) >>> 0) +
+		((b[at + 1] as number) << 16) +
+		((b[at + 2] as number) << 8) +
+		(b[at + 3] as number)
 	);
 }

@@ -9,9 +9,10 @@
  * - jitter is the RFC 3550 §6.4.1 / A.8 estimate J += (|D| − J)/16 in milliseconds, where D is the
  *   arrival time minus the time the RTP timestamp predicts from the previous packet, on the
  *   payload's clock (no jitter for telephone-event or unknown clocks);
- * - delta is the arrival gap to the previous in-order packet; max delta, min and mean jitter skip
- *   the first packet, marker packets, comfort noise and the packet after it, and packets whose
- *   timestamp runs backwards.
+ * - delta is the arrival gap to the previous in-order packet; max delta, min, max and mean jitter
+ *   skip the first packet, marker packets, comfort noise and the packet after it, and packets whose
+ *   timestamp runs backwards; mean jitter (like mean delta) is Wireshark's running mean of the
+ *   estimate, divided by the packets seen before it.
  *
  * Memory: a fixed set of counters, whatever the stream length.
  */
@@ -68,7 +69,14 @@ export class RtpStreamStats {
 	 * Adds one packet: arrival `timeMs`, its header fields, and the clock rate for jitter (0 when
 	 * none applies; see codecs.ts).
 	 */
-	add(timeMs: number, sequence: number, timestamp: number, payloadType: number, marker: boolean, clockRate: number): void {
+	add(
+		timeMs: number,
+		sequence: number,
+		timestamp: number,
+		payloadType: number,
+		marker: boolean,
+		clockRate: number,
+	): void {
 		if (this.#first) {
 			this.#first = false;
 			this.#startSeq = this.#stopSeq = this.#seq = sequence;
