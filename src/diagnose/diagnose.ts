@@ -12,6 +12,7 @@ import { dialogGoneRule, loopRule, negotiationRule } from "./rules/dialog.ts";
 import { forkingRule, redirectRule } from "./rules/forking.ts";
 import { mediaDirectionRule, mediaMismatchRule, natRule } from "./rules/media.ts";
 import { serviceUnavailableRule } from "./rules/overload.ts";
+import { rtpMediaRule } from "./rules/rtp-media.ts";
 import { scannerRule } from "./rules/scanner.ts";
 import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
 import { referRule } from "./rules/transfer.ts";
@@ -78,5 +79,10 @@ export function diagnose(call: Call, summary: CallSummary, options: { lang?: str
 		}
 	}
 	raw.push(...whoFailedRule(view, summary.decisive?.index ?? null, summary.from));
+	try {
+		raw.push(...rtpMediaRule(view, summary.media));
+	} catch {
+		// As above: no finding rather than no analysis.
+	}
 	return raw.map((f) => describe(f, lang)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }

@@ -29,6 +29,12 @@ export const RULE_IDS = [
 	"unsupported-media",
 	"who-failed",
 	"scanner",
+	"media-none",
+	"media-one-way",
+	"media-payload",
+	"media-loss",
+	"media-jitter",
+	"media-after-bye",
 ] as const;
 
 /** A rule id. */

@@ -98,6 +98,8 @@ export class Analyzer {
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
 	#media: MediaTracker | null;
+	/** A pcap/pcapng input was read, so the absence of RTP means something. */
+	#packetsSeen = false;
 
 	constructor(options: AnalyzeOptions = {}) {
 		this.#options = options;
@@ -110,7 +112,9 @@ export class Analyzer {
 		const summary = summarizeCall(call);
 		if (this.#media) {
 			const streams = this.#media.takeCall(call.callId);
-			if (streams.length) summary.media = callMedia(call, streams, isoTime);
+			// A call read from packets gets a media list even when empty: "no RTP" is a finding.
+			if (streams.length || (this.#packetsSeen && summary.method === "INVITE"))
+				summary.media = callMedia(call, streams, isoTime);
 		}
 		if (this.#options.diagnose) summary.findings = this.#options.diagnose(call, summary);
 		this.stats.calls++;
@@ -144,6 +148,7 @@ export class Analyzer {
 		let input: InputStats;
 		if (isCapture) {
 			const media = this.#media;
+			this.#packetsSeen = true;
 			const reader = new CaptureReader(
 				media
 					? {

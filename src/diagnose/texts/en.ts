@@ -139,4 +139,28 @@ export const en: FindingTexts = {
 		text: `Requests from the SIP scanner ${s(p.agent)}${p.from ? ` at ${s(p.from)}` : ""}: ${s(p.requests)} request(s), ${s(p.unanswered)} unanswered.`,
 		fix: "Block the source at the firewall or with fail2ban/APIBAN, do not answer unknown users with distinguishable responses, and make sure no account has a weak password.",
 	}),
+	"media-none": (p) => ({
+		text: `The call was answered and lasted ${s(p.seconds)} s, but no RTP was seen in either direction (the offer named ${s(p.offer)}, the answer ${s(p.answer)}).`,
+		fix: "Check that the capture point can see the media path at all, then firewalls and NAT between the two media addresses, an SBC or PBX that should relay media (direct media or re-INVITE settings), and that neither side announced an address the other cannot reach.",
+	}),
+	"media-one-way": (p) => ({
+		text: `RTP flowed ${s(p.flowing)} only; nothing came ${s(p.missing)} although the SDP asked for audio both ways (it should go to ${s(p.to)}).`,
+		fix: "One-way audio is usually NAT or a firewall: compare the address in the SDP with the address the packets really come from, allow the RTP port range inbound, turn off SIP ALG on the router, and on the PBX enable symmetric RTP (rtp_symmetric, NAT settings) or a media relay.",
+	}),
+	"media-payload": (p) => ({
+		text: `RTP from ${s(p.src)} to ${s(p.dst)} uses payload type ${s(p.pt)} (${s(p.codec)}), which the SDP answer did not list (it listed ${s(p.allowed)}).`,
+		fix: "The sender ignores the negotiated codec: check its codec order and that it reads the answer, and any transcoding SBC; the receiver may drop these packets or decode noise.",
+	}),
+	"media-loss": (p) => ({
+		text: `${s(p.percent)}% of the RTP ${s(p.direction)} was lost (${s(p.lost)} of ${s(p.expected)} packets, ${s(p.src)} to ${s(p.dst)}), as measured where the capture was taken: the loss happened before that point.`,
+		fix: "Capture closer to the sender to find the hop that drops packets; check link utilisation, Wi-Fi, QoS marking (DSCP EF) and duplex mismatches along the path.",
+	}),
+	"media-jitter": (p) => ({
+		text: `RTP ${s(p.direction)} arrived with jitter up to ${s(p.max)} ms (mean ${s(p.mean)} ms, ${s(p.src)} to ${s(p.dst)}), enough to overrun a typical jitter buffer.`,
+		fix: "Look for congestion or bufferbloat on the path, give voice priority (DSCP EF, a separate VLAN), and check the receiving jitter buffer size.",
+	}),
+	"media-after-bye": (p) => ({
+		text: `RTP from ${s(p.src)} to ${s(p.dst)} kept flowing ${s(p.seconds)} s after the BYE.`,
+		fix: "The sender did not stop its media when the call ended: check that it processes the BYE (or the 200 for it) and that no other call reuses the same ports.",
+	}),
 };
