@@ -98,8 +98,6 @@ export class Analyzer {
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
 	#media: MediaTracker | null;
-	/** A pcap/pcapng input was read, so the absence of RTP means something. */
-	#packetsSeen = false;
 
 	constructor(options: AnalyzeOptions = {}) {
 		this.#options = options;
@@ -112,8 +110,9 @@ export class Analyzer {
 		const summary = summarizeCall(call);
 		if (this.#media) {
 			const streams = this.#media.takeCall(call.callId);
-			// A call read from packets gets a media list even when empty: "no RTP" is a finding.
-			if (streams.length || (this.#packetsSeen && summary.method === "INVITE"))
+			// An INVITE call gets a media list even when empty, so "no RTP" can be a finding, but only
+			// when the capture carries RTP at all: most captures filtered to SIP (port 5060) do not.
+			if (streams.length || (this.#media.rtpPackets > 0 && summary.method === "INVITE"))
 				summary.media = callMedia(call, streams, isoTime);
 		}
 		if (this.#options.diagnose) summary.findings = this.#options.diagnose(call, summary);
@@ -148,7 +147,6 @@ export class Analyzer {
 		let input: InputStats;
 		if (isCapture) {
 			const media = this.#media;
-			this.#packetsSeen = true;
 			const reader = new CaptureReader(
 				media
 					? {

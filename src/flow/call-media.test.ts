@@ -106,8 +106,16 @@ test("SRTP: streams of an RTP/SAVP session are counted (headers are in the clear
 	for (const s of streamsOf(await read("clean-two-way.pcapng"))) assert.equal(s.srtp, false);
 });
 
-test("no media: an answered call without RTP has no streams", async () => {
+test("no media: beside a call with RTP, the answered call without any has an empty media list", async () => {
 	const calls = await read("none.pcapng");
-	assert.equal(calls.length, 1);
-	assert.deepEqual(calls[0]?.media ?? [], []);
+	assert.equal(calls.length, 2);
+	assert.deepEqual(calls.map((c) => c.media?.length).sort(), [0, 4]);
+});
+
+test("a capture without any RTP (filtered to SIP) gives no media lists at all", async () => {
+	const { calls } = await analyze([
+		{ name: "basic", source: [new Uint8Array(readFileSync(join(DIR, "..", "captures", "udp-ipv4.pcap")))] },
+	]);
+	assert.ok(calls.length > 0);
+	for (const c of calls) assert.equal(c.media, undefined);
 });
