@@ -1,6 +1,8 @@
 /** `sipwhy analyze FILE…`: captures or logs → calls, outcomes, ladders and findings. */
+
 import { createReadStream, statSync } from "node:fs";
 import type { Analyzer } from "../flow/analyze.ts";
+import { mediaLabel } from "../flow/call-media.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
@@ -81,7 +83,9 @@ export function renderCallList(calls: CallSummary[]): string {
 	const options = calls.filter((c) => c.method === "OPTIONS");
 	const rest = calls.filter((c) => c.method !== "OPTIONS");
 	const lines: string[] = [];
-	const head = `${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}`;
+	// The media column only when some call has media (captures with RTP), so SIP-only lists stay as they were.
+	const withMedia = rest.some((c) => c.media);
+	const head = `${"start".padEnd(13)}${"from → to".padEnd(44)}${"method".padEnd(10)}${"outcome".padEnd(28)}${"PDD".padStart(7)}${"dur".padStart(8)}${"msgs".padStart(6)}${withMedia ? "  media" : ""}`;
 	lines.push(color.bold(head));
 	for (const c of rest) {
 		const start = c.start ? c.start.slice(11, 23) : "—";
@@ -89,7 +93,7 @@ export function renderCallList(calls: CallSummary[]): string {
 		const outcome = outcomeText(c);
 		const outcomePlain = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : "no final response";
 		lines.push(
-			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcome}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
+			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcome}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}${withMedia ? `  ${mediaLabel(c.media)}` : ""}`,
 		);
 		lines.push(color.dim(`             ${c.callId}`));
 		for (const f of c.findings) lines.push(...renderFinding(f, "             "));

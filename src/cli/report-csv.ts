@@ -3,6 +3,7 @@
  * Values from captures are hostile: cells that a spreadsheet would run as a formula (=, +, -, @)
  * are prefixed with an apostrophe.
  */
+import { mediaLabel } from "../flow/call-media.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 
 const HEADER = [
@@ -19,6 +20,10 @@ const HEADER = [
 	"messages",
 	"decidedBy",
 	"findings",
+	"media",
+	"media_streams",
+	"media_lost_pct",
+	"media_max_jitter_ms",
 ];
 
 /** One CSV cell. */
@@ -53,6 +58,10 @@ export function csvRow(c: CallSummary): string {
 			.filter((f) => f.severity !== "info")
 			.map((f) => f.rule)
 			.join(" "),
+		mediaLabel(c.media),
+		c.media ? c.media.length : null,
+		c.media?.length ? Math.max(...c.media.map((m) => m.lostPercent)) : null,
+		c.media?.length ? Math.max(...c.media.map((m) => m.maxJitterMs)) : null,
 	]
 		.map(csvCell)
 		.join(",")}\r\n`;

@@ -147,6 +147,7 @@ export class Analyzer {
 		let input: InputStats;
 		if (isCapture) {
 			const media = this.#media;
+			media?.beginInput();
 			const reader = new CaptureReader(
 				media
 					? {

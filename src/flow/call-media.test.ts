@@ -119,3 +119,12 @@ test("a capture without any RTP (filtered to SIP) gives no media lists at all", 
 	assert.ok(calls.length > 0);
 	for (const c of calls) assert.equal(c.media, undefined);
 });
+
+test("media labels for the call list: two-way with loss, one-way, none", async () => {
+	const { mediaLabel } = await import("./call-media.ts");
+	const label = async (file: string) => (await read(file)).map((c) => mediaLabel(c.media)).sort();
+	assert.deepEqual(await label("loss.pcapng"), ["↔ PCMA 2.6% loss"]);
+	assert.deepEqual(await label("one-way.pcapng"), ["→ one-way PCMA"]);
+	assert.deepEqual(await label("none.pcapng"), ["↔ PCMA", "✕ no RTP"]);
+	assert.equal(mediaLabel(undefined), "");
+});

@@ -134,3 +134,22 @@ export function callMedia(call: Call, streams: MediaStream[], iso: (t: number) =
 
 const endpoint = (ip: string, port: number) => (ip.includes(":") ? `[${ip}]:${port}` : `${ip}:${port}`);
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * A short media label for call lists: "↔ PCMA 0.4% loss", "→ one-way", "✕ no RTP"; "" when the
+ * call has no media list (a log, or a capture without RTP). The loss is the worst direction's.
+ */
+export function mediaLabel(media: CallMediaStream[] | undefined): string {
+	if (!media) return "";
+	const audio = media.filter((s) => !/^telephone-event$/i.test(s.codec ?? ""));
+	if (!audio.length) return "✕ no RTP";
+	const forward = audio.some((s) => s.direction === "caller→callee");
+	const back = audio.some((s) => s.direction === "callee→caller");
+	const codec = audio[0]?.codec ?? `PT ${audio[0]?.payloadType}`;
+	const loss = Math.max(...audio.map((s) => s.lostPercent));
+	const lossText = loss > 0 ? ` ${loss < 10 ? loss.toFixed(1) : Math.round(loss)}% loss` : "";
+	if (forward && back) return `↔ ${codec}${lossText}`;
+	if (forward) return `→ one-way ${codec}${lossText}`;
+	if (back) return `← one-way ${codec}${lossText}`;
+	return `? ${codec}${lossText}`;
+}

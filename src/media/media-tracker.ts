@@ -106,6 +106,8 @@ export class MediaTracker {
 	/** Last SR per sender SSRC: NTP middle bits and capture time, for round-trip times. */
 	#lastSr = new Map<number, { ntpMiddle: number; time: number }>();
 	#options: MediaTrackerOptions;
+	/** Input number: the same stream seen in two captures (two capture points) stays two streams. */
+	#input = 0;
 	/** Capture time the milliseconds are counted from (the first datagram seen). */
 	#base: number | null = null;
 	/** RTP packets and RTCP compounds recognised. */
@@ -116,6 +118,11 @@ export class MediaTracker {
 
 	constructor(options: Partial<MediaTrackerOptions> = {}) {
 		this.#options = { maxStreams: 20000, maxAnnouncements: 50000, ...options };
+	}
+
+	/** A new input begins: streams from now on are kept apart from those of earlier inputs. */
+	beginInput(): void {
+		this.#input++;
 	}
 
 	/** Streams tracked now. */
@@ -156,7 +163,7 @@ export class MediaTracker {
 		const h = parseRtpHeader(data);
 		if (!h) return false;
 		this.rtpPackets++;
-		const key = `${srcIp} ${srcPort} ${dstIp} ${dstPort} ${h.ssrc}`;
+		const key = `${this.#input} ${srcIp} ${srcPort} ${dstIp} ${dstPort} ${h.ssrc}`;
 		let s = this.#streams.get(key);
 		if (!s) {
 			if (this.#streams.size >= this.#options.maxStreams) {

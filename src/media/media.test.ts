@@ -148,3 +148,15 @@ test("a stream is tied to the call whose SDP named both its ends before the one 
 		[8],
 	);
 });
+
+test("the same stream in two inputs (two capture points) stays two streams", () => {
+	const m = new MediaTracker();
+	m.beginInput();
+	m.datagram(1, "10.0.0.1", 4000, "10.0.0.2", 5000, rtp(1, 0, 9));
+	m.beginInput();
+	m.datagram(50, "10.0.0.1", 4000, "10.0.0.2", 5000, rtp(1, 0, 9));
+	assert.deepEqual(
+		m.streams().map((s) => s.figures.packets),
+		[1, 1],
+	);
+});
