@@ -245,8 +245,48 @@ test("--format csv: one row per call, formulas from captures defused, quotes esc
 	const lines = r.stdout.trimEnd().split("\r\n");
 	assert.equal(
 		lines[0],
-		"start,callId,method,from,to,code,reason,pdd_s,setup_s,duration_s,messages,decidedBy,findings",
+		"start,callId,method,from,to,code,reason,pdd_s,setup_s,duration_s,messages,decidedBy,findings,media,media_streams,media_lost_pct,media_max_jitter_ms",
 	);
 	assert.equal(lines.length, 2);
 	assert.match(lines[1] ?? "", /,"'=HYPERLINK\(""http:\/\/x""\)",OPTIONS,/);
+});
+
+test("media capture: --json media per the contract, the call list's media column, CSV media columns", () => {
+	const file = join(import.meta.dirname, "fixtures", "media", "loss.pcapng");
+	const r = sipwhy(["analyze", file, "--json"]);
+	assert.equal(r.status, 0, r.stderr);
+	const [call] = JSON.parse(r.stdout).calls;
+	const keys = [
+		"ssrc",
+		"src",
+		"dst",
+		"direction",
+		"payloadType",
+		"codec",
+		"packets",
+		"expected",
+		"lost",
+		"lostPercent",
+		"sequenceErrors",
+		"maxDeltaMs",
+		"maxJitterMs",
+		"meanJitterMs",
+		"start",
+		"end",
+		"srtp",
+		"dtmf",
+		"sdp",
+	];
+	assert.equal(call.media.length, 8);
+	for (const m of call.media) {
+		for (const k of keys) assert.ok(k in m, `media.${k}`);
+		assert.match(m.direction, /^(caller→callee|callee→caller|unknown)$/);
+		assert.deepEqual(Object.keys(m.sdp).sort(), ["addr", "matched", "port"]);
+	}
+	assert.ok(call.findings.some((f: { rule: string }) => f.rule === "media-loss"));
+	const list = sipwhy(["analyze", file]);
+	assert.match(list.stdout, /media\n/);
+	assert.match(list.stdout, /↔ PCMA 2\.6% loss/);
+	const csv = sipwhy(["analyze", file, "--format", "csv"]).stdout.trimEnd().split("\r\n");
+	assert.match(csv[1] ?? "", /,↔ PCMA 2\.6% loss,8,2\.564,1\.186$/);
 });

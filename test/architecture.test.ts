@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 const SRC = join(import.meta.dirname, "..", "src");
-const CORE = ["kb", "sip", "capture", "flow", "diagnose"];
+const CORE = ["kb", "sip", "capture", "media", "flow", "diagnose"];
 
 function files(dir: string): string[] {
 	try {
