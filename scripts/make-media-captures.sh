@@ -3,7 +3,9 @@
 # and RFC 2833 pcaps Debian's sip-tester ships (play_pcap_audio) against a SIPp UAS that echoes
 # RTP (-rtp_echo). Loss, jitter and reordering come from a seeded UDP relay in front of the UAS
 # (scripts/udp-impair-relay.mjs), because this machine's kernel has no sch_netem for tc netem.
-# Everything runs and is captured (dumpcap) on loopback only. Each capture gets a key, NAME.tshark.json, derived
+# Everything runs and is captured (dumpcap) on loopback only, except baresip (RTCP, opus), which
+# cannot take loopback as its media address: two baresip instances talk over a veth pair between
+# two network namespaces this script creates and removes, captured inside one of them. Each capture gets a key, NAME.tshark.json, derived
 # from `tshark -q -z rtp,streams` (scripts/tshark-rtp-streams-key.mjs).
 # Needs root, sip-tester, tshark, iproute2. Usage: scripts/make-media-captures.sh [name...]
 set -euo pipefail
@@ -81,6 +83,54 @@ none_call() {
 	finish none "$pcap"
 }
 
+# baresip_call NAME: baresip calls baresip (auto answer) with opus and RTCP (sender and receiver
+# reports, SDES, BYE), a 440 Hz sine as the source, for 14 s.
+baresip_call() {
+	local name=$1 side port rtp
+	ip netns add swm-a
+	ip netns add swm-b
+	ip link add veth-swa netns swm-a type veth peer name veth-swb netns swm-b
+	ip -n swm-a addr add 10.77.0.1/24 dev veth-swa
+	ip -n swm-b addr add 10.77.0.2/24 dev veth-swb
+	for side in a b; do ip -n swm-$side link set veth-sw$side up; ip -n swm-$side link set lo up; done
+	for side in a b; do
+		if [ $side = a ]; then port=10.77.0.1:5090 rtp=30000-30010; else port=10.77.0.2:5094 rtp=31000-31010; fi
+		mkdir -p "$WORK/bs-$side"
+		cat >"$WORK/bs-$side/config" <<CONF
+poll_method epoll
+sip_listen $port
+audio_player aufile,$WORK/bs-$side/out.wav
+audio_source ausine,440
+audio_alert aufile,/dev/null
+rtp_ports $rtp
+rtcp_mux no
+module_path /usr/lib/baresip/modules
+module stdio.so
+module g711.so
+module opus.so
+module ausine.so
+module aufile.so
+module account.so
+module menu.so
+CONF
+	done
+	echo '<sip:a@10.77.0.1:5090>;regint=0;audio_codecs=opus/48000/2,PCMU' >"$WORK/bs-a/accounts"
+	echo '<sip:b@10.77.0.2:5094>;regint=0;answermode=auto;audio_codecs=opus/48000/2,PCMU' >"$WORK/bs-b/accounts"
+	local pcap=$WORK/$name.pcapng
+	ip netns exec swm-b dumpcap -q -i veth-swb -f udp -w "$pcap" &
+	local cap=$!
+	sleep 1.5
+	ip netns exec swm-b timeout 25 baresip -4 -f "$WORK/bs-b" -t 18 >/dev/null 2>&1 &
+	local callee=$!
+	sleep 1
+	ip netns exec swm-a timeout 20 baresip -4 -f "$WORK/bs-a" -e "/dial sip:b@10.77.0.2:5094" -t 14 >/dev/null 2>&1 || true
+	wait $callee || true
+	kill -TERM $cap; wait $cap || true
+	ip netns del swm-a
+	ip netns del swm-b
+	finish "$name" "$pcap"
+}
+
 finish() {
 	local name=$1 pcap=$2
 	cp "$pcap" "$OUT/$name.pcapng"
@@ -102,6 +152,7 @@ run() {
 	NAME=payload-mismatch; want "$@" && (UAS_KEYS=(-key proto RTP/AVP -key answer_pts 0 -key answer_maps "a=rtpmap:0 PCMU/8000" -key answer_maps2 "a=ptime:20" -key crypto "a=sendrecv"); loopback_call $NAME "-rtp_echo" "")
 	NAME=srtp;             want "$@" && (UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap"); UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR"); loopback_call $NAME "-rtp_echo" "")
 	NAME=concurrent-20;    want "$@" && CALLS=20 loopback_call $NAME "-rtp_echo" ""
+	NAME=baresip-rtcp-opus; want "$@" && baresip_call $NAME
 	NAME=loss;             want "$@" && relay_call $NAME 7 0.05 0 0
 	NAME=jitter;           want "$@" && relay_call $NAME 11 0 30 8
 	NAME=reorder;          want "$@" && relay_call $NAME 13 0.01 30 25

@@ -128,3 +128,20 @@ test("media labels for the call list: two-way with loss, one-way, none", async (
 	assert.deepEqual(await label("none.pcapng"), ["↔ PCMA", "✕ no RTP"]);
 	assert.equal(mediaLabel(undefined), "");
 });
+
+test("baresip with opus and RTCP: the 48 kHz clock from the SDP rtpmap, RTCP reports and round trip per stream", async () => {
+	const calls = await read("baresip-rtcp-opus.pcapng.gz");
+	const streams = streamsOf(calls);
+	assert.equal(streams.length, 2);
+	for (const s of streams) {
+		assert.equal(s.codec, "opus");
+		assert.ok(s.sdp.matched);
+		assert.ok(s.rtcp && s.rtcp.reports >= 1, "receiver reports about the stream");
+		assert.equal(s.rtcp.cumulativeLost, 0);
+		assert.ok(s.rtcp.senderReports >= 1);
+		assert.ok(s.rtcp.roundTripMs !== null && s.rtcp.roundTripMs < 50, String(s.rtcp.roundTripMs));
+		assert.equal(s.rtcp.bye, true);
+		assert.ok(s.rtcp.cname);
+	}
+	assert.deepEqual(streams.map((s) => s.direction).sort(), ["callee→caller", "caller→callee"]);
+});

@@ -121,6 +121,7 @@ test("RTCP SR with a report block, SDES CNAME and BYE; round trip from LSR/DLSR"
 	assert.equal(s.rtcp.jitterMs, 10, "80 units at 8000 Hz");
 	assert.ok(Math.abs((s.rtcp.roundTripMs ?? 0) - 50) < 1e-6, String(s.rtcp.roundTripMs));
 	assert.equal(m.rtcpPackets, 2);
+	assert.equal(parseRtcp(rr).cname, "ab");
 });
 
 test("the tracker keeps at most maxStreams streams and counts the rest", () => {

@@ -84,7 +84,7 @@ export function parseRtcp(b: Uint8Array): RtcpCompound {
 		}
 		if (type === 200 || type === 201)
 			for (let i = 0; i < count && blocks + 24 <= end; i++, blocks += 24) out.reports.push(reportBlock(b, blocks));
-		else if (type === 202) readCname(b, at + 8, end, out);
+		else if (type === 202) readCname(b, at + 4, end, out);
 		else if (type === 203) out.bye = true;
 		else if (type === 207) readXr(b, at + 8, end, out);
 		at = end;

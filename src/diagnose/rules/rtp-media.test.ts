@@ -24,6 +24,8 @@ const expected: Record<string, string[]> = {
 	"clean-two-way.pcapng": [],
 	"srtp.pcapng": [],
 	"jitter.pcapng": [],
+	"baresip-rtcp-opus.pcapng.gz": [],
+	"concurrent-20.pcapng.gz": [],
 	"none.pcapng": ["media-none"],
 	"one-way.pcapng": ["media-one-way"],
 	"loss.pcapng": ["media-loss", "media-loss"],
