@@ -290,3 +290,13 @@ test("media capture: --json media per the contract, the call list's media column
 	const csv = sipwhy(["analyze", file, "--format", "csv"]).stdout.trimEnd().split("\r\n");
 	assert.match(csv[1] ?? "", /,↔ PCMA 2\.6% loss,8,2\.564,1\.186$/);
 });
+
+test("--call shows each stream's figures, DTMF and RTCP under the ladder", () => {
+	const file = join(import.meta.dirname, "fixtures", "media", "clean-two-way.pcapng");
+	const [call] = JSON.parse(sipwhy(["analyze", file, "--json"]).stdout).calls;
+	const r = sipwhy(["analyze", file, "--call", call.callId]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /Media\n/);
+	assert.match(r.stdout, /caller→callee\s+127\.0\.0\.1:6000 → 127\.0\.0\.1:16000\s+PCMA\/8\s+236\s+0\s+0\.0\s+0/);
+	assert.match(r.stdout, /DTMF 1/);
+});

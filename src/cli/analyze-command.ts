@@ -2,7 +2,7 @@
 
 import { createReadStream, statSync } from "node:fs";
 import type { Analyzer } from "../flow/analyze.ts";
-import { mediaLabel } from "../flow/call-media.ts";
+import { type CallMediaStream, mediaLabel } from "../flow/call-media.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
@@ -159,6 +159,7 @@ export function renderCallDetail(c: CallSummary, call: Call | undefined, show: s
 			),
 		);
 	out.push("", renderLadder(ladderOf(c)));
+	if (c.media) out.push(...renderMediaStreams(c.media));
 	for (const f of c.findings) out.push(...renderFinding(f, ""));
 	if (show !== undefined && call) {
 		const wanted = show === "all" ? call.messages.map((m) => m.index) : show.split(",").map(Number);
@@ -176,6 +177,36 @@ export function renderCallDetail(c: CallSummary, call: Call | undefined, show: s
 		}
 	}
 	return `${out.join("\n")}\n`;
+}
+
+/** The RTP streams of a call under its ladder: one line of figures per stream, then DTMF and RTCP. */
+export function renderMediaStreams(media: CallMediaStream[]): string[] {
+	if (!media.length) return ["", heading("Media"), color.dim("no RTP in either direction")];
+	const lines = ["", heading("Media")];
+	lines.push(
+		color.bold(
+			`${"direction".padEnd(15)}${"src → dst".padEnd(44)}${"codec".padEnd(17)}${"pkts".padStart(7)}${"lost".padStart(7)}${"loss%".padStart(7)}${"seq err".padStart(8)}${"max Δ ms".padStart(10)}${"max jit".padStart(9)}${"mean jit".padStart(9)}`,
+		),
+	);
+	for (const m of media) {
+		const route = `${m.src} → ${m.dst}`;
+		const codec = `${m.codec ?? "?"}/${m.payloadType}${m.srtp ? " SRTP" : ""}`;
+		lines.push(
+			`${m.direction.padEnd(15)}${(route.length > 42 ? `${route.slice(0, 41)}…` : route).padEnd(44)}${codec.padEnd(17)}${String(m.packets).padStart(7)}${String(m.lost).padStart(7)}${m.lostPercent.toFixed(1).padStart(7)}${String(m.sequenceErrors).padStart(8)}${m.maxDeltaMs.toFixed(1).padStart(10)}${m.maxJitterMs.toFixed(1).padStart(9)}${m.meanJitterMs.toFixed(1).padStart(9)}`,
+		);
+		const notes: string[] = [
+			`${m.start.slice(11, 23)} – ${m.end.slice(11, 23)}`,
+			`SSRC 0x${m.ssrc.toString(16).padStart(8, "0")}`,
+		];
+		if (!m.sdp.matched) notes.push(m.sdp.addr ? `SDP said ${m.sdp.addr}:${m.sdp.port}` : "no SDP named it");
+		if (m.dtmf.length) notes.push(`DTMF ${m.dtmf.map((d) => d.digit).join("")}`);
+		if (m.rtcp)
+			notes.push(
+				`RTCP ${m.rtcp.reports} report(s): ${m.rtcp.fractionLostPercent.toFixed(1)}% lost, cumulative ${m.rtcp.cumulativeLost}${m.rtcp.jitterMs !== null ? `, jitter ${m.rtcp.jitterMs.toFixed(1)} ms` : ""}${m.rtcp.roundTripMs !== null ? `, RTT ${m.rtcp.roundTripMs.toFixed(1)} ms` : ""}`,
+			);
+		lines.push(color.dim(`               ${notes.join("  ·  ")}`));
+	}
+	return lines;
 }
 
 /** Reads files into an analyzer; unreadable files are an InputError naming them. */
