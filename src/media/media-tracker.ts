@@ -103,6 +103,8 @@ export class MediaTracker {
 	#announced = new Map<string, Announcement>();
 	/** Calls whose SDP announced an endpoint, oldest first (bounded). */
 	#owners = new Map<string, string[]>();
+	/** Per call: the endpoints it announced and the keys of its streams, so a finished call is forgotten fast. */
+	#calls = new Map<string, { endpoints: string[]; streams: string[] }>();
 	/** Last SR per sender SSRC: NTP middle bits and capture time, for round-trip times. */
 	#lastSr = new Map<number, { ntpMiddle: number; time: number }>();
 	#options: MediaTrackerOptions;
@@ -146,6 +148,17 @@ export class MediaTracker {
 			if (owners.length > OWNERS_PER_ENDPOINT) owners.shift();
 		}
 		this.#owners.set(key, owners);
+		const c = this.#callEntry(a.callId);
+		if (!c.endpoints.includes(key) && c.endpoints.length < 64) c.endpoints.push(key);
+	}
+
+	#callEntry(callId: string): { endpoints: string[]; streams: string[] } {
+		let c = this.#calls.get(callId);
+		if (!c) {
+			c = { endpoints: [], streams: [] };
+			this.#calls.set(callId, c);
+		}
+		return c;
 	}
 
 	/**
@@ -219,6 +232,7 @@ export class MediaTracker {
 		};
 		this.#streams.set(key, s);
 		this.#bySsrc.set(ssrc, s);
+		if (s.callId) this.#callEntry(s.callId).streams.push(key);
 		return s;
 	}
 
@@ -276,14 +290,31 @@ export class MediaTracker {
 		}
 	}
 
-	/** Streams tied to call `callId`, removed from the tracker (so memory follows open calls). */
+	/**
+	 * Streams tied to call `callId`, removed from the tracker with what the call announced, so
+	 * memory follows the open calls.
+	 */
 	takeCall(callId: string): MediaStream[] {
+		const c = this.#calls.get(callId);
+		if (!c) return [];
+		this.#calls.delete(callId);
 		const out: MediaStream[] = [];
-		for (const [key, s] of this.#streams)
-			if (s.callId === callId) {
+		for (const key of c.streams) {
+			const s = this.#streams.get(key);
+			if (s && s.callId === callId) {
 				out.push(view(s));
 				this.#forget(key, s);
 			}
+		}
+		for (const endpoint of c.endpoints) {
+			if (this.#announced.get(endpoint)?.callId === callId) this.#announced.delete(endpoint);
+			const owners = this.#owners.get(endpoint);
+			if (owners) {
+				const rest = owners.filter((o) => o !== callId);
+				if (rest.length) this.#owners.set(endpoint, rest);
+				else this.#owners.delete(endpoint);
+			}
+		}
 		return out;
 	}
 
@@ -292,6 +323,7 @@ export class MediaTracker {
 		const out = [...this.#streams.values()].map(view);
 		this.#streams.clear();
 		this.#bySsrc.clear();
+		this.#calls.clear();
 		return out;
 	}
 
