@@ -289,6 +289,11 @@ test("media capture: --json media per the contract, the call list's media column
 	assert.match(list.stdout, /↔ PCMA 2\.6% loss/);
 	const csv = sipwhy(["analyze", file, "--format", "csv"]).stdout.trimEnd().split("\r\n");
 	assert.match(csv[1] ?? "", /,↔ PCMA 2\.6% loss,8,2\.564,1\.186$/);
+	const out = join(mkdtempSync(join(tmpdir(), "sipwhy-media-")), "r.html");
+	assert.equal(sipwhy(["analyze", file, "--format", "html", "-o", out]).status, 0);
+	const html = readFileSync(out, "utf8");
+	assert.match(html, /<h3>Media \(RTP\)<\/h3><table class="media">/);
+	assert.match(html, /<td>caller→callee<\/td><td>127\.0\.0\.1:6000 → 127\.0\.0\.1:17000<\/td><td>PCMA\/8<\/td><td>236<\/td><td>0<\/td>/);
 });
 
 test("--call shows each stream's figures, DTMF and RTCP under the ladder", () => {

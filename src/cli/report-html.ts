@@ -4,6 +4,7 @@
  * from a capture is escaped: header values are hostile input.
  */
 import type { AnalyzeStats } from "../flow/analyze.ts";
+import type { CallMediaStream } from "../flow/call-media.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { escapeXml as esc, ladderSvg } from "../flow/ladder-svg.ts";
@@ -28,10 +29,62 @@ pre{white-space:pre-wrap;word-break:break-all;background:#f1f5f9;padding:.5rem;f
 `;
 
 /** Report words: the table's come from the site's analyzer labels; these two are the report's own. */
-const OWN: Record<string, { title: string; calls: string }> = {
-	en: { title: "SIP analysis", calls: "Calls" },
-	tr: { title: "SIP analizi", calls: "Çağrılar" },
+const OWN: Record<string, { title: string; calls: string; media: string; noRtp: string; mediaHead: string[] }> = {
+	en: {
+		title: "SIP analysis",
+		calls: "Calls",
+		media: "Media (RTP)",
+		noRtp: "No RTP in either direction.",
+		mediaHead: [
+			"Direction",
+			"Source → destination",
+			"Codec",
+			"Packets",
+			"Lost",
+			"Loss %",
+			"Seq. errors",
+			"Max Δ ms",
+			"Max jitter ms",
+			"Mean jitter ms",
+			"DTMF",
+			"RTCP",
+		],
+	},
+	tr: {
+		title: "SIP analizi",
+		calls: "Çağrılar",
+		media: "Medya (RTP)",
+		noRtp: "İki yönde de RTP yok.",
+		mediaHead: [
+			"Yön",
+			"Kaynak → hedef",
+			"Kodek",
+			"Paket",
+			"Kayıp",
+			"Kayıp %",
+			"Sıra hatası",
+			"En büyük Δ ms",
+			"En yüksek titreşim ms",
+			"Ortalama titreşim ms",
+			"DTMF",
+			"RTCP",
+		],
+	},
 };
+
+/** The call's RTP streams as a table (figures as tshark -z rtp,streams computes them). */
+function mediaTable(media: CallMediaStream[], L: { media: string; noRtp: string; mediaHead: string[] }): string {
+	if (!media.length) return `<h3>${L.media}</h3><p>${L.noRtp}</p>`;
+	const rows = media
+		.map((m) => {
+			const rtcp = m.rtcp
+				? `${m.rtcp.reports} RR · ${m.rtcp.fractionLostPercent.toFixed(1)}% · ${m.rtcp.cumulativeLost}${m.rtcp.roundTripMs !== null ? ` · RTT ${m.rtcp.roundTripMs.toFixed(1)} ms` : ""}`
+				: "";
+			return `<tr><td>${esc(m.direction)}</td><td>${esc(m.src)} → ${esc(m.dst)}${m.sdp.matched ? "" : " ⚠"}</td><td>${esc(m.codec ?? "?")}/${m.payloadType}${m.srtp ? " SRTP" : ""}</td><td>${m.packets}</td><td>${m.lost}</td><td>${m.lostPercent.toFixed(1)}</td><td>${m.sequenceErrors}</td><td>${m.maxDeltaMs.toFixed(1)}</td><td>${m.maxJitterMs.toFixed(1)}</td><td>${m.meanJitterMs.toFixed(1)}</td><td>${esc(m.dtmf.map((d) => d.digit).join(""))}</td><td>${esc(rtcp)}</td></tr>`;
+		})
+		.join("");
+	return `<h3>${L.media}</h3><table class="media"><thead><tr>${L.mediaHead.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>`;
+}
 
 function seconds(s: number | null): string {
 	return s === null ? "—" : `${s.toFixed(2)} s`;
@@ -39,7 +92,7 @@ function seconds(s: number | null): string {
 
 /** The whole report. */
 export function renderHtmlReport(calls: ReportCall[], stats: AnalyzeStats, lang: string): string {
-	const L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as { title: string; calls: string })) };
+	const L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as (typeof OWN)["en"])) };
 	const rows = calls
 		.map(({ summary: c }, i) => {
 			const cls = c.outcome ? `c${Math.floor(c.outcome.code / 100)}` : "";
@@ -65,6 +118,7 @@ export function renderHtmlReport(calls: ReportCall[], stats: AnalyzeStats, lang:
 <p>${esc(c.from ?? "?")} → ${esc(c.to ?? "?")} · ${c.outcome ? esc(`${c.outcome.code} ${c.outcome.reason}`) : L.none} · PDD ${seconds(c.timings.pdd)} · ${L.duration} ${seconds(c.timings.duration)}</p>
 ${findings ? `<h3>${L.findings}</h3><ul>${findings}</ul>` : ""}
 <div class="ladder">${ladderSvg(ladderOf(c), evidence)}</div>
+${c.media ? mediaTable(c.media, L) : ""}
 <h3>${L.messages}</h3>${msgs}</section>`;
 		})
 		.join("\n");
