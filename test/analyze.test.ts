@@ -293,7 +293,14 @@ test("media capture: --json media per the contract, the call list's media column
 	assert.equal(sipwhy(["analyze", file, "--format", "html", "-o", out]).status, 0);
 	const html = readFileSync(out, "utf8");
 	assert.match(html, /<h3>Media \(RTP\)<\/h3><table class="media">/);
-	assert.match(html, /<td>caller→callee<\/td><td>127\.0\.0\.1:6000 → 127\.0\.0\.1:17000<\/td><td>PCMA\/8<\/td><td>236<\/td><td>0<\/td>/);
+	assert.match(
+		html,
+		/<svg width="120" height="24"[^>]*><title>1 s per point; jitter peak [\d.]+ ms; lost 6<\/title><rect /,
+	);
+	assert.match(
+		html,
+		/<td>caller→callee<\/td><td>127\.0\.0\.1:6000 → 127\.0\.0\.1:17000<\/td><td>PCMA\/8<\/td><td>236<\/td><td>0<\/td>/,
+	);
 });
 
 test("--call shows each stream's figures, DTMF and RTCP under the ladder", () => {

@@ -72,6 +72,30 @@ const OWN: Record<string, { title: string; calls: string; media: string; noRtp: 
 	},
 };
 
+/**
+ * A small SVG: the highest jitter per bucket as a line (scaled to the stream's peak, at least
+ * 30 ms), packets lost per bucket as red bars; the title gives the bucket width and the peaks.
+ */
+function sparkline(t: CallMediaStream["timeline"]): string {
+	const n = t.jitterMs.length;
+	if (n < 2) return "";
+	const w = 120;
+	const h = 24;
+	const peak = Math.max(30, ...t.jitterMs);
+	const lossPeak = Math.max(1, ...t.lost);
+	const x = (i: number) => ((i * (w - 2)) / (n - 1) + 1).toFixed(1);
+	const points = t.jitterMs.map((j, i) => `${x(i)},${(h - 1 - (j / peak) * (h - 2)).toFixed(1)}`).join(" ");
+	const bars = t.lost
+		.map((l, i) =>
+			l > 0
+				? `<rect x="${x(i)}" y="${(h - (l / lossPeak) * (h / 2)).toFixed(1)}" width="2" height="${((l / lossPeak) * (h / 2)).toFixed(1)}" fill="#dc2626"/>`
+				: "",
+		)
+		.join("");
+	const title = `${t.stepSeconds} s per point; jitter peak ${Math.max(...t.jitterMs).toFixed(1)} ms; lost ${t.lost.reduce((a, b) => a + b, 0)}`;
+	return `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"><title>${esc(title)}</title>${bars}<polyline points="${points}" fill="none" stroke="#2563eb" stroke-width="1.2"/></svg>`;
+}
+
 /** The call's RTP streams as a table (figures as tshark -z rtp,streams computes them). */
 function mediaTable(media: CallMediaStream[], L: { media: string; noRtp: string; mediaHead: string[] }): string {
 	if (!media.length) return `<h3>${L.media}</h3><p>${L.noRtp}</p>`;
@@ -80,7 +104,7 @@ function mediaTable(media: CallMediaStream[], L: { media: string; noRtp: string;
 			const rtcp = m.rtcp
 				? `${m.rtcp.reports} RR · ${m.rtcp.fractionLostPercent.toFixed(1)}% · ${m.rtcp.cumulativeLost}${m.rtcp.roundTripMs !== null ? ` · RTT ${m.rtcp.roundTripMs.toFixed(1)} ms` : ""}`
 				: "";
-			return `<tr><td>${esc(m.direction)}</td><td>${esc(m.src)} → ${esc(m.dst)}${m.sdp.matched ? "" : " ⚠"}</td><td>${esc(m.codec ?? "?")}/${m.payloadType}${m.srtp ? " SRTP" : ""}</td><td>${m.packets}</td><td>${m.lost}</td><td>${m.lostPercent.toFixed(1)}</td><td>${m.sequenceErrors}</td><td>${m.maxDeltaMs.toFixed(1)}</td><td>${m.maxJitterMs.toFixed(1)}</td><td>${m.meanJitterMs.toFixed(1)}</td><td>${esc(m.dtmf.map((d) => d.digit).join(""))}</td><td>${esc(rtcp)}</td></tr>`;
+			return `<tr><td>${esc(m.direction)}</td><td>${esc(m.src)} → ${esc(m.dst)}${m.sdp.matched ? "" : " ⚠"}</td><td>${esc(m.codec ?? "?")}/${m.payloadType}${m.srtp ? " SRTP" : ""}</td><td>${m.packets}</td><td>${m.lost}</td><td>${m.lostPercent.toFixed(1)}</td><td>${m.sequenceErrors}</td><td>${m.maxDeltaMs.toFixed(1)}</td><td>${m.maxJitterMs.toFixed(1)}</td><td>${m.meanJitterMs.toFixed(1)}</td><td>${esc(m.dtmf.map((d) => d.digit).join(""))}</td><td>${esc(rtcp)}</td><td>${sparkline(m.timeline)}</td></tr>`;
 		})
 		.join("");
 	return `<h3>${L.media}</h3><table class="media"><thead><tr>${L.mediaHead.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>`;

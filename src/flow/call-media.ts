@@ -4,7 +4,7 @@
  * streams get their direction (caller→callee or callee→caller) from which side's SDP named the
  * address they went to, or came from (symmetric RTP, RFC 4961), and the address that SDP gave.
  */
-import type { MediaStream, MediaTracker, RtcpFigures } from "../media/index.ts";
+import type { MediaStream, MediaTracker, RtcpFigures, TimelineView } from "../media/index.ts";
 import type { SipMessage } from "../sip/parse-message.ts";
 import { mediaAddress, parseSdp, type Sdp } from "../sip/sdp.ts";
 import type { Call } from "./call-tracker.ts";
@@ -31,6 +31,8 @@ export interface CallMediaStream {
 	srtp: boolean;
 	dtmf: { digit: string; time: string }[];
 	rtcp?: RtcpFigures;
+	/** Packets, lost and highest jitter per bucket of `stepSeconds` (for sparklines). */
+	timeline: TimelineView;
 	/** The address:port the receiving side's SDP announced, and whether the stream went there. */
 	sdp: { addr: string | null; port: number | null; matched: boolean };
 }
@@ -121,6 +123,7 @@ export function callMedia(call: Call, streams: MediaStream[], iso: (t: number) =
 				end: iso(s.end),
 				srtp: s.srtp,
 				dtmf: s.dtmf.map((d) => ({ digit: d.digit, time: iso(d.time) })),
+				timeline: s.timeline,
 				sdp: {
 					addr: announced?.addr ?? null,
 					port: announced?.port ?? null,

@@ -10,3 +10,4 @@ export { parseRtcp, type RtcpCompound } from "./rtcp.ts";
 export { mediaPacketKind, parseRtpHeader, type RtpHeader } from "./rtp-packet.ts";
 export { RtpStreamStats, type StreamFigures } from "./stream-stats.ts";
 export { eventKey, parseTelephoneEvent } from "./telephone-event.ts";
+export { Timeline, type TimelineView } from "./timeline.ts";

@@ -11,6 +11,7 @@ import { parseRtcp, type ReportBlock, type VoipMetrics } from "./rtcp.ts";
 import { mediaPacketKind, parseRtpHeader } from "./rtp-packet.ts";
 import { RtpStreamStats, type StreamFigures } from "./stream-stats.ts";
 import { DtmfCollector, type DtmfDigit } from "./telephone-event.ts";
+import { Timeline, type TimelineView } from "./timeline.ts";
 
 /** A codec an SDP media section listed. */
 export interface AnnouncedCodec {
@@ -60,6 +61,8 @@ export interface MediaStream {
 	start: number;
 	end: number;
 	figures: StreamFigures;
+	/** Packets, lost and jitter over time, in at most 120 buckets. */
+	timeline: TimelineView;
 	srtp: boolean;
 	dtmf: DtmfDigit[];
 	rtcp?: RtcpFigures;
@@ -86,6 +89,7 @@ interface StreamState {
 	start: number;
 	end: number;
 	stats: RtpStreamStats;
+	timeline: Timeline;
 	dtmf: DtmfCollector | null;
 	srtp: boolean;
 	/** Codec table of the announcement that named this stream (for names and clocks). */
@@ -192,6 +196,7 @@ export class MediaTracker {
 		const name = codec?.name ?? null;
 		const clock = jitterClockRate(h.payloadType, name, codec?.clockRate ?? null);
 		s.stats.add((time - this.#base) * 1000, h.sequence, h.timestamp, h.payloadType, h.marker, clock);
+		s.timeline.add(time, s.stats.expected, s.stats.jitterMs);
 		if (name && /^telephone-event$/i.test(name)) {
 			s.dtmf ??= new DtmfCollector();
 			s.dtmf.add(h.timestamp, time, data, h.payloadOffset, h.payloadLength);
@@ -224,6 +229,7 @@ export class MediaTracker {
 			start: time,
 			end: time,
 			stats: new RtpStreamStats(),
+			timeline: new Timeline(),
 			dtmf: null,
 			srtp: announcement?.srtp ?? false,
 			codecs: announcement?.codecs ?? null,
@@ -364,6 +370,7 @@ function view(s: StreamState): MediaStream {
 		start: s.start,
 		end: s.end,
 		figures: s.stats.figures(),
+		timeline: s.timeline.view(),
 		srtp: s.srtp,
 		dtmf: s.dtmf?.digits ?? [],
 		callId: s.callId,

@@ -161,3 +161,26 @@ test("the same stream in two inputs (two capture points) stays two streams", () 
 		[1, 1],
 	);
 });
+
+test("timeline: per-second packets and lost, merged to stay within the bucket limit", async () => {
+	const { Timeline } = await import("./timeline.ts");
+	const t = new Timeline(4);
+	// 50 packets a second for 3 s; in the second second packets 60–64 are missing.
+	let expected = 0;
+	for (let k = 0; k < 150; k++) {
+		expected = k + 1;
+		if (k >= 60 && k < 65) continue;
+		t.add(k * 0.02, expected, k === 100 ? 7 : 1);
+	}
+	const v = t.view();
+	assert.equal(v.stepSeconds, 1);
+	assert.deepEqual(v.packets, [50, 45, 50]);
+	assert.deepEqual(v.lost, [0, 5, 0]);
+	assert.deepEqual(v.jitterMs, [1, 1, 7]);
+	t.add(9, expected + 1, 1); // 9 s: beyond four 1 s buckets, so they merge to 2 s, then 4 s
+	assert.equal(t.view().stepSeconds, 4);
+	assert.equal(
+		t.view().packets.reduce((a, b) => a + b),
+		146,
+	);
+});

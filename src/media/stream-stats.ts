@@ -149,6 +149,11 @@ export class RtpStreamStats {
 		this.#total++;
 	}
 
+	/** Expected so far (highest sequence with wrap cycles − first + 1). */
+	get expected(): number {
+		return this.#total === 0 ? 0 : this.#stopSeq + this.#cycles * 0x10000 - this.#startSeq + 1;
+	}
+
 	/** Packets added. */
 	get packets(): number {
 		return this.#total;
