@@ -35,6 +35,8 @@ export const RULE_IDS = [
 	"media-loss",
 	"media-jitter",
 	"media-after-bye",
+	"media-address",
+	"media-gap",
 ] as const;
 
 /** A rule id. */

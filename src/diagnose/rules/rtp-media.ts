@@ -1,13 +1,15 @@
 /**
  * Findings from the RTP streams of an answered call (the SDP-level checks live in media.ts):
- * no media either way, media one way only, loss and jitter above thresholds, payload types the
- * answer did not list, and RTP still flowing after the BYE. A call whose SDP ever held a stream
+ * no media either way, media one way only, RTP that missed the announced address or comes from
+ * another address than a private one announced (NAT), loss and jitter above thresholds, payload
+ * types the answer did not list, media stopping mid-call, and RTP still flowing after the BYE. A call whose SDP ever held a stream
  * (sendonly, recvonly, inactive or port 0) is not judged for missing media: hold is normal.
  */
 import type { CallMediaStream } from "../../flow/call-media.ts";
 import { mediaAddress, type Sdp } from "../../sip/sdp.ts";
 import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
+import { isPrivateAddress } from "./media.ts";
 
 /** Seconds of answered call after which missing media is a fault, not a short call. */
 export const MIN_TALK_SECONDS = 2;
@@ -19,6 +21,8 @@ export const JITTER_MAX_MS = 30;
 export const JITTER_MEAN_MS = 15;
 /** Packets a direction needs to count as flowing (a few stray packets are not a stream). */
 const FLOWING_PACKETS = 10;
+/** Seconds without packets inside a stream that count as media stopping mid-call. */
+export const GAP_SECONDS = 3;
 /** Grace after the BYE for packets already on their way, seconds. */
 const AFTER_BYE_GRACE = 1;
 
@@ -132,6 +136,56 @@ export function rtpMediaRule(view: CallView, media: CallMediaStream[] | undefine
 			});
 	}
 
+	if (!held) {
+		for (const direction of ["caller→callee", "callee→caller"] as const) {
+			const streams = audio.filter((x) => x.direction === direction && x.packets >= FLOWING_PACKETS);
+			if (!streams.length) continue;
+			// RTP for this direction never went where the receiver's SDP said.
+			const announced = streams.find((x) => x.sdp.addr !== null);
+			if (announced && streams.every((x) => !x.sdp.matched)) {
+				out.push({
+					rule: "media-address",
+					severity: "warning",
+					evidence,
+					params: {
+						kind: "destination",
+						direction,
+						sdp: `${announced.sdp.addr}:${announced.sdp.port}`,
+						actual: announced.dst,
+					},
+				});
+				continue;
+			}
+			// The sender announced a private address but its RTP comes from another one (NAT).
+			const senderSdp = direction === "caller→callee" ? view.sdp(invite) : answerSdp;
+			const senderAudio = audioOf(senderSdp);
+			const senderAddr = senderSdp && senderAudio ? mediaAddress(senderSdp, senderAudio) : null;
+			if (senderAddr && isPrivateAddress(senderAddr)) {
+				const from = streams[0] as CallMediaStream;
+				if (!from.src.startsWith(`${senderAddr}:`) && !from.src.startsWith(`[${senderAddr}]:`))
+					out.push({
+						rule: "media-address",
+						severity: "warning",
+						evidence,
+						params: { kind: "private", direction, sdp: `${senderAddr}:${senderAudio?.port}`, actual: from.src },
+					});
+			}
+		}
+		// A stream that stops for seconds in the middle of the call, while nothing put it on hold.
+		for (const x of audio) {
+			const gap = longestGap(x.timeline);
+			if (gap >= GAP_SECONDS) {
+				out.push({
+					rule: "media-gap",
+					severity: "warning",
+					evidence: [],
+					params: { direction: x.direction, src: x.src, dst: x.dst, seconds: gap },
+				});
+				break;
+			}
+		}
+	}
+
 	if (bye?.time != null) {
 		const late = media.find((s) => seconds(s.end) > (bye.time as number) + AFTER_BYE_GRACE);
 		if (late)
@@ -143,6 +197,21 @@ export function rtpMediaRule(view: CallView, media: CallMediaStream[] | undefine
 			});
 	}
 	return out;
+}
+
+/** Seconds of the longest run of empty buckets between two with packets. */
+function longestGap(t: CallMediaStream["timeline"]): number {
+	let best = 0;
+	let run = 0;
+	let seen = false;
+	for (const p of t.packets) {
+		if (p > 0) {
+			if (seen) best = Math.max(best, run);
+			seen = true;
+			run = 0;
+		} else if (seen) run++;
+	}
+	return best * t.stepSeconds;
 }
 
 function endpointOf(sdp: Sdp | null): string {

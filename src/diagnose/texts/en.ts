@@ -163,4 +163,18 @@ export const en: FindingTexts = {
 		text: `RTP from ${s(p.src)} to ${s(p.dst)} kept flowing ${s(p.seconds)} s after the BYE.`,
 		fix: "The sender did not stop its media when the call ended: check that it processes the BYE (or the 200 for it) and that no other call reuses the same ports.",
 	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `RTP ${s(p.direction)} went to ${s(p.actual)}, not to ${s(p.sdp)} that the receiver's SDP announced.`,
+					fix: "Something between the sides rewrote the media address (SBC, SIP ALG, a relay) or the sender latched onto another address; compare the SDP on both sides of every middlebox and the destination the packets really use.",
+				}
+			: {
+					text: `The SDP announced the private address ${s(p.sdp)} for RTP ${s(p.direction)}, but the packets come from ${s(p.actual)}: the sender is behind NAT.`,
+					fix: "Audio towards a private address cannot arrive: make the sender announce its public address (STUN, external media address on the PBX) or enable symmetric RTP / media latching on the far side.",
+				},
+	"media-gap": (p) => ({
+		text: `RTP ${s(p.direction)} (${s(p.src)} to ${s(p.dst)}) stopped for about ${s(p.seconds)} s in the middle of the call, although no SDP put the call on hold.`,
+		fix: "Look for a network outage or route change at that time, a sender that stops on silence without signalling it (VAD without comfort noise), or a media server that paused the stream.",
+	}),
 };

@@ -164,4 +164,18 @@ export const tr: FindingTexts = {
 		text: `${s(p.src)} adresinden ${s(p.dst)} adresine giden RTP, BYE'dan ${s(p.seconds)} saniye sonra da akmaya devam etti.`,
 		fix: "Gönderen taraf çağrı bitince medyasını durdurmadı: BYE'ı (ya da ona gelen 200 yanıtını) işleyip işlemediğini ve aynı portları başka bir çağrının kullanıp kullanmadığını kontrol edin.",
 	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `${s(p.direction)} yönündeki RTP, alıcının SDP'sinin bildirdiği ${s(p.sdp)} adresine değil ${s(p.actual)} adresine gitti.`,
+					fix: "Arada bir şey medya adresini değiştirdi (SBC, SIP ALG, bir aktarıcı) ya da gönderici başka bir adrese kilitlendi; her ara cihazın iki yanındaki SDP'yi ve paketlerin gerçekten gittiği adresi karşılaştırın.",
+				}
+			: {
+					text: `SDP, ${s(p.direction)} yönündeki RTP için özel ${s(p.sdp)} adresini bildirdi, ama paketler ${s(p.actual)} adresinden geliyor: gönderici NAT arkasında.`,
+					fix: "Özel bir adrese giden ses ulaşamaz: göndericinin genel adresini bildirmesini sağlayın (STUN, santralde dış medya adresi) ya da karşı tarafta simetrik RTP'yi veya medya kilitlemeyi açın.",
+				},
+	"media-gap": (p) => ({
+		text: `${s(p.direction)} yönündeki RTP (${s(p.src)} → ${s(p.dst)}) çağrının ortasında yaklaşık ${s(p.seconds)} saniye durdu, oysa hiçbir SDP çağrıyı beklemeye almamıştı.`,
+		fix: "O anda bir ağ kesintisi ya da yol değişikliği, sessizlikte bunu bildirmeden duran bir gönderici (konfor gürültüsü olmadan VAD) ya da akışı duraklatan bir medya sunucusu arayın.",
+	}),
 };
