@@ -64,15 +64,22 @@ import { events, request, response } from "../../flow/test-messages.ts";
 import { CallView } from "../call-view.ts";
 import { rtpMediaRule } from "./rtp-media.ts";
 
-const sdp = (ip: string, port: number) =>
-	`v=0\r\no=- 1 1 IN IP4 ${ip}\r\ns=-\r\nc=IN IP4 ${ip}\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
+const sdp = (ip: string, port: number, direction = "sendrecv") =>
+	`v=0\r\no=- 1 1 IN IP4 ${ip}\r\ns=-\r\nc=IN IP4 ${ip}\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=${direction}\r\n`;
 
-function builtCall(offerIp: string): CallView {
+function builtCall(offerIp: string, answerDirection = "sendrecv"): CallView {
 	let call: Call | undefined;
 	const tracker = new CallTracker((c) => (call = c));
 	for (const e of events([
 		[0, request("INVITE", { body: sdp(offerIp, 4000), extraHeaders: ["Content-Type: application/sdp"] }), ">"],
-		[0.1, response(200, "OK", { body: sdp("192.0.2.20", 5000), extraHeaders: ["Content-Type: application/sdp"] }), "<"],
+		[
+			0.1,
+			response(200, "OK", {
+				body: sdp("192.0.2.20", 5000, answerDirection),
+				extraHeaders: ["Content-Type: application/sdp"],
+			}),
+			"<",
+		],
 		[0.2, request("ACK", { cseq: 1, toTag: "b1", branch: "z9hG4bK-2" }), ">"],
 		[30, request("BYE", { cseq: 2, toTag: "b1", branch: "z9hG4bK-3" }), ">"],
 		[30.1, response(200, "OK", { cseq: 2, method: "BYE", branch: "z9hG4bK-3" }), "<"],
@@ -151,5 +158,14 @@ test("built calls: five silent seconds inside a stream are media-gap", () => {
 	assert.deepEqual(
 		found.map((f) => [f.rule, f.params.seconds]),
 		[["media-gap", 5]],
+	);
+});
+
+test("built calls: one-way RTP or none at all is quiet when the SDP holds the stream (recvonly answer)", () => {
+	assert.deepEqual(rtpMediaRule(builtCall("192.0.2.10", "recvonly"), [stream({})]), []);
+	assert.deepEqual(rtpMediaRule(builtCall("192.0.2.10", "inactive"), []), []);
+	assert.deepEqual(
+		rtpMediaRule(builtCall("192.0.2.10"), [stream({})]).map((f) => f.rule),
+		["media-one-way"],
 	);
 });
