@@ -149,6 +149,8 @@ run() {
 	NAME=clean-two-way;    want "$@" && loopback_call $NAME "-rtp_echo" ""
 	NAME=none;             want "$@" && none_call
 	NAME=one-way;          want "$@" && loopback_call $NAME "" ""
+	# The same RTP without its signalling: streams found by their headers alone (no SDP).
+	NAME=rtp-without-sip;  want "$@" && tshark -r $OUT/one-way.pcapng -Y 'not sip' -F pcap -w $OUT/$NAME.pcap && key $NAME.pcap
 	NAME=payload-mismatch; want "$@" && (UAS_KEYS=(-key proto RTP/AVP -key answer_pts 0 -key answer_maps "a=rtpmap:0 PCMU/8000" -key answer_maps2 "a=ptime:20" -key crypto "a=sendrecv"); loopback_call $NAME "-rtp_echo" "")
 	NAME=srtp;             want "$@" && (UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap"); UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR"); loopback_call $NAME "-rtp_echo" "")
 	NAME=concurrent-20;    want "$@" && CALLS=20 loopback_call $NAME "-rtp_echo" ""

@@ -48,6 +48,21 @@ export interface AnalyzeStats {
 	calls: number;
 	/** SIP messages without a Call-ID, which no call can hold. */
 	ungrouped: number;
+	/**
+	 * RTP/RTCP seen in captures: packets, and streams no call's SDP named (found by their headers
+	 * alone; listed with their figures), or not tracked past the stream cap.
+	 */
+	media?: { rtpPackets: number; rtcpPackets: number; unmatchedStreams: UnmatchedStream[]; droppedStreams: number };
+}
+
+/** A stream no call's SDP named: where it went and how many packets, for the stats. */
+export interface UnmatchedStream {
+	ssrc: number;
+	src: string;
+	dst: string;
+	payloadType: number;
+	packets: number;
+	lost: number;
 }
 
 /** Options of an analysis. */
@@ -245,6 +260,27 @@ export class Analyzer {
 	finish(): { stats: AnalyzeStats; calls: CallSummary[] } {
 		this.#tracker.flush();
 		this.stats.ungrouped = this.#tracker.ungrouped;
+		const media = this.#media;
+		if (media && media.rtpPackets + media.rtcpPackets > 0) {
+			const left = media.takeAll();
+			this.stats.media = {
+				rtpPackets: media.rtpPackets,
+				rtcpPackets: media.rtcpPackets,
+				// The first 100, largest first: a capture of unrelated RTP can hold thousands.
+				unmatchedStreams: left
+					.sort((a, b) => b.figures.packets - a.figures.packets)
+					.slice(0, 100)
+					.map((x) => ({
+						ssrc: x.ssrc,
+						src: `${x.src.ip}:${x.src.port}`,
+						dst: `${x.dst.ip}:${x.dst.port}`,
+						payloadType: x.payloadType,
+						packets: x.figures.packets,
+						lost: x.figures.lost,
+					})),
+				droppedStreams: media.droppedStreams,
+			};
+		}
 		return { stats: this.stats, calls: this.calls };
 	}
 }

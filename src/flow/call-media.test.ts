@@ -145,3 +145,23 @@ test("baresip with opus and RTCP: the 48 kHz clock from the SDP rtpmap, RTCP rep
 	}
 	assert.deepEqual(streams.map((s) => s.direction).sort(), ["callee→caller", "caller→callee"]);
 });
+
+test("RTP without its SIP (tshark filtered the signalling out): streams found by their headers, figures as tshark's heuristic gives them", async () => {
+	const key = JSON.parse(readFileSync(join(DIR, "rtp-without-sip.tshark.json"), "utf8"));
+	const { stats, calls } = await analyze([
+		{ name: "rtp", source: [new Uint8Array(readFileSync(join(DIR, "rtp-without-sip.pcap")))] },
+	]);
+	assert.equal(calls.length, 0);
+	const streams = stats.media?.unmatchedStreams ?? [];
+	assert.equal(streams.length, key.streams.length);
+	for (const t of key.streams as KeyStream[]) {
+		const o = streams.find((m) => m.src === t.src && m.dst === t.dst && m.ssrc === t.ssrc);
+		assert.ok(o, `${t.src} → ${t.dst}`);
+		assert.equal(o.packets, t.packets);
+		assert.equal(o.lost, t.lost);
+	}
+	const { stats: sipOnly } = await analyze([
+		{ name: "udp", source: [new Uint8Array(readFileSync(join(DIR, "..", "captures", "udp-ipv4.pcap")))] },
+	]);
+	assert.equal(sipOnly.media, undefined, "no media stats for a capture without RTP");
+});
