@@ -184,3 +184,25 @@ test("timeline: per-second packets and lost, merged to stay within the bucket li
 		146,
 	);
 });
+
+test("RTCP XR VoIP metrics block (RFC 3611 §4.7): loss, discard, round trip, R factor, MOS; 127 = unavailable", () => {
+	const b = new Uint8Array(8 + 36);
+	b.set([0x80, 207, 0, 10, 0, 0, 0, 5]); // XR header, sender SSRC 5
+	const x = 8;
+	b.set([7, 0, 0, 8, 0, 0, 0x11, 0x11], x); // block type 7, length 8 words, about SSRC 0x1111
+	b.set([64, 13, 0, 0], x + 8); // loss 64/256, discard 13/256
+	b.set([0, 120, 0, 40], x + 16); // round trip 120 ms, end system delay 40 ms
+	b.set([93, 127, 41, 127], x + 24); // R 93, ext R unavailable, MOS-LQ 4.1, MOS-CQ unavailable
+	assert.equal(mediaPacketKind(b), "rtcp");
+	const [m] = parseRtcp(b).xr;
+	assert.deepEqual(m, {
+		ssrc: 0x1111,
+		lossRate: 0.25,
+		discardRate: 13 / 256,
+		roundTripMs: 120,
+		endSystemDelayMs: 40,
+		rFactor: 93,
+		mosLq: 4.1,
+		mosCq: null,
+	});
+});
