@@ -15,8 +15,8 @@ import { serviceUnavailableRule } from "./rules/overload.ts";
 import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
 import { referRule } from "./rules/transfer.ts";
 import { whoFailedRule } from "./rules/who-failed.ts";
+import { TEXT_MODULES } from "./generated/text-modules.ts";
 import { en } from "./texts/en.ts";
-import { tr } from "./texts/tr.ts";
 import type { FindingTexts } from "./texts/types.ts";
 
 /** Every rule, in the order their findings are listed. */
@@ -38,7 +38,8 @@ export const RULES: Rule[] = [
 	glareRule,
 ];
 
-const TEXTS: Record<string, FindingTexts> = { en, tr };
+/** Finding texts per language: every `texts/{lang}.ts` present (the build lists them), English first. */
+export const TEXTS: Record<string, FindingTexts> = { ...TEXT_MODULES, en };
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
