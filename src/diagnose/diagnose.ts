@@ -6,6 +6,7 @@
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { CallView } from "./call-view.ts";
+import { TEXT_MODULES } from "./generated/text-modules.ts";
 import type { RawFinding, Rule } from "./raw-finding.ts";
 import { authRule } from "./rules/auth.ts";
 import { dialogGoneRule, glareRule, loopRule, negotiationRule } from "./rules/dialog.ts";
@@ -15,7 +16,6 @@ import { serviceUnavailableRule } from "./rules/overload.ts";
 import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
 import { referRule } from "./rules/transfer.ts";
 import { whoFailedRule } from "./rules/who-failed.ts";
-import { TEXT_MODULES } from "./generated/text-modules.ts";
 import { en } from "./texts/en.ts";
 import type { FindingTexts } from "./texts/types.ts";
 

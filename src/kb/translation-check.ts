@@ -51,7 +51,22 @@ const SCRIPTS: Record<string, ScriptTest> = {
 	},
 	id: {
 		name: "Indonesian",
-		words: ["yang", "dan", "di", "ke", "dari", "tidak", "ini", "itu", "untuk", "dengan", "pada", "atau", "adalah", "akan"],
+		words: [
+			"yang",
+			"dan",
+			"di",
+			"ke",
+			"dari",
+			"tidak",
+			"ini",
+			"itu",
+			"untuk",
+			"dengan",
+			"pada",
+			"atau",
+			"adalah",
+			"akan",
+		],
 	},
 	vi: {
 		name: "Vietnamese",
@@ -59,21 +74,31 @@ const SCRIPTS: Record<string, ScriptTest> = {
 	},
 };
 
-/** Texts shorter than this (in letters) are not asked to show their script: "SDP", "Proxy (vekil)". */
-const SCRIPT_MIN_LETTERS = 24;
+/**
+ * Texts with fewer letters (tokens removed) are not asked to show their script: "SDP", "Proxy
+ * (vekil)". A Latin-script sentence needs more, since a short one may lack every listed word and
+ * diacritic ("istemciden s beklemesini istedi").
+ */
+const SCRIPT_MIN_LETTERS = 12;
+const LATIN_MIN_LETTERS = 40;
 
 /** Languages whose prose is tested for its script or words. */
 export const SCRIPT_CHECKED = Object.keys(SCRIPTS);
 
 /**
  * Whether `text` reads as language `lang`, as a problem or null. Short texts and languages without
- * a test pass. Technical tokens are removed first, so "INVITE" does not count as a word.
+ * a test pass. Technical tokens and the registered reason phrases (`reasons`) are removed first,
+ * so "INVITE" or "Not Acceptable Here" does not count as a word.
  */
-export function scriptProblem(text: string, lang: string): string | null {
+export function scriptProblem(text: string, lang: string, reasons: readonly string[] = []): string | null {
 	const test = SCRIPTS[lang];
 	if (!test) return null;
-	const prose = text.replace(TOKEN_SHAPES, " ");
-	if ((prose.match(/\p{L}/gu) ?? []).length < SCRIPT_MIN_LETTERS) return null;
+	let prose = text;
+	// Longest first, so "Not Acceptable Here" goes whole before "Not Acceptable".
+	for (const r of [...reasons].sort((a, b) => b.length - a.length)) prose = prose.split(r).join(" ");
+	prose = prose.replace(TOKEN_SHAPES, " ");
+	const min = test.words ? LATIN_MIN_LETTERS : SCRIPT_MIN_LETTERS;
+	if ((prose.match(/\p{L}/gu) ?? []).length < min) return null;
 	if (test.letters?.test(prose)) return null;
 	if (test.words) {
 		const words = new Set(prose.toLowerCase().split(/[^\p{L}]+/u));
@@ -191,9 +216,14 @@ export function translationProblems(
 				out.push(`${at}: empty`);
 				return;
 			}
-			if (en !== undefined && item.trim() === en.trim() && !onlyTokens(en, options.reasons ?? []) && !options.mayEqual?.includes(field))
+			if (
+				en !== undefined &&
+				item.trim() === en.trim() &&
+				!onlyTokens(en, options.reasons ?? []) &&
+				!options.mayEqual?.includes(field)
+			)
 				out.push(`${at}: same as the English`);
-			const script = scriptProblem(item, lang);
+			const script = scriptProblem(item, lang, options.reasons);
 			if (script) out.push(`${at}: ${script}`);
 			if (en !== undefined) {
 				const missing = missingTokens(en, item);

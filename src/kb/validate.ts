@@ -246,7 +246,8 @@ export function validateKnowledge(
 
 	const languages = Object.keys(raw.text).sort();
 	for (const lang of languages)
-		if (!isLanguage(lang)) problems.push(`data/text/${lang}: ${lang} is not a language sipwhy offers (src/kb/locales.ts)`);
+		if (!isLanguage(lang))
+			problems.push(`data/text/${lang}: ${lang} is not a language sipwhy offers (src/kb/locales.ts)`);
 	const termRules: Record<string, TermRule[]> = {};
 	for (const [lang, markdown] of Object.entries(raw.terms ?? {})) {
 		try {
@@ -386,7 +387,9 @@ export function validateKnowledge(
 		for (const [key, p] of Object.entries(pairs[lang] ?? {})) {
 			const en = pairs.en?.[key];
 			if (!en) problems.push(`data/pairs/${lang}/${key}.json: no English original (data/pairs/en/${key}.json)`);
-			else for (const pr of translationProblems(en, p, lang, { reasons })) problems.push(`data/pairs/${lang}/${key}.json: ${pr}`);
+			else
+				for (const pr of translationProblems(en, p, lang, { reasons }))
+					problems.push(`data/pairs/${lang}/${key}.json: ${pr}`);
 		}
 		for (const [id, r] of Object.entries(rules[lang] ?? {})) {
 			const en = rules.en?.[id];
@@ -399,7 +402,15 @@ export function validateKnowledge(
 			}
 		}
 	}
-	if (!only) gaps.push(...completenessGaps(languages, { pairs, rules, glossary }, raw.modules));
+	if (!only) gaps.push(...completenessGaps(languages, { pairs, rules, glossary }));
+	// Derived sentences and finding texts are code: without them a page or finding would mix English in unmarked.
+	if (raw.modules)
+		for (const lang of languages) {
+			if (!raw.modules.phrases.includes(lang))
+				problems.push(`src/kb/phrases/${lang}.ts: missing (every content language derives its own sentences)`);
+			if (!raw.modules.findingTexts.includes(lang))
+				problems.push(`src/diagnose/texts/${lang}.ts: missing (every content language words its own findings)`);
+		}
 
 	const searchSynonyms = synonymsOf(raw.searchSynonyms ?? {}, languages, known, problems);
 
@@ -507,12 +518,10 @@ function glossaryOf(
 				...fieldProblems(at, { term: t.term, def: t.def }, lang, termsFor(termRules, lang, "glossary"), reasons),
 			);
 			if (en)
-				for (const p of translationProblems(
-					{ term: en.term, def: en.def },
-					{ term: t.term, def: t.def },
-					lang,
-					{ mayEqual: ["term"], reasons },
-				))
+				for (const p of translationProblems({ term: en.term, def: en.def }, { term: t.term, def: t.def }, lang, {
+					mayEqual: ["term"],
+					reasons,
+				}))
 					problems.push(`${at}: ${p}`);
 		}
 		out[lang] = g.data;
@@ -521,28 +530,27 @@ function glossaryOf(
 }
 
 /**
- * What each content language other than English lacks, one line per kind: curated pairs, rule
- * pages and glossary terms English has, and the code modules (derived sentences, finding texts).
- * These are served in English with a note per item; a missing code text is a problem instead.
+ * What each content language other than English lacks, one line per kind: the curated pairs, rule
+ * pages and glossary terms English has. These are served in English with a note per item; a
+ * missing code text or code module is a problem instead (see docs/KB-AUTHORING.md).
  */
 export function completenessGaps(
 	languages: readonly string[],
 	kb: Pick<KnowledgeBase, "pairs" | "rules" | "glossary">,
-	modules?: { phrases: string[]; findingTexts: string[] },
 ): string[] {
 	const out: string[] = [];
 	const lacking = (what: string, lang: string, all: string[], present: Record<string, unknown> | undefined) => {
 		const missing = all.filter((k) => !present?.[k]);
 		if (missing.length)
-			out.push(`${lang}: ${missing.length} of ${all.length} ${what} missing: ${missing.slice(0, 12).join(", ")}${missing.length > 12 ? ", …" : ""}`);
+			out.push(
+				`${lang}: ${missing.length} of ${all.length} ${what} missing: ${missing.slice(0, 12).join(", ")}${missing.length > 12 ? ", …" : ""}`,
+			);
 	};
 	for (const lang of languages) {
 		if (lang === "en") continue;
 		lacking("curated pairs (data/pairs/)", lang, Object.keys(kb.pairs.en ?? {}), kb.pairs[lang]);
 		lacking("rule pages (data/rules/)", lang, Object.keys(kb.rules.en ?? {}), kb.rules[lang]);
 		lacking("glossary terms (data/glossary/)", lang, Object.keys(kb.glossary.en ?? {}), kb.glossary[lang]);
-		if (modules && !modules.phrases.includes(lang)) out.push(`${lang}: src/kb/phrases/${lang}.ts missing`);
-		if (modules && !modules.findingTexts.includes(lang)) out.push(`${lang}: src/diagnose/texts/${lang}.ts missing`);
 	}
 	return out;
 }

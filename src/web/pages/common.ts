@@ -57,9 +57,9 @@ export function isContentLang(lang: Language): boolean {
 	return contentLanguages().includes(lang);
 }
 
-/** The content language used for a UI language. */
-export function contentOf(lang: Language): "en" | "tr" {
-	return contentLanguageFor(lang) as "en" | "tr";
+/** The content language used for a UI language: itself when its content is written, else English. */
+export function contentOf(lang: Language): Language {
+	return contentLanguageFor(lang) as Language;
 }
 
 /** hreflang alternates for a page whose prose exists in the content languages. */
