@@ -162,3 +162,90 @@ test("search synonyms are checked: known codes, one-word spellings, a file per c
 	};
 	assert.match(validateKnowledge(tooLong).problems.join(), /meanings\.busy/);
 });
+
+test("a partial content language: a missing code text is refused, missing pairs, rules and terms are listed", () => {
+	const tr = raw.text.tr ?? {};
+	const lacking = {
+		...raw,
+		text: { ...raw.text, tr: Object.fromEntries(Object.entries(tr).filter(([k]) => k !== "486")) },
+	};
+	assert.match(validateKnowledge(lacking).problems.join("\n"), /data\/text\/tr\/486\.json: missing/);
+
+	const pairsTr = { ...(raw.pairs.tr ?? {}) };
+	delete pairsTr["401-407"];
+	const rulesTr = { ...(raw.rules?.tr ?? {}) };
+	delete rulesTr["auth-loop"];
+	const termsTr = { ...((raw.glossary?.tr ?? {}) as Record<string, unknown>) };
+	delete termsTr.dialog;
+	delete termsTr.transaction;
+	const partial = {
+		...raw,
+		pairs: { ...raw.pairs, tr: pairsTr },
+		rules: { ...raw.rules, tr: rulesTr },
+		glossary: { ...raw.glossary, tr: termsTr },
+	};
+	const { problems, gaps } = validateKnowledge(partial);
+	assert.deepEqual(problems, []);
+	assert.deepEqual(gaps, [
+		"tr: 1 of 51 curated pairs (data/pairs/) missing: 401-407",
+		`tr: 1 of ${Object.keys(raw.rules?.en ?? {}).length} rule pages (data/rules/) missing: auth-loop`,
+		`tr: 2 of ${Object.keys(raw.glossary?.en ?? {}).length} glossary terms (data/glossary/) missing: dialog, transaction`,
+	]);
+	assert.deepEqual(validateKnowledge(raw).gaps, [], "en and tr are complete");
+});
+
+test("content files of a language that is not a content language are refused", () => {
+	const stray = { ...raw, pairs: { ...raw.pairs, de: {} }, glossary: { ...raw.glossary, de: {} } };
+	const problems = validateKnowledge(stray).problems.join("\n");
+	assert.match(problems, /data\/pairs\/de: de is not a content language/);
+	assert.match(problems, /data\/glossary\/de\.json: de is not a content language/);
+	const unknown = { ...raw, text: { ...raw.text, xx: raw.text.tr ?? {} } };
+	assert.match(validateKnowledge(unknown).problems.join("\n"), /data\/text\/xx: xx is not a language sipwhy offers/);
+});
+
+test("a content language needs its phrase and finding-text modules", () => {
+	const modules = raw.modules ?? { phrases: [], findingTexts: [] };
+	assert.deepEqual([...modules.phrases].sort(), ["en", "tr"]);
+	const without = { ...raw, modules: { phrases: ["en"], findingTexts: ["en", "tr"] } };
+	assert.match(validateKnowledge(without).problems.join("\n"), /src\/kb\/phrases\/tr\.ts: missing/);
+});
+
+test("glossary checks: facts in English only, patterns the linker can file, translated words", () => {
+	const tr = (raw.glossary?.tr ?? {}) as Record<string, Record<string, unknown>>;
+	const en = (raw.glossary?.en ?? {}) as Record<string, Record<string, unknown>>;
+	const broken = {
+		...raw,
+		glossary: {
+			...raw.glossary,
+			tr: {
+				...tr,
+				dialog: { ...tr.dialog, cite: "RFC3261 §12" },
+				transaction: { ...tr.transaction, match: ["(?:x)+"] },
+				branch: { ...tr.branch, def: en.branch?.def },
+				nonsense: { term: "Saçma", def: "Böyle bir terim İngilizce sözlükte yok.", match: ["saçma"] },
+			},
+		},
+	};
+	const problems = validateKnowledge(broken).problems.join("\n");
+	assert.match(problems, /tr\.json: dialog: cite and cs are set in en\.json only/);
+	assert.match(problems, /tr\.json: transaction: match \(\?:x\)\+ must start with three plain characters/);
+	assert.match(problems, /tr\.json: branch: def: same as the English/);
+	assert.match(problems, /tr\.json: nonsense: no such term in data\/glossary\/en\.json/);
+});
+
+test("translated pairs and rule pages are checked against the English", () => {
+	const pairs = { ...raw.pairs, tr: { ...(raw.pairs.tr ?? {}), "401-407": raw.pairs.en?.["401-407"] } };
+	assert.match(
+		validateKnowledge({ ...raw, pairs }).problems.join("\n"),
+		/tr\/401-407\.json: whenToUseWhich: same as the English/,
+	);
+	const auth = raw.rules?.tr?.["auth-loop"] as { check: string[] };
+	const rules = {
+		...raw.rules,
+		tr: { ...(raw.rules?.tr ?? {}), "auth-loop": { ...auth, check: auth.check.slice(1) } },
+	};
+	assert.match(
+		validateKnowledge({ ...raw, rules }).problems.join("\n"),
+		/tr\/auth-loop\.json: check: \d+ items, English has/,
+	);
+});
