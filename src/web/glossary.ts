@@ -4,6 +4,7 @@
  */
 import { literalPrefix } from "../kb/glossary-match.ts";
 import { type GlossaryEntry, glossaryTerms } from "../kb/registry.ts";
+import { isolateLtr, isRtl } from "./bidi.ts";
 import { type Html, html, join } from "./html.ts";
 
 export type { GlossaryEntry } from "../kb/registry.ts";
@@ -110,7 +111,9 @@ export class Linker {
 				found.push({ start: at, end: at + hit[0].length, id: m.id });
 			}
 		}
-		if (found.length === 0) return html`${text}`;
+		// In right-to-left prose, codes, RFC sections and header names keep their left-to-right order.
+		const words = isRtl(this.contentLang) ? isolateLtr : (t: string) => html`${t}`;
+		if (found.length === 0) return words(text);
 		found.sort((a, b) => a.start - b.start || b.end - a.end);
 		const parts: Html[] = [];
 		let at = 0;
@@ -118,11 +121,11 @@ export class Linker {
 			if (f.start < at) continue;
 			this.used.add(f.id);
 			parts.push(
-				html`${text.slice(at, f.start)}<a class="term" href="${this.href(f.id)}">${text.slice(f.start, f.end)}</a>`,
+				html`${words(text.slice(at, f.start))}<a class="term" href="${this.href(f.id)}">${words(text.slice(f.start, f.end))}</a>`,
 			);
 			at = f.end;
 		}
-		parts.push(html`${text.slice(at)}`);
+		parts.push(words(text.slice(at)));
 		return join(parts);
 	}
 }

@@ -78,6 +78,17 @@ describe("glossary linker", () => {
 		}
 	});
 
+	test("in right-to-left prose, codes, RFC sections and header names become left-to-right islands", () => {
+		const ar = new Linker("ar", (id) => `#${id}`).link(
+			"يرسل الخادم 486 Busy Here وفق RFC 3261 §21.4.24، مع ترويسة Retry-After ثم INVITE جديد.",
+		).value;
+		assert.match(ar, /<span dir="ltr">486 Busy Here<\/span>/);
+		assert.match(ar, /<span dir="ltr">RFC 3261 §21\.4\.24<\/span>،/);
+		assert.match(ar, /<span dir="ltr">Retry-After<\/span>/);
+		assert.match(ar, /<a class="term" href="#invite"><span dir="ltr">INVITE<\/span><\/a>/);
+		assert.doesNotMatch(new Linker("en", (id) => id).link("RFC 3261 §21.4.24").value, /dir=/);
+	});
+
 	test("a term may start after any letter in a language written without spaces", () => {
 		// ja has no glossary of its own yet, so its linker uses the English patterns.
 		const ja = new Linker("ja", (id) => `#${id}`).link("発信側はINVITEを送り、プロキシがforkingします。").value;

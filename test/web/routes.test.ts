@@ -1,8 +1,9 @@
 // Every route of the site over real HTTP: status codes, redirects, languages, SEO rules.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { LANGUAGES } from "../../src/kb/locales.ts";
+import { LANGUAGES, type Language } from "../../src/kb/locales.ts";
 import { contentLanguages, curatedPairs, entries, entry, glossaryTerms, slug } from "../../src/kb/registry.ts";
+import { url } from "../../src/web/urls.ts";
 import { alternates, canonical, get, isNoindex, liveServer, SITE } from "./helpers.ts";
 
 const live = liveServer({ siteUrl: SITE });
@@ -364,16 +365,41 @@ describe("other pages", () => {
 });
 
 describe("SEO", () => {
-	test("translated content pages: canonical to themselves, hreflang en/tr/x-default", async () => {
+	test("translated content pages: canonical to themselves, hreflang in all 15 languages and x-default", async () => {
+		const want = [
+			...LANGUAGES.map((l) => [l === "zh-hans" ? "zh-Hans" : l, SITE + codePath(l, 603)]),
+			["x-default", SITE + codePath("en", 603)],
+		];
 		for (const lang of contentLanguages()) {
 			const html = await (await get(base(), codePath(lang, 603))).text();
 			assert.ok(!isNoindex(html));
 			assert.equal(canonical(html), SITE + codePath(lang, 603));
-			assert.deepEqual(alternates(html), [
-				["en", SITE + codePath("en", 603)],
-				["tr", SITE + codePath("tr", 603)],
-				["x-default", SITE + codePath("en", 603)],
-			]);
+			assert.deepEqual(alternates(html), want);
+		}
+	});
+
+	test("every page with alternates names all 15 languages; lang and dir follow the page language", async () => {
+		// Pages made of interface labels only are indexable in every language; content pages in content languages.
+		const labelPages = (l: Language) => [url.home(l), url.codes(l), url.compareIndex(l), url.analyze(l), url.api(l)];
+		const pages = (l: Language) => [
+			...labelPages(l),
+			url.cls(l, "4xx"),
+			codePath(l, 486),
+			url.compare(l, 486, 600),
+			url.glossary(l),
+			url.troubleshoot(l),
+			url.troubleshoot(l, "auth-loop"),
+		];
+		for (const lang of ["en", "tr", "ar", "ja", "de"] as const) {
+			for (const p of pages(lang)) {
+				const r = await get(base(), p);
+				assert.equal(r.status, 200, p);
+				const html = await r.text();
+				const hl = alternates(html).map(([h]) => h);
+				assert.deepEqual(hl, [...LANGUAGES.map((l) => (l === "zh-hans" ? "zh-Hans" : l)), "x-default"], p);
+				assert.match(html, new RegExp(`<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}">`), p);
+				assert.equal(isNoindex(html), !contentLanguages().includes(lang) && !labelPages(lang).includes(p), p);
+			}
 		}
 	});
 

@@ -35,9 +35,9 @@ export function codeLink(lang: Language, code: number): Html {
 	return html`<a href="${url.code(lang, code)}">${codeName(code)}</a>`;
 }
 
-/** A link to an RFC section. */
+/** A link to an RFC section, kept left to right inside right-to-left text ("RFC 3261 §21.4"). */
 export function cite(c: Citation): Html {
-	return html`<a class="cite" href="${c.url}">${formatCite(c)}</a>`;
+	return html`<a class="cite" dir="ltr" href="${c.url}">${formatCite(c)}</a>`;
 }
 
 /** The badge of a class: "4xx Client failure". */
@@ -62,16 +62,19 @@ export function contentOf(lang: Language): Language {
 	return contentLanguageFor(lang) as Language;
 }
 
-/** hreflang alternates for a page whose prose exists in the content languages. */
+/**
+ * hreflang alternates for a page whose prose is written per language: every offered language (a
+ * language whose content is still English points at its own page, which says so), and x-default.
+ */
 export function contentAlternates(path: (l: Language) => string): [string, string][] {
-	const out: [string, string][] = LANGUAGES.filter(isContentLang).map((l) => [hreflang(l), path(l)]);
+	const out: [string, string][] = LANGUAGES.map((l) => [hreflang(l), path(l)]);
 	out.push(["x-default", path("en")]);
 	return out;
 }
 
 /**
  * Where a page whose prose exists in the content languages lives: indexable in those, canonical to
- * the English page elsewhere, with hreflang alternates across the content languages.
+ * the English page elsewhere, with hreflang alternates in every offered language.
  */
 export function contentRoutes(
 	lang: Language,
