@@ -4,6 +4,7 @@ import { classOf, type ResponseClass } from "../../kb/classes.ts";
 import { contentLanguageFor } from "../../kb/explain.ts";
 import { LANGUAGES, type Language } from "../../kb/locales.ts";
 import { contentLanguages, curatedPairs, entry } from "../../kb/registry.ts";
+import { isolateLtr, isRtl } from "../bidi.ts";
 import { Linker } from "../glossary.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 import type { WebLabels } from "../i18n/index.ts";
@@ -33,6 +34,14 @@ export function sipName(code: number, reason = reasonOf(code)): Html {
 /** A link to a code's page. */
 export function codeLink(lang: Language, code: number): Html {
 	return html`<a href="${url.code(lang, code)}">${codeName(code)}</a>`;
+}
+
+/**
+ * An interface label that mixes words with codes, reason phrases or RFC sections ("… وهو هنا 400
+ * Bad Request (RFC 3261 §8.1.3.2)"): in a right-to-left language each left-to-right run is isolated.
+ */
+export function labelText(lang: Language, text: string): Html {
+	return isRtl(lang) ? isolateLtr(text) : html`${text}`;
 }
 
 /** A link to an RFC section, kept left to right inside right-to-left text ("RFC 3261 §21.4"). */

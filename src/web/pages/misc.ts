@@ -25,6 +25,7 @@ import {
 	kls,
 	labelAlternates,
 	labelPage,
+	labelText,
 	pairLink,
 	pairsWith,
 	reasonOf,
@@ -37,7 +38,7 @@ const COMMON = [180, 183, 200, 401, 403, 404, 407, 408, 480, 481, 486, 487, 488,
 function classCards(L: WebLabels, lang: Language): Html {
 	return html`<ul class="grid">${CLASSES.map((cls) => {
 		const n = codesOfClass(cls).filter((e) => e.status !== "unregistered").length;
-		return html`<li class="card ${kls(cls)}"><h3><a href="${url.cls(lang, cls)}"><span class="code">${cls}</span> ${L.className[cls]}</a></h3><p>${L.classBlurb[cls]}</p><p class="muted">${L.codesCount(n)}</p></li>`;
+		return html`<li class="card ${kls(cls)}"><h3><a href="${url.cls(lang, cls)}"><span class="code">${cls}</span> ${L.className[cls]}</a></h3><p>${labelText(lang, L.classBlurb[cls])}</p><p class="muted">${L.codesCount(n)}</p></li>`;
 	})}</ul>`;
 }
 
@@ -89,7 +90,7 @@ ${CLASSES.map((cls) =>
 	section(
 		`c${cls}`,
 		`${cls} ${L.className[cls]}`,
-		html`<p>${L.classBlurb[cls]} <a href="${url.cls(lang, cls)}">${cls} →</a></p><ul class="list">${rows
+		html`<p>${labelText(lang, L.classBlurb[cls])} <a href="${url.cls(lang, cls)}">${cls} →</a></p><ul class="list">${rows
 			.filter((r) => r.class === cls)
 			.map(
 				(r) =>
@@ -119,7 +120,7 @@ export function classPage(ctx: Ctx, lang: Language, cls: ResponseClass): string 
 		[`${cls} ${L.className[cls]}`, null],
 	])}
 <h1><span class="code ${kls(cls)}">${cls}</span> ${L.className[cls]}</h1>
-<p class="lead">${L.classBlurb[cls]} ${cite(rfc)}</p>
+<p class="lead">${labelText(lang, L.classBlurb[cls])} ${cite(rfc)}</p>
 ${untranslatedNotice(L, untranslated)}
 <ul class="list">${codes.map((e) => html`<li>${codeLink(lang, e.code)}${e.status === "current" ? "" : html` <span class="tag">${L.status[e.status]}</span>`}<br><span${P}>${e.text[content]?.summary ?? e.text.en?.summary ?? ""}</span></li>`)}</ul>`;
 	const routes = contentRoutes(lang, (l) => url.cls(l, cls));
@@ -353,7 +354,7 @@ export function notFoundPage(ctx: Ctx, lang: Language, hint: { code?: number; wo
 		const as = e.treatedAs ?? 0;
 		const P = proseAttrs(e.contentLang !== lang);
 		title = L.unregisteredTitle(hint.code);
-		lead = html`<p class="notice">${L.treatedAs(hint.code, `${as} ${reasonOf(as)}`)}</p>
+		lead = html`<p class="notice">${labelText(lang, L.treatedAs(hint.code, `${as} ${reasonOf(as)}`))}</p>
 ${untranslatedNotice(L, e.contentLang !== lang)}
 <p${P}>${e.description}</p>
 <p><a href="${url.code(lang, as)}">${codeName(as)}</a> · ${classBadge(L, classOf(hint.code))}</p>`;
