@@ -87,7 +87,8 @@ export function renderComparison(c: Comparison): string {
 	const out: string[] = [
 		`${classColor(c.a.class, color.bold(`${c.a.code} ${c.a.reason}`))} ${color.dim("vs")} ${classColor(c.b.class, color.bold(`${c.b.code} ${c.b.reason}`))}`,
 	];
-	if (c.contentLang !== c.lang) out.push(color.dim(labelsFor(c.lang).untranslated));
+	// Also when the pair's curated sentences are English because the content language lacks them.
+	if (c.contentLang !== c.lang || c.curatedLang) out.push(color.dim(labelsFor(c.lang).untranslated));
 	for (const e of [c.a, c.b]) out.push("", `${title(e)}`, wrap(e.summary));
 	out.push("", heading(L.differences), steps(c.differences));
 	out.push("", heading(L.whenToUseWhich), wrap(c.whenToUseWhich));

@@ -284,6 +284,11 @@ export function openApiDocument(origin: string): object {
 						curated: { type: "boolean" },
 						lang,
 						contentLang: lang,
+						curatedLang: {
+							...lang,
+							description:
+								"Present (en) when the content language has not written this curated pair yet: its curated sentences are the English ones.",
+						},
 					},
 				},
 				CodeSummary: {
