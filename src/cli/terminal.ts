@@ -125,7 +125,7 @@ function isWide(cp: number): boolean {
 
 /** Characters that take no column: combining marks, format controls (ZWJ, bidi marks), Hangul vowel and final jamo. */
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]/u;
-const ANSI = /\x1b\[[0-9;]*m/g;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 /**
  * Columns a string takes in a terminal: East Asian Wide and Fullwidth characters 2, combining

@@ -3,7 +3,13 @@ import { test } from "node:test";
 // The interface labels exist in all 15 languages today: real sentences of each script to test against.
 import { LABELS } from "../web/i18n/index.ts";
 import { LANGUAGES } from "./locales.ts";
-import { missingTokens, SCRIPT_CHECKED, scriptProblem, technicalTokens, translationProblems } from "./translation-check.ts";
+import {
+	missingTokens,
+	SCRIPT_CHECKED,
+	scriptProblem,
+	technicalTokens,
+	translationProblems,
+} from "./translation-check.ts";
 
 test("every offered language but English has a script test", () => {
 	assert.deepEqual([...SCRIPT_CHECKED].sort(), LANGUAGES.filter((l) => l !== "en").sort());
@@ -47,7 +53,10 @@ test("technical tokens: codes, classes, RFC numbers and sections, headers, metho
 test("a translation keeps the tokens in its own grammar, and a lost one is named", () => {
 	const en = "The INVITE got 486 Busy Here (RFC 3261 §21.4.24) and the Call-ID changed.";
 	assert.deepEqual(missingTokens(en, "INVITE'a 486 Busy Here geldi (RFC 3261 §21.4.24) ve Call-ID'ler değişti."), []);
-	assert.deepEqual(missingTokens(en, "INVITEに486 Busy Hereが返りました（RFC3261 § 21.4.24）。Call-IDが変わりました。"), []);
+	assert.deepEqual(
+		missingTokens(en, "INVITEに486 Busy Hereが返りました（RFC3261 § 21.4.24）。Call-IDが変わりました。"),
+		[],
+	);
 	assert.deepEqual(missingTokens(en, "INVITE'a 468 geldi (RFC 3261 §21.4) ve çağrı kimliği değişti.").sort(), [
 		"486",
 		"Call-ID",
