@@ -1,79 +1,20 @@
 // node bench/make-capture.mjs OUT.pcap [MB] — writes a deterministic pcap (Ethernet/IPv4/UDP) of
 // at least MB megabytes (default 100) full of mixed SIP traffic: answered calls, busy, not found,
 // cancelled calls, REGISTER with digest challenges and OPTIONS keep-alives, between many hosts.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { createPcap, sipMessage as msg } from "./pcap-file.mjs";
 
 const out = process.argv[2] ?? "/tmp/sipwhy-bench.pcap";
 const targetBytes = Number(process.argv[3] ?? 100) * 1e6;
-
-const fd = openSync(out, "w");
-const header = Buffer.alloc(24);
-header.writeUInt32LE(0xa1b2c3d4, 0);
-header.writeUInt16LE(2, 4);
-header.writeUInt16LE(4, 6);
-header.writeUInt32LE(262144, 16);
-header.writeUInt32LE(1, 20);
-writeSync(fd, header);
-
-let written = 24;
-let ipId = 0;
-const buffers = [];
-let pending = 0;
-function flush() {
-	if (buffers.length) writeSync(fd, Buffer.concat(buffers));
-	buffers.length = 0;
-	pending = 0;
-}
-
-function checksum(b, off, len) {
-	let s = 0;
-	for (let i = 0; i < len; i += 2) s += (b[off + i] << 8) | (b[off + i + 1] ?? 0);
-	while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
-	return ~s & 0xffff;
-}
-
-function packet(time, src, dst, text) {
-	const payload = Buffer.from(text, "utf8");
-	const len = 14 + 20 + 8 + payload.length;
-	const rec = Buffer.alloc(16 + len);
-	const sec = Math.floor(time);
-	rec.writeUInt32LE(sec, 0);
-	rec.writeUInt32LE(Math.round((time - sec) * 1e6), 4);
-	rec.writeUInt32LE(len, 8);
-	rec.writeUInt32LE(len, 12);
-	const e = 16;
-	rec.writeUInt16BE(0x0800, e + 12);
-	const ip = e + 14;
-	rec[ip] = 0x45;
-	rec.writeUInt16BE(20 + 8 + payload.length, ip + 2);
-	rec.writeUInt16BE(ipId++ & 0xffff, ip + 4);
-	rec[ip + 8] = 64;
-	rec[ip + 9] = 17;
-	for (const [i, o] of src[0].split(".").entries()) rec[ip + 12 + i] = Number(o);
-	for (const [i, o] of dst[0].split(".").entries()) rec[ip + 16 + i] = Number(o);
-	rec.writeUInt16BE(checksum(rec, ip, 20), ip + 10);
-	const udp = ip + 20;
-	rec.writeUInt16BE(src[1], udp);
-	rec.writeUInt16BE(dst[1], udp + 2);
-	rec.writeUInt16BE(8 + payload.length, udp + 4);
-	payload.copy(rec, udp + 8);
-	buffers.push(rec);
-	pending += rec.length;
-	written += rec.length;
-	if (pending > 1 << 20) flush();
-}
+const pcap = createPcap(out);
+const packet = pcap.packet;
 
 const SDP = (ip, port) =>
 	`v=0\r\no=- ${port} ${port} IN IP4 ${ip}\r\ns=-\r\nc=IN IP4 ${ip}\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\na=ptime:20\r\na=sendrecv\r\n`;
 
-function msg(start, h, body = "") {
-	return `${start}\r\n${h.join("\r\n")}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-}
-
 let t = 1_764_000_000;
 let n = 0;
 const proxy = ["198.51.100.1", 5060];
-while (written < targetBytes) {
+while (pcap.written < targetBytes) {
 	n++;
 	const caller = [`10.${(n >> 8) & 255}.${n & 255}.10`, 5060];
 	const callee = [`10.${(n >> 8) & 255}.${n & 255}.20`, 5060];
@@ -256,6 +197,5 @@ while (written < targetBytes) {
 	);
 	packet(t + 60.01, callee, caller, msg("SIP/2.0 200 OK", [via4, from, to, `Call-ID: ${cid}`, "CSeq: 2 BYE"]));
 }
-flush();
-closeSync(fd);
-console.log(`${out}: ${(written / 1e6).toFixed(1)} MB, ${n} calls`);
+pcap.close();
+console.log(`${out}: ${(pcap.written / 1e6).toFixed(1)} MB, ${n} calls`);

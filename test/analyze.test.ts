@@ -17,6 +17,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { pcapFile } from "../src/capture/capture-writer.ts";
+import { ethernet, gre, ipv4, udp } from "../src/capture/packet-builder.ts";
 import { request, response } from "../src/flow/test-messages.ts";
 
 const BIN = join(import.meta.dirname, "..", "bin", "sipwhy.js");
@@ -250,6 +252,46 @@ test("--format csv: one row per call, formulas from captures defused, quotes esc
 	);
 	assert.equal(lines.length, 2);
 	assert.match(lines[1] ?? "", /,"'=HYPERLINK\(""http:\/\/x""\)",OPTIONS,/);
+});
+
+test("tunnels and SCTP give the calls; skipped encapsulations are said, by kind, in the summary and --json", () => {
+	const fixtures = join(import.meta.dirname, "fixtures", "captures");
+	for (const f of ["gre-ipv4.pcap", "erspan-iii.pcap", "pptp-ppp.pcap", "vxlan.pcap", "gtp-u.pcap", "sctp.pcap"]) {
+		const out = JSON.parse(sipwhy(["analyze", join(fixtures, f), "--json"]).stdout);
+		assert.equal(out.calls.length, 2, f);
+		assert.deepEqual(
+			out.calls.map((c: { outcome: { code: number } }) => c.outcome.code),
+			[200, 200],
+			f,
+		);
+	}
+	const inner = ipv4({ src: "192.0.2.1", dst: "192.0.2.2", protocol: 17 }, udp(5060, 5060, request("OPTIONS")));
+	const outer = (protocol: number, payload: Uint8Array) =>
+		ethernet(0x0800, ipv4({ src: "203.0.113.1", dst: "203.0.113.2", protocol }, payload));
+	const file = join(dir, "skipped.pcap");
+	writeFileSync(
+		file,
+		pcapFile({ linkType: 1 }, [
+			{ sec: 1, data: outer(47, gre({ protocol: 0x1234 }, inner)) },
+			{ sec: 2, data: outer(47, gre({ protocol: 0x1234 }, inner)) },
+			{ sec: 3, data: outer(50, new Uint8Array(32)) },
+			{ sec: 4, data: outer(47, gre({ protocol: 0x0800 }, inner)) },
+		]),
+	);
+	const text = sipwhy(["analyze", file]);
+	assert.equal(text.status, 0, text.stderr);
+	assert.match(
+		text.stdout,
+		/skipped\.pcap: 3 packets skipped: unsupported encapsulation \(GRE protocol type 0x1234 ×2, IP protocol 50 \(ESP\) ×1\)/,
+	);
+	assert.doesNotMatch(text.stdout, /unsupportedEncapsulation/);
+	const json = JSON.parse(sipwhy(["analyze", file, "--json"]).stdout);
+	assert.equal(json.stats.sipMessages, 1);
+	assert.deepEqual(json.stats.inputs[0].skippedEncapsulations, {
+		"GRE protocol type 0x1234": 2,
+		"IP protocol 50 (ESP)": 1,
+	});
+	assert.equal(json.stats.inputs[0].malformed.unsupportedEncapsulation, 3);
 });
 
 test("an Asterisk log's yearless timestamps take the file's modification year, or --year", () => {

@@ -123,3 +123,22 @@ test("a scan is one finding per source, and its probes are neither findings nor 
 	);
 	assert.ok(calls.every((c) => c.scan === true && c.findings.length === 0));
 });
+
+test("a call longer than the tracker keeps says its counts are lower bounds", async () => {
+	const invite = request("INVITE");
+	const text = Array.from({ length: 3000 }, () => invite).join("");
+	const { calls, stats } = await analyze([{ name: "storm.txt", source: [new TextEncoder().encode(text)] }]);
+	assert.equal(calls.length, 1);
+	assert.equal(calls[0]?.messagesDropped, 1000);
+	assert.equal(stats.droppedMessages, 1000);
+	const f = calls[0]?.findings.find((x) => x.rule === "no-response");
+	assert.match(f?.text ?? "", /was sent at least 2000 times/);
+});
+
+test("an IMS REGISTER (empty Authorization response, one 401, then 200) is a normal challenge, not a loop", async () => {
+	const file = join(import.meta.dirname, "fixtures", "public", "arkime__gtp-iphone.pcap");
+	const { calls } = await analyze([{ name: "gtp", source: createReadStream(file) }]);
+	const rules = calls.flatMap((c) => c.findings.map((f) => `${f.rule}:${f.severity}`));
+	assert.ok(!rules.includes("auth-loop:error"), rules.join());
+	assert.ok(rules.includes("auth-challenge:info"), rules.join());
+});

@@ -31,13 +31,19 @@ for (const file of files) {
 		const key = JSON.parse(readFileSync(join(FIXTURES, `${file}.key.json`), "utf8")) as Key;
 		const { stats, calls } = await analyze([{ name: file, source: createReadStream(join(FIXTURES, file)) }]);
 		assert.equal(stats.sipMessages, key.messages, "SIP messages");
-		assert.deepEqual(calls.map((c) => c.callId).sort(), Object.keys(key.calls).sort(), "Call-IDs");
+		assert.deepEqual([...new Set(calls.map((c) => c.callId))].sort(), Object.keys(key.calls).sort(), "Call-IDs");
+		// A Call-ID reused long after (a REGISTER refresh minutes later) is a new call for sipwhy and
+		// the same Call-ID for the key: the first call has the key's method and start, the last its outcome.
+		for (const [id, k] of Object.entries(key.calls)) {
+			const mine = calls.filter((c) => c.callId === id);
+			const first = mine[0];
+			const last = mine[mine.length - 1];
+			assert.ok(first && last);
+			assert.equal(first.method, k.method, `${id}: method`);
+			assert.equal(last.outcome?.code ?? null, k.outcome, `${id}: outcome`);
+			assert.equal(first.startMissing === true, k.startMissing, `${id}: start missing`);
+		}
 		for (const c of calls) {
-			const k = key.calls[c.callId];
-			assert.ok(k);
-			assert.equal(c.method, k.method, `${c.callId}: method`);
-			assert.equal(c.outcome?.code ?? null, k.outcome, `${c.callId}: outcome`);
-			assert.equal(c.startMissing === true, k.startMissing, `${c.callId}: start missing`);
 			// One finding per event: no rule twice with the same words, nor on the same evidence.
 			const seen = new Set<string>();
 			for (const f of c.findings) {

@@ -33,10 +33,11 @@ export interface CapturedMessage {
 	dst: string;
 	dstPort: number;
 	/**
-	 * How it was carried: "ws" is SIP over WebSocket (RFC 7118) on TCP; "hep" means
-	 * HEP-encapsulated, and `hep.transport` is the original transport.
+	 * How it was carried: "ws" is SIP over WebSocket (RFC 7118) on TCP; "sctp" is SIP over SCTP
+	 * (RFC 4168); "hep" means HEP-encapsulated, and `hep.transport` is the original transport.
+	 * Tunnels (GRE, ERSPAN, VXLAN, GTP-U, IP-in-IP) are taken off: this is the innermost transport.
 	 */
-	transport: "udp" | "tcp" | "ws" | "hep";
+	transport: "udp" | "tcp" | "ws" | "sctp" | "hep";
 	message: SipMessage;
 	/** For transport "hep". */
 	hep?: HepInfo;

@@ -1,14 +1,21 @@
 // Real captures made by scripts/make-captures.sh (SIPp on a loopback, dumpcap, editcap), checked
 // against what tshark read from the same files (the *.tshark.tsv beside each capture).
 import assert from "node:assert/strict";
-import { createReadStream, readdirSync, readFileSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { CapturedMessage } from "./captured-message.ts";
 import { readCapture } from "./read-capture.ts";
 
-const DIR = join(import.meta.dirname, "..", "..", "test", "fixtures", "captures");
-const FILES = readdirSync(DIR).filter((f) => /\.(pcap|pcapng)$/.test(f));
+const FIXTURES = join(import.meta.dirname, "..", "..", "test", "fixtures");
+const DIR = join(FIXTURES, "captures");
+// Other projects' captures join when a tshark table was made for them (the VoLTE one in GTP-U).
+const FILES = [
+	...readdirSync(DIR).filter((f) => /\.(pcap|pcapng)$/.test(f)),
+	...readdirSync(join(FIXTURES, "public"))
+		.filter((f) => /\.(pcap|pcapng)$/.test(f) && existsSync(join(FIXTURES, "public", `${f}.tshark.tsv`)))
+		.map((f) => join("..", "public", f)),
+];
 
 /** Per frame: time as tshark prints it, Call-IDs, CSeq methods, status codes (comma-joined when several). */
 function expected(file: string): Map<number, string[]> {

@@ -82,12 +82,14 @@ test("HEP packets that are not SIP, compressed or broken", () => {
 	const broken = hep3(FIELDS, BYE).subarray(0, 40);
 	const badChunk = hep3(FIELDS, BYE);
 	badChunk[11] = 2; // the first chunk's length below its 6-byte header
+	// A compressed payload chunk (0x0010) with nothing in it.
 	const compressed = concat(new TextEncoder().encode("HEP3"), new Uint8Array([0, 12, 0, 0, 0, 16, 0, 6]));
 	const { messages, stats } = read([rtcp, broken, badChunk, compressed].map(overUdp));
 	assert.equal(messages.length, 0);
 	assert.equal(stats.hepPackets, 2);
 	assert.equal(stats.malformed.badHep, 2);
-	assert.equal(stats.malformed.unsupported, 1);
+	assert.equal(stats.malformed.badHepCompressed, 1);
+	assert.equal(stats.malformed.unsupported, 0);
 	assert.match(String(decodeHep3(broken)), /past the 40 bytes/);
 });
 

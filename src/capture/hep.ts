@@ -4,6 +4,7 @@
  * original addresses, ports, transport and time of the encapsulated packet.
  */
 import { ipv4String, ipv6String, startsWithAscii, u16, u32 } from "./bytes.ts";
+import { inflateBounded, MAX_INFLATED_BYTES } from "./inflate.ts";
 import type { Timestamp } from "./timestamp.ts";
 
 /** A decoded HEP v3 packet. Fields a packet does not carry are "" or 0. */
@@ -20,10 +21,12 @@ export interface HepPacket {
 	protocolType: number;
 	captureId: number;
 	correlationId: string;
-	/** The captured payload; null when the packet carries none (or only a compressed one). */
+	/** The captured payload (inflated when it was sent compressed); null when the packet carries none or it could not be inflated. */
 	payload: Uint8Array | null;
-	/** The payload was sent compressed (chunk 0x0010), which is not decoded here. */
+	/** The payload was sent compressed (chunk 0x0010: zlib, gzip or raw deflate). */
 	compressed: boolean;
+	/** Why a compressed payload could not be inflated (corrupt, or past 64 KiB); "" when it could. */
+	inflateProblem: string;
 }
 
 /** True if `b` starts with the HEP v3 magic. */
@@ -56,7 +59,9 @@ export function decodeHep3(b: Uint8Array): HepPacket | string {
 		correlationId: "",
 		payload: null,
 		compressed: false,
+		inflateProblem: "",
 	};
+	let compressed: Uint8Array | null = null;
 	let sec = -1;
 	let usec = 0;
 	for (let o = 6; o < total; ) {
@@ -106,13 +111,19 @@ export function decodeHep3(b: Uint8Array): HepPacket | string {
 					hep.payload = b.subarray(v, v + n);
 					break;
 				case 16:
-					hep.compressed = true;
+					compressed = b.subarray(v, v + n);
 					break;
 				case 17:
 					hep.correlationId = TEXT.decode(b.subarray(v, v + n));
 					break;
 			}
 		o += len;
+	}
+	if (compressed && !hep.payload) {
+		hep.compressed = true;
+		const inflated = inflateBounded(compressed, MAX_INFLATED_BYTES);
+		if (typeof inflated === "string") hep.inflateProblem = inflated;
+		else hep.payload = inflated;
 	}
 	if (sec >= 0) hep.ts = { sec: sec + Math.floor(usec / 1e6), nsec: (usec % 1e6) * 1000 };
 	return hep;

@@ -21,8 +21,12 @@ export const LINKTYPE = {
 export type LinkResult =
 	/** An IP packet starts at `offset`; `version` is what the link layer said (0: read it from the packet). */
 	| { kind: "ip"; offset: number; version: 0 | 4 | 6 }
-	/** Something other than IP (ARP, LLDP, STP …). */
+	/** Something that never carries IP (ARP, LLDP, STP, PPP control …). */
 	| { kind: "other"; what: string }
+	/** An encapsulation that may carry IP but is not decoded (an unknown EtherType, MPLS pseudowire …). */
+	| { kind: "unsupported"; what: string }
+	/** A Network Service Header (RFC 8300) starts at `offset`. */
+	| { kind: "nsh"; offset: number }
 	/** The header is cut short or inconsistent. */
 	| { kind: "bad"; detail: string }
 	/** The link type is not decoded. */
@@ -36,6 +40,54 @@ function other(what: string): LinkResult {
 
 function bad(detail: string): LinkResult {
 	return { kind: "bad", detail };
+}
+
+function unsupported(what: string): LinkResult {
+	return { kind: "unsupported", what };
+}
+
+/**
+ * EtherTypes of link-local protocols that never carry IP: skipped without a word (every capture
+ * has ARP and LLDP). Any other EtherType that is not decoded is counted as unsupported.
+ */
+const NOT_IP_CARRIERS = new Set([
+	0x0806, // ARP
+	0x8035, // RARP
+	0x0842, // Wake-on-LAN
+	0x8808, // Ethernet flow control
+	0x8809, // slow protocols (LACP)
+	0x8863, // PPPoE discovery
+	0x888e, // 802.1X EAPOL
+	0x88cc, // LLDP
+	0x88f7, // PTP
+	0x8902, // CFM (OAM)
+	0x88e1, // HomePlug AV
+	0x893a, // IEEE 1905.1
+	0x8899, // Realtek switch protocols
+	0x9000, // configuration test (loopback)
+	0x88b5, // local experimental
+	0x88b6,
+	0x8137, // IPX
+	0x809b, // AppleTalk
+	0x80f3, // AARP
+	0x22f0, // AVTP
+	0x88b8, // GOOSE
+	0x88ba, // sampled values
+	0x88a4, // EtherCAT
+	0x8892, // PROFINET
+	0x88e3, // MRP
+	0x8906, // FCoE
+	0x8914, // FIP
+]);
+
+/**
+ * What a PPP protocol number holds: IPv4 (0x0021), IPv6 (0x0057), a control protocol (LCP, IPCP,
+ * authentication: 0x8000 and above, RFC 1661 §2), or something that is not decoded.
+ */
+export function pppProtocol(protocol: number): 4 | 6 | "control" | "unsupported" {
+	if (protocol === 0x0021) return 4;
+	if (protocol === 0x0057) return 6;
+	return protocol >= 0x8000 ? "control" : "unsupported";
 }
 
 /**
@@ -60,31 +112,38 @@ export function fromEtherType(b: Uint8Array, typeAt: number, payloadAt: number):
 				o += 4;
 				continue;
 			case 0x8847: // MPLS unicast
-			case 0x8848: {
-				// Label stack entries up to the bottom-of-stack bit, then IP told by its version.
-				for (let n = 0; ; n++) {
-					if (b.length < o + 4) return bad("frame ends inside the MPLS label stack");
-					const bottom = ((b[o + 2] as number) & 1) === 1;
-					o += 4;
-					if (bottom) break;
-					if (n >= MAX_TAGS) return bad("more than 8 MPLS labels");
-				}
-				const v = (b[o] ?? 0) >> 4;
-				return v === 4 || v === 6 ? { kind: "ip", offset: o, version: v } : other("MPLS payload that is not IP");
-			}
+			case 0x8848:
+				return fromMpls(b, o);
+			case 0x894f:
+				return { kind: "nsh", offset: o };
 			case 0x8864: {
 				// PPPoE session: 6-byte header, then a PPP protocol number.
 				if (b.length < o + 8) return bad("frame ends inside the PPPoE header");
 				const ppp = u16(b, o + 6);
 				o += 8;
-				if (ppp === 0x0021) return { kind: "ip", offset: o, version: 4 };
-				if (ppp === 0x0057) return { kind: "ip", offset: o, version: 6 };
-				return other(`PPP protocol 0x${ppp.toString(16)}`);
+				const inner = pppProtocol(ppp);
+				if (inner === 4 || inner === 6) return { kind: "ip", offset: o, version: inner };
+				const what = `PPP protocol 0x${ppp.toString(16).padStart(4, "0")}`;
+				return inner === "control" ? other(what) : unsupported(what);
 			}
 		}
 		if (type <= 1500) return other("802.3 frame with an LLC header");
-		return other(`EtherType 0x${type.toString(16).padStart(4, "0")}`);
+		const what = `EtherType 0x${type.toString(16).padStart(4, "0")}`;
+		return NOT_IP_CARRIERS.has(type) ? other(what) : unsupported(what);
 	}
+}
+
+/** Follows the MPLS label stack at `o` (up to the bottom-of-stack bit) to the IP packet, told by its version. */
+export function fromMpls(b: Uint8Array, o: number): LinkResult {
+	for (let n = 0; ; n++) {
+		if (b.length < o + 4) return bad("frame ends inside the MPLS label stack");
+		const bottom = ((b[o + 2] as number) & 1) === 1;
+		o += 4;
+		if (bottom) break;
+		if (n >= MAX_TAGS) return bad("more than 8 MPLS labels");
+	}
+	const v = (b[o] ?? 0) >> 4;
+	return v === 4 || v === 6 ? { kind: "ip", offset: o, version: v } : unsupported("MPLS payload that is not IP");
 }
 
 /** BSD address families that mean IPv6: NetBSD/OpenBSD, FreeBSD, Darwin, Linux. */

@@ -1,7 +1,8 @@
 /**
  * Builds packets byte by byte — Ethernet (with VLAN tags), Linux cooked v1/v2, BSD loopback,
- * IPv4 (options, fragments), IPv6 (extension headers, fragments), UDP, TCP and HEP v3 — for tests
- * and for generating benchmark captures. UDP and TCP checksums are left zero.
+ * IPv4 (options, fragments), IPv6 (extension headers, fragments), UDP, TCP, SCTP, HEP v3 (plain or
+ * compressed), and the tunnels GRE, enhanced GRE with PPP, ERSPAN II/III, VXLAN, VXLAN-GPE,
+ * Geneve, NSH, EtherIP and GTP-U — for tests and for generating captures. UDP, TCP, SCTP and GRE checksums are left zero.
  */
 import { concatBytes } from "./bytes.ts";
 
@@ -264,6 +265,8 @@ export interface HepFields {
 	protocolType?: number;
 	captureId?: number;
 	correlationId?: string;
+	/** Sends the payload compressed (chunk 0x0010) by this function (zlib, gzip or raw deflate). */
+	compress?: (payload: Uint8Array) => Uint8Array;
 }
 
 function chunk(type: number, value: Uint8Array): Uint8Array {
@@ -285,7 +288,7 @@ export function hep3(f: HepFields, payload: string | Uint8Array): Uint8Array {
 		chunk(11, new Uint8Array([f.protocolType ?? 1])),
 		chunk(12, be32(f.captureId ?? 0)),
 		...(f.correlationId ? [chunk(17, bytesOf(f.correlationId))] : []),
-		chunk(15, bytesOf(payload)),
+		f.compress ? chunk(16, f.compress(bytesOf(payload))) : chunk(15, bytesOf(payload)),
 	];
 	const body = concat(...chunks);
 	return concat(bytesOf("HEP3"), be16(6 + body.length), body);
@@ -317,4 +320,179 @@ export function webSocketFrame(payload: string | Uint8Array, f: WebSocketFrameFi
 	if (!f.mask) return concat(len, p);
 	for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) ^ (f.mask[i & 3] as number);
 	return concat(len, f.mask, p);
+}
+
+/** Fields of a GRE header (RFC 2784/2890). */
+export interface GreFields {
+	/** Protocol type (an EtherType: 0x0800 IPv4, 0x86dd IPv6, 0x6558 Ethernet, 0x88be ERSPAN …). */
+	protocol: number;
+	/** Adds the checksum and reserved field (checksum left zero). */
+	checksum?: boolean;
+	key?: number;
+	sequence?: number;
+}
+
+/** A GRE packet (version 0). */
+export function gre(f: GreFields, payload: Uint8Array): Uint8Array {
+	const flags =
+		(f.checksum ? 0x8000 : 0) | (f.key !== undefined ? 0x2000 : 0) | (f.sequence !== undefined ? 0x1000 : 0);
+	return concat(
+		be16(flags),
+		be16(f.protocol),
+		f.checksum ? be32(0) : new Uint8Array(0),
+		f.key !== undefined ? be32(f.key) : new Uint8Array(0),
+		f.sequence !== undefined ? be32(f.sequence) : new Uint8Array(0),
+		payload,
+	);
+}
+
+/**
+ * A PPTP enhanced GRE packet (version 1, RFC 2637 §4.1) carrying a PPP frame with address and
+ * control field; `pppProtocol` 0x0021 is IPv4, 0x0057 IPv6. `compressProtocol` sends a one-byte
+ * protocol field.
+ */
+export function pptpGre(
+	callId: number,
+	sequence: number,
+	pppProtocol: number,
+	payload: Uint8Array,
+	compressProtocol = false,
+): Uint8Array {
+	const ppp = concat(
+		new Uint8Array([0xff, 0x03]),
+		compressProtocol ? new Uint8Array([pppProtocol]) : be16(pppProtocol),
+		payload,
+	);
+	return concat(be16(0x3001), be16(0x880b), be16(ppp.length), be16(callId), be32(sequence), ppp);
+}
+
+/** An ERSPAN type II packet in GRE (with a sequence number) mirroring the Ethernet `frame`. */
+export function erspanII(sessionId: number, sequence: number, frame: Uint8Array): Uint8Array {
+	const h = new Uint8Array(8);
+	h.set(be16(0x1000 | 0), 0); // version 1, VLAN 0
+	h.set(be16(sessionId & 0x3ff), 2);
+	return gre({ protocol: 0x88be, sequence }, concat(h, frame));
+}
+
+/** An ERSPAN type I packet: GRE 0x88BE without a sequence number, the frame right after. */
+export function erspanI(frame: Uint8Array): Uint8Array {
+	return gre({ protocol: 0x88be }, frame);
+}
+
+/**
+ * An ERSPAN type III packet (GRE 0x22EB) mirroring `frame`: an Ethernet frame, or with
+ * `frameType` 2 an IP packet; `platform` adds the 8-byte platform-specific subheader (O bit).
+ */
+export function erspanIII(
+	sessionId: number,
+	sequence: number,
+	frame: Uint8Array,
+	opts: { frameType?: number; platform?: boolean; timestamp?: number } = {},
+): Uint8Array {
+	const h = new Uint8Array(12);
+	h.set(be16(0x2000), 0); // version 2
+	h.set(be16(sessionId & 0x3ff), 2);
+	h.set(be32(opts.timestamp ?? 0), 4);
+	h.set(be16((((opts.frameType ?? 0) & 0x1f) << 10) | (opts.platform ? 1 : 0)), 10);
+	const platform = opts.platform ? new Uint8Array([0x08, 0, 0, 0, 0, 0, 0, 0]) : new Uint8Array(0);
+	return gre({ protocol: 0x22eb, sequence }, concat(h, platform, frame));
+}
+
+/** A VXLAN packet (RFC 7348) for network identifier `vni` carrying the Ethernet `frame` (the UDP payload). */
+export function vxlan(vni: number, frame: Uint8Array): Uint8Array {
+	return concat(new Uint8Array([0x08, 0, 0, 0]), be32((vni & 0xffffff) << 8), frame);
+}
+
+/** A VXLAN-GPE packet (UDP 4790) with next protocol `next` (1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH). */
+export function vxlanGpe(vni: number, next: number, payload: Uint8Array): Uint8Array {
+	return concat(new Uint8Array([0x0c, 0, 0, next]), be32((vni & 0xffffff) << 8), payload);
+}
+
+/** A Geneve packet (UDP 6081) of protocol type `protocol` (an EtherType; 0x6558 Ethernet) with `options` (a multiple of 4 bytes). */
+export function geneve(vni: number, protocol: number, payload: Uint8Array, options = new Uint8Array(0)): Uint8Array {
+	return concat(new Uint8Array([options.length / 4, 0]), be16(protocol), be32((vni & 0xffffff) << 8), options, payload);
+}
+
+/** A Network Service Header (RFC 8300, MD type 2) with `context` bytes (a multiple of 4) and next protocol `next`. */
+export function nsh(next: number, payload: Uint8Array, context = new Uint8Array(0)): Uint8Array {
+	const words = 2 + context.length / 4;
+	return concat(new Uint8Array([0x0f, 0xc0 | words, 2, next]), be32((42 << 8) | 255), context, payload);
+}
+
+/** An EtherIP packet (RFC 3378; IP protocol 97) carrying the Ethernet `frame`. */
+export function etherIp(frame: Uint8Array): Uint8Array {
+	return concat(new Uint8Array([0x30, 0]), frame);
+}
+
+/** Fields of a GTPv1-U header (3GPP TS 29.281). */
+export interface GtpUFields {
+	teid: number;
+	/** Message type; default 255 (T-PDU). */
+	type?: number;
+	/** Adds the sequence number field (S flag). */
+	sequence?: number;
+	/** Extension headers, each as its content (padded so that its length is a multiple of 4 with the length and next-type bytes); `type` is its own type. */
+	extensions?: { type: number; content: Uint8Array }[];
+}
+
+/** A GTPv1-U packet (the UDP payload on port 2152) carrying `payload`. */
+export function gtpU(f: GtpUFields, payload: Uint8Array): Uint8Array {
+	const exts = f.extensions ?? [];
+	const optional = f.sequence !== undefined || exts.length > 0;
+	let flags = 0x30;
+	if (exts.length) flags |= 4;
+	if (f.sequence !== undefined) flags |= 2;
+	const parts: Uint8Array[] = [];
+	for (let i = 0; i < exts.length; i++) {
+		const e = exts[i] as { type: number; content: Uint8Array };
+		const len = (e.content.length + 2 + 3) & ~3;
+		const b = new Uint8Array(len);
+		b[0] = len / 4;
+		b.set(e.content, 1);
+		b[len - 1] = exts[i + 1]?.type ?? 0;
+		parts.push(b);
+	}
+	const opt = optional ? concat(be16(f.sequence ?? 0), new Uint8Array([0, exts[0]?.type ?? 0])) : new Uint8Array(0);
+	const rest = concat(opt, ...parts, payload);
+	return concat(new Uint8Array([flags, f.type ?? 0xff]), be16(rest.length), be32(f.teid), rest);
+}
+
+/** Fields of an SCTP DATA chunk (RFC 9260 §3.3.1). */
+export interface SctpDataFields {
+	tsn: number;
+	stream?: number;
+	ssn?: number;
+	/** Payload protocol identifier; default 0. */
+	ppid?: number;
+	/** First and last piece of the user message; default both (unfragmented). */
+	begin?: boolean;
+	end?: boolean;
+	unordered?: boolean;
+}
+
+/** An SCTP DATA chunk, padded to 4 bytes. */
+export function sctpData(f: SctpDataFields, payload: string | Uint8Array): Uint8Array {
+	const p = bytesOf(payload);
+	const flags = (f.unordered ? 4 : 0) | (f.begin === false ? 0 : 2) | (f.end === false ? 0 : 1);
+	const c = concat(
+		new Uint8Array([0, flags]),
+		be16(16 + p.length),
+		be32(f.tsn >>> 0),
+		be16(f.stream ?? 0),
+		be16(f.ssn ?? 0),
+		be32(f.ppid ?? 0),
+		p,
+	);
+	return concat(c, new Uint8Array((4 - (c.length % 4)) % 4));
+}
+
+/** An SCTP chunk of any type (SACK 3, HEARTBEAT 4 …) with `value`, padded to 4 bytes. */
+export function sctpChunk(type: number, flags: number, value: Uint8Array): Uint8Array {
+	const c = concat(new Uint8Array([type, flags]), be16(4 + value.length), value);
+	return concat(c, new Uint8Array((4 - (c.length % 4)) % 4));
+}
+
+/** An SCTP packet (IP protocol 132) holding `chunks` (checksum left zero). */
+export function sctp(srcPort: number, dstPort: number, verificationTag: number, chunks: Uint8Array[]): Uint8Array {
+	return concat(be16(srcPort), be16(dstPort), be32(verificationTag), be32(0), ...chunks);
 }

@@ -24,6 +24,15 @@ export const MALFORMED = {
 	badUdp: "a UDP header that is too short or whose length field is wrong",
 	badTcp: "a TCP header that is too short or whose data offset is wrong",
 	badHep: "a HEP (HOMER) packet with a bad length or chunk",
+	badHepCompressed:
+		"a compressed HEP payload (chunk 0x0010) that is corrupt or inflates past 64 KiB (a decompression bomb); it was skipped",
+	badTunnel: "a GRE, ERSPAN, PPP, VXLAN, EtherIP or GTP-U header that is cut short or whose flags or lengths are wrong",
+	tunnelTooDeep: "tunnels nested more than 8 deep (hostile or looping input); the packet was skipped",
+	badSctp: "an SCTP packet or chunk that is cut short or whose length is wrong",
+	sctpFragments:
+		"a fragmented SCTP message that could not be rebuilt (a piece missing or out of order, or over the buffer limit)",
+	unsupportedEncapsulation:
+		"a packet in an encapsulation that is not decoded (EtherType, IP protocol, GRE protocol type …); counted by kind in skippedEncapsulations",
 	badWebSocket:
 		"a WebSocket frame that cannot be read (reserved bits, or over the size limit); the stream was given up",
 	tcpGap:
@@ -31,7 +40,7 @@ export const MALFORMED = {
 	tcpLimit: "a TCP stream closed early because too many streams were open",
 	sipDesync: "bytes on a SIP TCP stream that did not frame as a SIP message, or a message over the size limit, dropped",
 	sipIncomplete: "a SIP message cut off by the end of its TCP stream or of the input",
-	unsupported: "something well-formed that is not decoded (a compressed HEP payload or WebSocket message)",
+	unsupported: "something well-formed that is not decoded (a compressed WebSocket message)",
 	internalError: "a packet whose decoding failed unexpectedly (a bug in sipwhy: please report it); it was skipped",
 } as const;
 
@@ -48,7 +57,7 @@ export interface CaptureProblem {
 	detail: string;
 }
 
-/** Counters of one read. Every field is a plain number so the object serialises as is. */
+/** Counters of one read: plain numbers and records of numbers, so the object serialises as is. */
 export interface CaptureStats {
 	/** Detected format; null before the first bytes were seen. */
 	format: "pcap" | "pcapng" | "unknown" | null;
@@ -88,6 +97,12 @@ export interface CaptureStats {
 	tcpOutOfOrder: number;
 	/** Segments that overlapped bytes already delivered (the new part was kept). */
 	tcpOverlaps: number;
+	/** Packets that went through at least one tunnel (IP-in-IP, GRE, ERSPAN, VXLAN, EtherIP, GTP-U). */
+	tunnelPackets: number;
+	/** SCTP packets seen. */
+	sctpPackets: number;
+	/** Packets skipped because an encapsulation is not decoded, by what it was ("GRE type 0x1234", "IP protocol 50" …; at most 32 kinds, the rest under "other"). */
+	skippedEncapsulations: Record<string, number>;
 	/** Input bytes skipped while looking for the next valid record or block, or left at the end. */
 	skippedBytes: number;
 	/** Every kind of damage counted. */
@@ -120,10 +135,35 @@ export function createStats(): CaptureStats {
 		tcpRetransmissions: 0,
 		tcpOutOfOrder: 0,
 		tcpOverlaps: 0,
+		tunnelPackets: 0,
+		sctpPackets: 0,
+		skippedEncapsulations: {},
 		skippedBytes: 0,
 		malformed,
 		problems: [],
 	};
+}
+
+const MAX_ENCAPSULATION_KINDS = 32;
+
+/**
+ * Counts one packet skipped for an encapsulation that is not decoded, under `what`; true when
+ * `what` is seen for the first time (its detail is then worth a problem line).
+ */
+export function countSkippedEncapsulation(stats: CaptureStats, what: string): boolean {
+	const kinds = stats.skippedEncapsulations;
+	const n = kinds[what];
+	if (n !== undefined) {
+		kinds[what] = n + 1;
+		return false;
+	}
+	// Hostile input could name thousands of kinds: the list stays short.
+	if (Object.keys(kinds).length >= MAX_ENCAPSULATION_KINDS) {
+		kinds.other = (kinds.other ?? 0) + 1;
+		return false;
+	}
+	kinds[what] = 1;
+	return true;
 }
 
 /** Counts one malformed thing and keeps its detail while fewer than `max` problems are kept. */

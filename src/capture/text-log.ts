@@ -9,8 +9,9 @@
  * input: only new text is scanned, a line is kept only up to MAX_LINE characters (a longer one is
  * skipped to its end and counted), and only the message being read is kept.
  */
-import type { Endpoint, SipEvent } from "../flow/sip-event.ts";
+
 import { parseMessage } from "../sip/parse-message.ts";
+import type { Endpoint, SipEvent } from "./sip-event.ts";
 import { type FramedText, isStartLine, TextFramer } from "./text-log/text-framer.ts";
 
 /** Text formats sipwhy recognises. */

@@ -78,6 +78,22 @@ export function renderFinding(f: Finding, indent: string): string[] {
 	return lines;
 }
 
+/**
+ * The fields of a call the list shows, each made visible (a shallow copy: the message list, which
+ * the list only counts, is not walked).
+ */
+function listed(s: CallSummary): CallSummary {
+	return {
+		...s,
+		callId: visible(s.callId),
+		method: s.method === null ? null : visible(s.method),
+		from: s.from === null ? null : visible(s.from),
+		to: s.to === null ? null : visible(s.to),
+		outcome: s.outcome ? { code: s.outcome.code, reason: visible(s.outcome.reason) } : null,
+		findings: s.findings.map((f) => mapStrings(f, visible)),
+	};
+}
+
 /** Distinct outcome and rule keys counted one by one; the rest are counted together (reasons are input). */
 const MAX_TALLY_KEYS = 200;
 
@@ -123,7 +139,7 @@ export class CallListWriter {
 	/** One call's lines (none for OPTIONS, which are counted). */
 	call(summary: CallSummary): string {
 		this.shown++;
-		const c = mapStrings(summary, visible);
+		const c = listed(summary);
 		const outcomeKey = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : null;
 		if (c.scan) {
 			this.#scans++;
@@ -173,7 +189,7 @@ export class CallListWriter {
 		let out = "";
 		for (const held of this.#targets.values())
 			if (held) {
-				const c = mapStrings(held, visible);
+				const c = listed(held);
 				out += this.#line(c, c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : null);
 			}
 		const lines: string[] = [];

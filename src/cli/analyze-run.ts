@@ -1,7 +1,7 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
 import cliProgress from "cli-progress";
 import { captureDiagnosis } from "../diagnose/scan.ts";
-import { Analyzer } from "../flow/analyze.ts";
+import { Analyzer, type InputStats } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { safeJson, visible } from "../flow/visible.ts";
@@ -160,7 +160,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 			write(html.end(stats, findings));
 		} else if (list) {
 			write(list.end(findings));
-			const damaged = stats.inputs.filter((i) => Object.keys(i.malformed).length > 0);
+			const damaged = stats.inputs.map(withoutEncapsulations).filter((i) => Object.keys(i.malformed).length > 0);
 			write(
 				color.dim(
 					`${stats.calls} call${stats.calls === 1 ? "" : "s"} (${list.shown} shown), ${stats.sipMessages} SIP messages, ${stats.packets} packets/lines, ${(stats.bytes / 1e6).toFixed(1)} MB from ${files.length} file${files.length === 1 ? "" : "s"}\n`,
@@ -188,10 +188,34 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 							.join(", ")}\n`,
 					),
 				);
+			// Packets in encapsulations that are not read get their own line, by kind.
+			for (const i of stats.inputs) {
+				const encapsulations = skippedEncapsulationsText(i);
+				if (encapsulations) write(color.yellow(`${visible(i.name)}: ${encapsulations}\n`));
+			}
 		}
 		flushOut();
 		file?.commit();
 	} finally {
 		file?.abort();
 	}
+}
+
+/**
+ * "412 packets skipped: unsupported encapsulation (GRE protocol type 0x1234 ×400, IP protocol 50
+ * (ESP) ×12)", or "" when no packet of `input` was skipped for its encapsulation.
+ */
+export function skippedEncapsulationsText(input: InputStats): string {
+	const total = input.malformed.unsupportedEncapsulation ?? 0;
+	if (!total) return "";
+	const kinds = Object.entries(input.skippedEncapsulations ?? {})
+		.sort((a, b) => b[1] - a[1])
+		.map(([what, n]) => `${what} ×${n}`);
+	return `${total} packet${total === 1 ? "" : "s"} skipped: unsupported encapsulation${kinds.length ? ` (${kinds.join(", ")})` : ""}`;
+}
+
+/** `input` without its unsupported-encapsulation count, which `skippedEncapsulationsText` tells. */
+function withoutEncapsulations(input: InputStats): InputStats {
+	const { unsupportedEncapsulation: _, ...malformed } = input.malformed;
+	return { ...input, malformed };
 }

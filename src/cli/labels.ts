@@ -1,10 +1,11 @@
 /**
- * Terminal labels: the web site's interface labels (src/web/i18n), so the CLI speaks every
+ * Terminal labels: the web site's interface labels (src/i18n), so the CLI speaks every
  * language the site offers with the same words.
  */
+
+import { LABELS } from "../i18n/index.ts";
+import type { WebLabels } from "../i18n/types.ts";
 import { isLanguage } from "../kb/locales.ts";
-import { LABELS } from "../web/i18n/index.ts";
-import type { WebLabels } from "../web/i18n/types.ts";
 
 /** Labels used by the terminal renderers. */
 export type Labels = WebLabels;

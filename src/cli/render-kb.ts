@@ -1,5 +1,6 @@
 /** Terminal rendering of explanations, comparisons, lists and search hits. */
 import { visible } from "../flow/visible.ts";
+import { q850BasisLabel } from "../i18n/index.ts";
 import { formatCite } from "../kb/citation.ts";
 import { classOf } from "../kb/classes.ts";
 import type { Comparison } from "../kb/compare.ts";
@@ -33,7 +34,7 @@ function facts(e: Explanation): string {
 		names.length ? names.map((n) => `${n} ${cite(e.citations.headers[n] ?? e.rfc)}`).join(", ") : L.none;
 	const q = f.q850;
 	const q850 = [
-		`${L.q850To}: ${q.toCause === null ? L.none : `${q.toCause} ${q.names[String(q.toCause)] ?? ""}`}`,
+		`${L.q850To}: ${q.toCause === null ? L.none : `${q.toCause} ${q.names[String(q.toCause)] ?? ""}`} (${q850BasisLabel(L, q.basis)})`,
 		`${L.q850From}: ${q.fromCauses.length ? q.fromCauses.map((c) => `${c} ${q.names[String(c)] ?? ""}`).join(", ") : L.none}`,
 	].join("; ");
 	return labelledRows([

@@ -2,6 +2,7 @@
  * Markdown of explanations and comparisons, for readers that are not a terminal: the MCP server's
  * tools and code resources. Same sections and labels as the terminal pages (render-kb.ts).
  */
+import { q850BasisLabel } from "../i18n/index.ts";
 import { type Citation, formatCite } from "../kb/citation.ts";
 import type { Comparison } from "../kb/compare.ts";
 import type { Explanation } from "../kb/explain.ts";
@@ -28,7 +29,7 @@ function factsTable(e: Explanation): string {
 		names.length ? names.map((n) => `${n} (${cite(e.citations.headers[n] ?? e.rfc)})`).join(", ") : L.none;
 	const q = f.q850;
 	const cause = (c: number) => `${c} ${q.names[String(c)] ?? ""}`.trim();
-	const q850 = `${L.q850To}: ${q.toCause === null ? L.none : cause(q.toCause)}; ${L.q850From}: ${q.fromCauses.length ? q.fromCauses.map(cause).join(", ") : L.none}`;
+	const q850 = `${L.q850To}: ${q.toCause === null ? L.none : cause(q.toCause)} (${q850BasisLabel(L, q.basis)}); ${L.q850From}: ${q.fromCauses.length ? q.fromCauses.map(cause).join(", ") : L.none}`;
 	const rows: [string, string][] = [
 		[L.final, `${yes(f.final)} (${cite(e.citations.final)})`],
 		[L.scope, `${L.scopes[f.scope]} (${cite(e.citations.scope)})`],

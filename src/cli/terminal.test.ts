@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { LABELS } from "../i18n/index.ts";
 import { LANGUAGES } from "../kb/locales.ts";
-import { LABELS } from "../web/i18n/index.ts";
 import { displayWidth, labelledRows, wrap } from "./terminal.ts";
 
 test("display width: wide characters take two columns, combining marks none, colour escapes none", () => {

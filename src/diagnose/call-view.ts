@@ -1,7 +1,8 @@
 /** A call's messages indexed for the diagnosis rules: requests, their responses, SDP, headers. */
+
+import type { Endpoint } from "../capture/sip-event.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { hopEventKey, originCloseness } from "../flow/hop-event.ts";
-import type { Endpoint } from "../flow/sip-event.ts";
 import { boundaryOf, parseMultipart } from "../sip/body-parts.ts";
 import type { SipMessage } from "../sip/parse-message.ts";
 import { parseSdp, type Sdp } from "../sip/sdp.ts";
@@ -44,10 +45,13 @@ export interface OfferAnswer {
 export class CallView {
 	readonly msgs: Msg[];
 	readonly callId: string;
+	/** Messages the tracker left out in the middle of a very long call: counts here are lower bounds. */
+	readonly dropped: number;
 	#sdp = new Map<number, Sdp | null>();
 
 	constructor(call: Call) {
 		this.callId = call.callId;
+		this.dropped = call.dropped ?? 0;
 		this.msgs = call.messages.map((t) => ({
 			i: t.index,
 			time: t.event.time,

@@ -1,8 +1,9 @@
 /** What a rule reports before it is put into words. */
+import type { RuleId } from "./rule-ids.ts";
 
 /** A finding with its parameters; `texts/{lang}.ts` turns it into sentences. */
 export interface RawFinding {
-	rule: string;
+	rule: RuleId;
 	severity: "info" | "warning" | "error";
 	code?: number;
 	evidence: number[];

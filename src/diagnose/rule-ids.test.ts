@@ -4,6 +4,7 @@ import { contentLanguages, documentedRules, entries, hasOwnRuleDoc, ruleDoc } fr
 import { translationProblems } from "../kb/translation-check.ts";
 import { TEXTS } from "./diagnose.ts";
 import { RULE_IDS } from "./rule-ids.ts";
+import type { FindingTexts } from "./texts/types.ts";
 
 /** Parameters that make every finding text say something (each text reads only the ones it needs). */
 const SAMPLE: Record<string, string | number> = {
@@ -27,14 +28,14 @@ test("the content languages include en and tr, and each has finding texts", () =
 
 test("every content language has the text of every rule, and no other", () => {
 	for (const lang of contentLanguages()) {
-		const texts = TEXTS[lang] ?? {};
+		const texts: Partial<FindingTexts> = TEXTS[lang] ?? {};
 		for (const id of RULE_IDS) assert.equal(typeof texts[id], "function", `${lang} ${id}`);
 		assert.deepEqual(Object.keys(texts).sort(), [...RULE_IDS].sort(), lang);
 	}
 });
 
 test("every finding text is translated: not English, its script, the English codes and names kept", () => {
-	const en = TEXTS.en ?? {};
+	const en: Partial<FindingTexts> = TEXTS.en ?? {};
 	const reasons = entries().map((e) => e.reason);
 	for (const lang of contentLanguages()) {
 		if (lang === "en") continue;

@@ -14,10 +14,10 @@ import {
 	gunzipped,
 	type InflationLimit,
 } from "../capture/index.ts";
+import type { SipEvent } from "../capture/sip-event.ts";
 import { looksLikeSipText, type TextLogOptions, TextLogReader } from "../capture/text-log.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
-import type { SipEvent } from "./sip-event.ts";
 
 /** What one input turned out to be. */
 export interface InputStats {
@@ -34,6 +34,8 @@ export interface InputStats {
 	malformed: Record<string, number>;
 	/** Problems worth a line each (first ones only). */
 	problems: string[];
+	/** Captures: packets skipped because their encapsulation is not decoded, by kind (present when any). */
+	skippedEncapsulations?: Record<string, number>;
 }
 
 /** Totals over every input. */
@@ -79,7 +81,7 @@ const SNIFF_BYTES = 65536;
 function captureInputStats(name: string, format: "pcap" | "pcapng", s: CaptureStats): InputStats {
 	const malformed: Record<string, number> = {};
 	for (const [k, v] of Object.entries(s.malformed)) if (v) malformed[k] = v;
-	return {
+	const input: InputStats = {
 		name,
 		format,
 		bytes: s.bytes,
@@ -89,6 +91,8 @@ function captureInputStats(name: string, format: "pcap" | "pcapng", s: CaptureSt
 		malformed,
 		problems: s.problems.slice(0, 20).map((p) => `${p.kind}${p.frame ? ` (frame ${p.frame})` : ""}: ${p.detail}`),
 	};
+	if (Object.keys(s.skippedEncapsulations).length) input.skippedEncapsulations = { ...s.skippedEncapsulations };
+	return input;
 }
 
 /** An analysis over one or more inputs. */

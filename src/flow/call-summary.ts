@@ -2,9 +2,10 @@
  * What a call amounts to: its initial request, outcome (the final response to the last attempt of
  * the initial request), who sent the decisive response, timings, participants and the message list.
  */
+
+import { type Endpoint, endpointText } from "../capture/sip-event.ts";
 import type { Call, TrackedMessage } from "./call-tracker.ts";
 import { hopEventKey } from "./hop-event.ts";
-import { type Endpoint, endpointText } from "./sip-event.ts";
 
 /** One message in a call summary. */
 export interface MessageSummary {
@@ -95,8 +96,6 @@ export interface Finding {
 	link?: string;
 }
 
-// ISO 8601 times built from the day's prefix (cached) and plain arithmetic: one Date per day,
-// not one per message.
 // ISO 8601 times built from the second's prefix (cached) and the milliseconds: one Date per day
 // and one prefix per second, not one per message.
 let isoDay = Number.NaN;

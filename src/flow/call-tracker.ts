@@ -3,7 +3,7 @@
  * or same response seen before) and hands each call on once it is over, so memory grows with the
  * calls still open, not with the input.
  */
-import type { SipEvent } from "./sip-event.ts";
+import type { SipEvent } from "../capture/sip-event.ts";
 import { transactionKey } from "./transaction-key.ts";
 
 /** One message of a call. */
@@ -38,7 +38,7 @@ export interface TrackerOptions {
 	 * counted, not kept, so one call retransmitted a million times stays small. Default 2000.
 	 */
 	maxMessagesPerCall: number;
-	/** Calls kept open at once; beyond it the least recently active one is finished early. Default 20000. */
+	/** Calls kept open at once; beyond it the least recently active one is finished early. Default 10000. */
 	maxOpenCalls: number;
 }
 
@@ -47,7 +47,7 @@ const DEFAULTS: TrackerOptions = {
 	pendingIdle: 300,
 	establishedIdle: 4 * 3600,
 	maxMessagesPerCall: 2000,
-	maxOpenCalls: 20_000,
+	maxOpenCalls: 10_000,
 };
 /** Transactions remembered per call for retransmission marks (the oldest are forgotten). */
 const MAX_TRANSACTIONS = 4096;

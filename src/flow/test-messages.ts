@@ -2,8 +2,9 @@
  * Builders of SIP messages for tests of the flow and diagnosis layers: a dialog's worth of
  * requests and responses with consistent Call-ID, tags, branches and CSeq.
  */
+
+import type { Endpoint, SipEvent } from "../capture/sip-event.ts";
 import { parseMessage } from "../sip/parse-message.ts";
-import type { Endpoint, SipEvent } from "./sip-event.ts";
 
 /** Options for one message. */
 export interface MessageSpec {

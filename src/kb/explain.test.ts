@@ -224,3 +224,11 @@ test("prose corrections: 100 and RFC 4320 §4.1, 183 is not ringing, 606 scope, 
 	assert.doesNotMatch(t502, /HTTP mindset/);
 	assert.match(t502, /502 means what it means in HTTP/);
 });
+
+test("the Q.850 cause says where it comes from: RFC 3398's table or its default rule", () => {
+	assert.deepEqual([explain(412).facts.q850.toCause, explain(412).facts.q850.basis], [31, "default"]);
+	assert.deepEqual([explain(486).facts.q850.toCause, explain(486).facts.q850.basis], [17, "listed"]);
+	assert.equal(explain(488).facts.q850.basis, "warning");
+	assert.equal(explain(487).facts.q850.basis, "unmapped");
+	assert.equal(explain(180).facts.q850.basis, "not-a-rejection");
+});

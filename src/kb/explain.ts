@@ -1,7 +1,7 @@
 /** `explain(code)`: everything sipwhy knows about one response code, in one language. */
 import { type Citation, parseCite } from "./citation.ts";
 import { type AckRule, CLASS_RULES, classOf, type ResponseClass, type Scope, treatedAs } from "./classes.ts";
-import type { CodeStatus, DialogEffect, Method, RetryKind, Sender } from "./enums.ts";
+import type { CodeStatus, DialogEffect, Method, Q850Basis, RetryKind, Sender } from "./enums.ts";
 import { InputError, parseCode } from "./errors.ts";
 import { isLanguage, LANGUAGES } from "./locales.ts";
 import { phrasesFor } from "./phrases/index.ts";
@@ -27,8 +27,11 @@ export interface Facts {
 	/** How the UAC acknowledges it when it answers an INVITE. */
 	ack: AckRule;
 	scope: Scope;
-	/** RFC 3398: ISUP cause sent for this code, and causes mapped to it, with their names. */
-	q850: { toCause: number | null; fromCauses: number[]; names: Record<string, string> };
+	/**
+	 * RFC 3398: ISUP cause sent for this code, and causes mapped to it, with their names; `basis`
+	 * says where `toCause` comes from (the table, §8.2.6.1's default rule, the Warning header …).
+	 */
+	q850: { toCause: number | null; basis: Q850Basis; fromCauses: number[]; names: Record<string, string> };
 }
 
 /** The answer to `explain`: the contract's fields plus the rest of the entry (and its prose). */
@@ -85,10 +88,10 @@ export function contentLanguageFor(lang: string): string {
 	return contentLanguages().includes(lang) ? lang : "en";
 }
 
-function q850Facts(toCause: number | null, fromCauses: number[]) {
+function q850Facts(toCause: number | null, basis: Q850Basis, fromCauses: number[]) {
 	const names: Record<string, string> = {};
 	for (const c of [...(toCause === null ? [] : [toCause]), ...fromCauses]) names[String(c)] = q850Name(c);
-	return { toCause, fromCauses, names };
+	return { toCause, basis, fromCauses, names };
 }
 
 function fromEntry(e: KbCode, lang: string, extra: Partial<Explanation> = {}): Explanation {
@@ -117,7 +120,7 @@ function fromEntry(e: KbCode, lang: string, extra: Partial<Explanation> = {}): E
 			dialogEffect: e.dialogEffect.value,
 			ack: rules.ack,
 			scope: rules.scope,
-			q850: q850Facts(e.q850.toCause, e.q850.fromCauses),
+			q850: q850Facts(e.q850.toCause, e.q850.toCauseBasis, e.q850.fromCauses),
 		},
 		citations: {
 			final: parseCite(rules.cites.final),

@@ -1,4 +1,4 @@
-/** Languages sipwhy offers. Content is complete in `CONTENT_LANGUAGES`; the rest fall back to English. */
+/** Languages sipwhy offers. Content languages are those with data (kb/registry.ts `contentLanguages()`); the rest fall back to English. */
 
 /** Every language the interface is offered in. */
 export const LANGUAGES = [

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 // The interface labels exist in all 15 languages today: real sentences of each script to test against.
-import { LABELS } from "../web/i18n/index.ts";
+import { LABELS } from "../i18n/index.ts";
 import { LANGUAGES } from "./locales.ts";
 import {
 	missingTokens,

@@ -100,6 +100,29 @@ test("no Turkish text uses a forbidden form of docs/terms-tr.md", () => {
 	assert.match(validateKnowledge(broken, { only: new Set([486]) }).problems.join(), /terms-tr\.md/);
 });
 
+test("the build checks Turkish pairs and troubleshooting pages against docs/terms-tr.md too", () => {
+	const broken = structuredClone(raw);
+	const pair = broken.pairs.tr?.["100-180"] as { keyDifferences: string[] };
+	pair.keyDifferences[0] = `${pair.keyDifferences[0]} Bir ağ geçidi de 100 gönderebilir.`;
+	const page = broken.rules?.tr?.["who-failed"] as { summary: string };
+	page.summary = `${page.summary} Çoğu zaman kayıt sunucusu karar verir.`;
+	const problems = validateKnowledge(broken, { only: new Set([100, 180]) }).problems;
+	assert.ok(
+		problems.some((p) =>
+			/^data\/pairs\/tr\/100-180\.json: keyDifferences\[0\]: "ağ geçidi" .*gateway.*terms-tr\.md/.test(p),
+		),
+		problems.join("\n"),
+	);
+	assert.ok(
+		problems.some((p) =>
+			/^data\/rules\/tr\/who-failed\.json: summary: "kayıt sunucusu" .*registrar.*terms-tr\.md/.test(p),
+		),
+		problems.join("\n"),
+	);
+	// The same texts as committed pass, so the problems above come from the two inserted sentences.
+	assert.deepEqual(validateKnowledge(raw, { only: new Set([100, 180]) }).problems, []);
+});
+
 test("q850 facts follow RFC 3398 §8.2.6.1: the default rule gives 31, only rejections map", () => {
 	const base = { code: 412, q850: { toCause: 31 as number | null, toCauseBasis: "default" as const, fromCauses: [] } };
 	assert.deepEqual(q850Problems(base), []);

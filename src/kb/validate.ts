@@ -312,7 +312,7 @@ export function validateKnowledge(
 				continue;
 			}
 			if (t.data.summary.length > 200) problems.push(`${tWhere}: summary longer than 200 characters`);
-			problems.push(...fieldProblems(tWhere, t.data, lang, termsFor(termRules, lang, "text"), reasons));
+			problems.push(...fieldProblems(tWhere, t.data, lang, termRules[lang], reasons));
 			if (lang !== "en" && text.en)
 				for (const p of translationProblems(text.en, t.data, lang, { reasons })) problems.push(`${tWhere}: ${p}`);
 			if (!new RegExp(`\\b${entry.code}\\b`).test(t.data.useWhen))
@@ -354,7 +354,7 @@ export function validateKnowledge(
 				problems.push(...zodProblems(where, p.error));
 				continue;
 			}
-			problems.push(...fieldProblems(where, p.data, lang, termsFor(termRules, lang, "pairs"), reasons));
+			problems.push(...fieldProblems(where, p.data, lang, termRules[lang], reasons));
 			pairs[lang][key] = p.data;
 		}
 	}
@@ -369,7 +369,7 @@ export function validateKnowledge(
 				continue;
 			}
 			const { codes: _codes, cites: _cites, ...prose } = r.data;
-			problems.push(...fieldProblems(where, prose, lang, termsFor(termRules, lang, "rules"), reasons));
+			problems.push(...fieldProblems(where, prose, lang, termRules[lang], reasons));
 			for (const c of r.data.codes) if (!known.has(c)) problems.push(`${where}: unknown code ${c}`);
 			rules[lang][id] = r.data;
 		}
@@ -430,22 +430,6 @@ export function validateKnowledge(
 		problems,
 		gaps,
 	};
-}
-
-/**
- * Kinds of data a language's term list is not yet enforced on. The Turkish pairs, rule pages and
- * glossary were written before docs/terms-tr.md and use forms it forbids (223 hits in Dec 2026:
- * "kayıt sunucusu" for registrar, "ağ geçidi" for gateway…); they are checked once reworded.
- */
-const TERMS_NOT_YET: Record<string, readonly string[]> = { tr: ["pairs", "rules", "glossary"] };
-
-/** The term list that applies to one kind of data in a language, if any. */
-function termsFor(
-	termRules: Record<string, TermRule[]>,
-	lang: string,
-	kind: "text" | "pairs" | "rules" | "glossary",
-): TermRule[] | undefined {
-	return TERMS_NOT_YET[lang]?.includes(kind) ? undefined : termRules[lang];
 }
 
 /**
@@ -514,9 +498,7 @@ function glossaryOf(
 				if (literalPrefix(alt).length !== 3)
 					problems.push(`${at}: match ${alt} must start with three plain characters (the linker's key)`);
 			}
-			problems.push(
-				...fieldProblems(at, { term: t.term, def: t.def }, lang, termsFor(termRules, lang, "glossary"), reasons),
-			);
+			problems.push(...fieldProblems(at, { term: t.term, def: t.def }, lang, termRules[lang], reasons));
 			if (en)
 				for (const p of translationProblems({ term: en.term, def: en.def }, { term: t.term, def: t.def }, lang, {
 					mayEqual: ["term"],

@@ -6,6 +6,7 @@
  * kept in a bounded in-memory cache, so a page is rendered once and then served from memory.
  */
 import { type Context, Hono } from "hono";
+import { LABELS } from "../i18n/index.ts";
 import { classOf } from "../kb/classes.ts";
 import { compare } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
@@ -16,7 +17,6 @@ import { entry } from "../kb/registry.ts";
 import { search } from "../kb/search.ts";
 import { ASSETS } from "./assets/index.ts";
 import { html } from "./html.ts";
-import { LABELS } from "./i18n/index.ts";
 import type { Ctx } from "./layout.ts";
 import { openApiDocument } from "./openapi.ts";
 import { codePage } from "./pages/code.ts";

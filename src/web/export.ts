@@ -8,12 +8,12 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LABELS } from "../i18n/index.ts";
 import { LANGUAGES } from "../kb/locales.ts";
 import { entries } from "../kb/registry.ts";
 import { createApp } from "./app.ts";
 import { ASSETS } from "./assets/index.ts";
 import { html } from "./html.ts";
-import { LABELS } from "./i18n/index.ts";
 import { isContentLang, pairsWith } from "./pages/common.ts";
 import { allPagePaths } from "./sitemap.ts";
 

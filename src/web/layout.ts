@@ -1,8 +1,9 @@
 /** The page shell: head (SEO, Open Graph, JSON-LD), header with navigation and language switcher, footer. */
+
+import { LABELS, type WebLabels } from "../i18n/index.ts";
 import { LANGUAGES, type Language } from "../kb/locales.ts";
 import { ASSET_PATHS } from "./assets/index.ts";
 import { type Html, html, jsonForScript } from "./html.ts";
-import { LABELS, type WebLabels } from "./i18n/index.ts";
 import { url } from "./urls.ts";
 
 /** Per-request facts the pages need. */

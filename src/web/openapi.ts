@@ -5,6 +5,7 @@ import {
 	CODE_STATUSES,
 	DIALOG_EFFECTS,
 	METHODS,
+	Q850_BASES,
 	RESPONSE_CLASSES,
 	RETRY_KINDS,
 	SCOPES,
@@ -182,9 +183,15 @@ export function openApiDocument(origin: string): object {
 						q850: {
 							type: "object",
 							additionalProperties: false,
-							required: ["toCause", "fromCauses", "names"],
+							required: ["toCause", "basis", "fromCauses", "names"],
 							properties: {
 								toCause: { type: ["integer", "null"] },
+								basis: {
+									type: "string",
+									enum: [...Q850_BASES],
+									description:
+										"Where toCause comes from: RFC 3398's table, §8.2.6.1's default rule (31), the Warning header, no mapping, or not a rejection",
+								},
 								fromCauses: { type: "array", items: { type: "integer" } },
 								names: { type: "object", additionalProperties: str },
 							},

@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
+import { LABELS } from "../i18n/index.ts";
 import { glossaryTerms } from "../kb/registry.ts";
 import { locationPath, negotiateLanguage } from "./app.ts";
 import { Linker } from "./glossary.ts";
 import { escapeHtml, html, jsonForScript, raw } from "./html.ts";
-import { LABELS } from "./i18n/index.ts";
 import { pickEncoding, ResponseCache, toEntry } from "./respond.ts";
 
 describe("html``", () => {

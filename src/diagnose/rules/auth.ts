@@ -23,8 +23,14 @@ function challenge(x: Msg): { stale: boolean; realm: string } | null {
 	};
 }
 
+/**
+ * Whether the request carries an answer to a challenge. An Authorization with an empty response
+ * (3GPP TS 24.229 §5.1.1.2: the first REGISTER of an IMS client names its identity that way) is
+ * not one.
+ */
 function hasCredentials(x: Msg): boolean {
-	return x.m.value("authorization") !== undefined || x.m.value("proxy-authorization") !== undefined;
+	const value = x.m.value("authorization") ?? x.m.value("proxy-authorization");
+	return value !== undefined && !/\bresponse\s*=\s*""/i.test(value);
 }
 
 /** Rule 1. */
@@ -59,7 +65,16 @@ export function authRule(view: CallView): RawFinding[] {
 		const afterCredentials = challenged.filter((c) => hasCredentials(c.req) && !c.stale);
 		const stale = challenged.filter((c) => c.stale);
 		const code = challenged[0]?.resp.m.status ?? 401;
-		if (afterCredentials.length > 0) {
+		// Credentials refused and no success after them (or refused again and again): a loop. One
+		// refusal followed by a 2xx is a nonce that had run out, which the client then answered.
+		const lastRefused = afterCredentials[afterCredentials.length - 1];
+		const succeededAfter =
+			lastRefused !== undefined &&
+			reqs.some(
+				(r) =>
+					r.i > lastRefused.resp.i && (view.finalTo(r)?.m.status ?? 0) >= 200 && (view.finalTo(r)?.m.status ?? 0) < 300,
+			);
+		if (afterCredentials.length > 1 || (afterCredentials.length === 1 && !succeededAfter)) {
 			out.push({
 				rule: "auth-loop",
 				severity: "error",

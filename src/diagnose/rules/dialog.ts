@@ -4,7 +4,7 @@
  * §16.6); 491 glare (§14.1); 422/423 interval retries (RFC 4028, §10.3); 420/421 option tags;
  * 415 with Accept.
  */
-import { endpointText } from "../../flow/sip-event.ts";
+import { endpointText } from "../../capture/sip-event.ts";
 import { CallView, type Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
@@ -195,8 +195,4 @@ export function negotiationRule(view: CallView): RawFinding[] {
 			});
 	}
 	return out;
-}
-
-function gap(a: { time: number | null }, b: { time: number | null }): number | null {
-	return a.time != null && b.time != null ? Math.round((b.time - a.time) * 1000) / 1000 : null;
 }

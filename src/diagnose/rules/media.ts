@@ -4,7 +4,7 @@
  * while the packets come from another address (NAT); SDP port 0 or sendonly/inactive (hold).
  */
 
-import { endpointText } from "../../flow/sip-event.ts";
+import { endpointText } from "../../capture/sip-event.ts";
 import { parseWarning } from "../../sip/header-values.ts";
 import { mediaAddress } from "../../sip/sdp.ts";
 import type { CallView } from "../call-view.ts";

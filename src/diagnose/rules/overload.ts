@@ -4,7 +4,7 @@
  * relayed the 503 upstream (§16.7 step 6: it should not, unless every target gives 503).
  */
 
-import { endpointText } from "../../flow/sip-event.ts";
+import { endpointText } from "../../capture/sip-event.ts";
 import { parseRetryAfter } from "../../sip/header-values.ts";
 import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";

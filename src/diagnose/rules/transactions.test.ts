@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { Endpoint } from "../../capture/sip-event.ts";
 import { summarizeCall } from "../../flow/call-summary.ts";
 import { type Call, CallTracker } from "../../flow/call-tracker.ts";
-import type { Endpoint } from "../../flow/sip-event.ts";
 import { request, response } from "../../flow/test-messages.ts";
 import { parseMessage } from "../../sip/parse-message.ts";
 import { diagnose } from "../diagnose.ts";

@@ -4,7 +4,7 @@
  * §17.1.1.2 / §17.1.2.2) or answered by a 408; CANCEL: the caller abandoned (normal) or the 200
  * crossed the CANCEL (§9.1: the call must be ACKed and then ended with BYE).
  */
-import { type Endpoint, endpointText } from "../../flow/sip-event.ts";
+import { type Endpoint, endpointText } from "../../capture/sip-event.ts";
 import type { CallView, Msg } from "../call-view.ts";
 import type { RawFinding } from "../raw-finding.ts";
 
@@ -51,6 +51,7 @@ export function missingAckRule(view: CallView): RawFinding[] {
 			evidence: [inv.i, ...oks.map((x) => x.i), ...(bye ? [bye.i] : [])],
 			params: {
 				retransmissions: oks.length - 1,
+				atLeast: view.dropped > 0 ? 1 : 0,
 				hop: `${first.src ? endpointText(first.src) : "?"} → ${first.dst ? endpointText(first.dst) : "?"}`,
 				byeAfter: byeGap ?? "",
 				byeBy: bye ? (same(bye.src, inv.src) ? "caller" : "callee") : "",
@@ -87,6 +88,7 @@ export function noResponseRule(view: CallView): RawFinding[] {
 					params: {
 						method,
 						sent: copies.length,
+						atLeast: view.dropped > 0 ? 1 : 0,
 						over: gap(req, last ?? req) ?? "",
 						to: req.dst ? `${req.dst.ip}:${req.dst.port}` : "",
 					},

@@ -30,11 +30,11 @@ export const en: FindingTexts = {
 		fix: "Configure credentials for this realm on the client, or let the server trust the client by IP address if that is intended.",
 	}),
 	"missing-ack": (p) => ({
-		text: `The ${s(p.code)} answering the INVITE was retransmitted ${s(p.retransmissions)} times${p.hop ? ` on ${s(p.hop)}` : ""} and no ACK came on that hop${p.byeAfter !== "" ? `; the ${p.byeBy === "caller" ? "caller" : "callee"} hung up ${s(p.byeAfter)} s later${yes(p.timerH) ? ", as a UAS does when no ACK comes within 64×T1 = 32 s (RFC 3261 §13.3.1.4)" : ""}` : ""}. The ACK is sent to the Contact of the 200 (${s(p.contact) || "none"})${p.recordRoute ? ` through the Record-Route set ${s(p.recordRoute)}` : ""}.`,
+		text: `The ${s(p.code)} answering the INVITE was retransmitted ${yes(p.atLeast) ? "at least " : ""}${s(p.retransmissions)} times${p.hop ? ` on ${s(p.hop)}` : ""} and no ACK came on that hop${p.byeAfter !== "" ? `; the ${p.byeBy === "caller" ? "caller" : "callee"} hung up ${s(p.byeAfter)} s later${yes(p.timerH) ? ", as a UAS does when no ACK comes within 64×T1 = 32 s (RFC 3261 §13.3.1.4)" : ""}` : ""}. The ACK is sent to the Contact of the 200 (${s(p.contact) || "none"})${p.recordRoute ? ` through the Record-Route set ${s(p.recordRoute)}` : ""}.`,
 		fix: "Find where the caller sent its ACK (or why it did not): a private or wrong Contact in the 200, a Record-Route that points to an unreachable address, NAT or a SIP ALG rewriting headers, or asymmetric routing.",
 	}),
 	"no-response": (p) => ({
-		text: `${s(p.method)} was sent ${s(p.sent)} times over ${s(p.over)} s${p.to ? ` to ${s(p.to)}` : ""} and nothing answered, not even 100 Trying: the transaction timed out locally (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
+		text: `${s(p.method)} was sent ${yes(p.atLeast) ? "at least " : ""}${s(p.sent)} times over ${s(p.over)} s${p.to ? ` to ${s(p.to)}` : ""} and nothing answered, not even 100 Trying: the transaction timed out locally (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
 		fix: "Check that the destination is reachable on that address, port and transport: routing and DNS, firewalls and security groups, NAT, and whether the far end listens on that transport at all.",
 	}),
 	"request-timeout": (p) => ({

@@ -30,16 +30,16 @@ export const tr: FindingTexts = {
 		fix: "İstemcide bu realm için kimlik bilgilerini tanımlayın ya da bu isteniyorsa sunucunun istemciye IP adresinden güvenmesini sağlayın.",
 	}),
 	"missing-ack": (p) => ({
-		text: `INVITE'a verilen ${s(p.code)} yanıtı${p.hop ? ` ${s(p.hop)} atlamasında` : ""} ${s(p.retransmissions)} kez yeniden gönderildi ve o atlamada hiç ACK gelmedi${p.byeAfter !== "" ? `; ${p.byeBy === "caller" ? "arayan" : "aranan"} taraf ${s(p.byeAfter)} s sonra çağrıyı kapattı${yes(p.timerH) ? "; aranan taraf ACK beklemeyi tam bu sürede bırakır (64×T1 = 32 s, RFC 3261 §13.3.1.4)" : ""}` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
+		text: `INVITE'a verilen ${s(p.code)} yanıtı${p.hop ? ` ${s(p.hop)} hop'unda` : ""} ${yes(p.atLeast) ? "en az " : ""}${s(p.retransmissions)} kez yeniden gönderildi ve o hop'ta hiç ACK gelmedi${p.byeAfter !== "" ? `; ${p.byeBy === "caller" ? "arayan" : "aranan"} taraf ${s(p.byeAfter)} s sonra çağrıyı kapattı${yes(p.timerH) ? "; aranan taraf ACK beklemeyi tam bu sürede bırakır (64×T1 = 32 s, RFC 3261 §13.3.1.4)" : ""}` : ""}. ACK, 200'ün Contact adresine (${s(p.contact) || "yok"}) gönderilir${p.recordRoute ? `, ${s(p.recordRoute)} Record-Route kümesi üzerinden` : ""}.`,
 		fix: "Arayanın ACK'i nereye gönderdiğini (ya da neden göndermediğini) bulun: 200'deki özel ya da yanlış Contact, erişilemeyen bir adrese işaret eden Record-Route, başlıkları değiştiren NAT veya SIP ALG, ya da asimetrik yönlendirme.",
 	}),
 	"no-response": (p) => ({
-		text: `${s(p.method)} isteği ${s(p.over)} s boyunca ${s(p.sent)} kez${p.to ? ` ${s(p.to)} adresine` : ""} gönderildi ve 100 Trying dahil hiçbir yanıt gelmedi: işlem yerelde zaman aşımına uğradı (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
+		text: `${s(p.method)} isteği ${s(p.over)} s boyunca ${yes(p.atLeast) ? "en az " : ""}${s(p.sent)} kez${p.to ? ` ${s(p.to)} adresine` : ""} gönderildi ve 100 Trying dahil hiçbir yanıt gelmedi: işlem yerelde zaman aşımına uğradı (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
 		fix: "Hedefe bu adres, port ve taşıma protokolüyle ulaşılabildiğini kontrol edin: yönlendirme ve DNS, güvenlik duvarları, NAT ve karşı tarafın bu taşımada dinleyip dinlemediği.",
 	}),
 	"request-timeout": (p) => ({
 		text: `${s(p.method)} isteğine ${s(p.from) || "yol üzerindeki bir öğe"} 408 Request Timeout ile yanıt verdi${yes(p.provisional) ? "; çalma sonrası bir cevapsızlık zamanlayıcısı doldu" : "; çalma olmadı, arkasındaki öğe hiç yanıt vermedi"}.`,
-		fix: "408'i gönderen öğeye ve ondan sonraki atlamaya bakın: bir proxy'nin Timer C'si ya da bir gateway'in cevapsızlık zamanlayıcısı, ya da hiç yanıt vermeyen bir sonraki atlama.",
+		fix: "408'i gönderen öğeye ve ondan sonraki hop'a bakın: bir proxy'nin Timer C'si ya da bir gateway'in cevapsızlık zamanlayıcısı, ya da hiç yanıt vermeyen bir sonraki hop.",
 	}),
 	"caller-abandoned": (p) => ({
 		text: `Arayan çağrıyı iptal etti${p.ring !== "" ? ` (${s(p.ring)} s çaldıktan sonra)` : p.afterInvite !== "" ? ` (INVITE'tan ${s(p.afterInvite)} s sonra)` : ""}; iptal edilen bir INVITE'ın olağan sonu 487 Request Terminated'dır.`,
@@ -61,7 +61,7 @@ export const tr: FindingTexts = {
 	}),
 	"503-retry-after": (p) => ({
 		text: `${p.agent ? `${s(p.agent)}${p.server ? ` (${s(p.server)})` : ""} tarafından gönderilen ` : ""}503 Service Unavailable, istemciden ${s(p.seconds)} s beklemesini istedi (Retry-After)${next503(p)}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
-		fix: "Sunucunun neden hizmet veremediğini bulun (aşırı yük, bakım, kanal veya lisans sınırı, erişilemeyen bir sonraki atlama) ve istemcilerin başka bir sunucuya geçmesini sağlayın (DNS SRV, dispatcher kümeleri).",
+		fix: "Sunucunun neden hizmet veremediğini bulun (aşırı yük, bakım, kanal veya lisans sınırı, erişilemeyen bir sonraki hop) ve istemcilerin başka bir sunucuya geçmesini sağlayın (DNS SRV, dispatcher kümeleri).",
 	}),
 	"503-no-retry-after": (p) => ({
 		text: `${p.agent ? `${s(p.agent)}${p.server ? ` (${s(p.server)})` : ""} tarafından gönderilen ` : ""}503 Service Unavailable Retry-After içermiyor, bu yüzden istemci onu 500 gibi işler${next503(p)}${yes(p.relayed) ? ". Bir proxy 503'ü yukarı iletti; başka hedefler hizmet verebilecekken bunu yapmamalıdır" : ""}.`,
@@ -121,7 +121,7 @@ export const tr: FindingTexts = {
 	}),
 	"loop-detected": (p) => ({
 		text: `482 Loop Detected${p.agent || p.detector ? ` (${[s(p.agent), s(p.detector)].filter(Boolean).join(", ")})` : ""}: istek, onu daha önce iletmiş bir proxy'ye geri döndü${p.repeated ? ` (Via'da ${s(p.repeated)} tekrar ediyor)` : ""}.`,
-		fix: "Proxy'ler arasında bir yönlendirme döngüsü ya da kendine yönlendiren bir proxy arayın (sonraki atlama olarak kendi alan adı veya adresi); Request-URI'si değişen sarmallar (spiral) geçerlidir, döngüler değildir.",
+		fix: "Proxy'ler arasında bir yönlendirme döngüsü ya da kendine yönlendiren bir proxy arayın (sonraki hop olarak kendi alan adı veya adresi); Request-URI'si değişen sarmallar (spiral) geçerlidir, döngüler değildir.",
 	}),
 	"too-many-hops": (p) => ({
 		text: `483 Too Many Hops${p.agent || p.detector ? ` (${[s(p.agent), s(p.detector)].filter(Boolean).join(", ")})` : ""}: Max-Forwards sıfıra indi${p.maxForwards ? ` (${s(p.hops)} kopyada ${s(p.maxForwards)})` : ""}; bu genellikle her seferinde yeni Via başlıkları oluşturan B2BUA'lar arasındaki bir döngüdür.`,
@@ -173,7 +173,7 @@ export const tr: FindingTexts = {
 		fix: "Sunucunun Accept başlığında listelediği bir gövde türü gönderin ya da bu türü sunucuda etkinleştirin.",
 	}),
 	"who-failed": (p) => ({
-		text: `Çağrıyı ${s(p.agent) || "tanımlanamayan bir öğe"}${p.from ? ` (${s(p.from)})` : ""} tarafından gönderilen ${s(p.code)} bitirdi${p.sameAsRinging === 1 ? "; To etiketi aranan tarafın çalma yanıtlarındakiyle aynı, yani çağrıyı aranan tarafın kendisi bitirdi" : p.sameAsRinging === 0 ? "; To etiketi aranan tarafın çalma yanıtlarındakinden farklı, yani yanıtı yol üzerindeki bir öğe (proxy, B2BUA ya da SBC) üretti" : ""}${Number(p.vias) > 1 ? `; yanıt ${s(p.vias)} Via atlaması üzerinden geldi` : ""}${p.reason ? `; Reason: ${s(p.reason)}` : ""}.`,
+		text: `Çağrıyı ${s(p.agent) || "tanımlanamayan bir öğe"}${p.from ? ` (${s(p.from)})` : ""} tarafından gönderilen ${s(p.code)} bitirdi${p.sameAsRinging === 1 ? "; To etiketi aranan tarafın çalma yanıtlarındakiyle aynı, yani çağrıyı aranan tarafın kendisi bitirdi" : p.sameAsRinging === 0 ? "; To etiketi aranan tarafın çalma yanıtlarındakinden farklı, yani yanıtı yol üzerindeki bir öğe (proxy, B2BUA ya da SBC) üretti" : ""}${Number(p.vias) > 1 ? `; yanıt ${s(p.vias)} Via hop'u üzerinden geldi` : ""}${p.reason ? `; Reason: ${s(p.reason)}` : ""}.`,
 		fix: "İşe bu öğenin loglarından ve yapılandırmasından başlayın: kararı o verdi, ondan öncekiler yalnızca iletti.",
 	}),
 	scanner: (p) => ({

@@ -10,7 +10,7 @@ import type { CallSummary } from "../../flow/call-summary.ts";
 import { ladderOf } from "../../flow/ladder.ts";
 import { ladderSvg } from "../../flow/ladder-svg.ts";
 import { mapStrings, neutralizeBidi } from "../../flow/visible.ts";
-import type { WebLabels } from "../i18n/types.ts";
+import type { WebLabels } from "../../i18n/types.ts";
 
 /** The analyzer page's labels (the page serialises them into data-labels). */
 type Labels = WebLabels["analyze"];

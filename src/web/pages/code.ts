@@ -1,10 +1,11 @@
 /** One page per response code. */
+
+import { LABELS, q850BasisLabel, type WebLabels } from "../../i18n/index.ts";
 import { classOf } from "../../kb/classes.ts";
 import { type Explanation, explain } from "../../kb/explain.ts";
 import type { Language } from "../../kb/locales.ts";
 import { entries, entry, REGISTRY_SOURCE } from "../../kb/registry.ts";
 import { type Html, html } from "../html.ts";
-import { LABELS, type WebLabels } from "../i18n/index.ts";
 import { type Ctx, type Page, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
 import { url } from "../urls.ts";
 import {
@@ -95,7 +96,7 @@ export function q850Table(L: WebLabels, e: Explanation): Html {
 	const name = (n: number) => html`${n} <span lang="en">${q.names[String(n)] ?? ""}</span>`;
 	const [toCite, fromCite] = e.citations.q850;
 	return html`<p>${labelText(e.lang as Language, L.q850Intro)}</p><div class="scroll"><table>
-<tr><th scope="row">${L.q850To}</th><td>${q.toCause === null ? L.none : name(q.toCause)}${toCite ? html` ${cite(toCite)}` : ""}</td></tr>
+<tr><th scope="row">${L.q850To}</th><td>${q.toCause === null ? L.none : name(q.toCause)} (${q850BasisLabel(L, q.basis)})${toCite ? html` ${cite(toCite)}` : ""}</td></tr>
 <tr><th scope="row">${L.q850From}</th><td>${q.fromCauses.length ? q.fromCauses.map((n, i) => html`${i ? ", " : ""}${name(n)}`) : L.none}${fromCite ? html` ${cite(fromCite)}` : ""}</td></tr>
 </table></div>`;
 }

@@ -1,4 +1,6 @@
 /** Small pieces shared by the pages. */
+
+import type { WebLabels } from "../../i18n/index.ts";
 import { type Citation, formatCite } from "../../kb/citation.ts";
 import { classOf, type ResponseClass } from "../../kb/classes.ts";
 import { contentLanguageFor } from "../../kb/explain.ts";
@@ -7,7 +9,6 @@ import { contentLanguages, curatedPairs, entry } from "../../kb/registry.ts";
 import { isolateLtr, isRtl } from "../bidi.ts";
 import { Linker } from "../glossary.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
-import type { WebLabels } from "../i18n/index.ts";
 import { type Ctx, hreflang, type NavKey, renderPage } from "../layout.ts";
 import { url } from "../urls.ts";
 

@@ -1,4 +1,6 @@
 /** Compare pages: one per pair, lower code first. */
+
+import { LABELS, type WebLabels } from "../../i18n/index.ts";
 import { classOf } from "../../kb/classes.ts";
 import { type Comparison, compare } from "../../kb/compare.ts";
 import type { Explanation } from "../../kb/explain.ts";
@@ -6,7 +8,6 @@ import type { Language } from "../../kb/locales.ts";
 import { curatedPair } from "../../kb/registry.ts";
 import type { Linker } from "../glossary.ts";
 import { type Html, html } from "../html.ts";
-import { LABELS, type WebLabels } from "../i18n/index.ts";
 import { type Ctx, itemFallback, type Page, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
 import { url } from "../urls.ts";
 import { breadcrumbLd, capitalize } from "./code.ts";

@@ -1,5 +1,6 @@
 /** Home, code index, class pages, glossary, search results, API page and error pages. */
 
+import { LABELS, type WebLabels } from "../../i18n/index.ts";
 import { parseCite } from "../../kb/citation.ts";
 import { classOf, type ResponseClass } from "../../kb/classes.ts";
 import { explain } from "../../kb/explain.ts";
@@ -10,7 +11,6 @@ import { search } from "../../kb/search.ts";
 import { ASSET_PATHS } from "../assets/index.ts";
 import { glossaryEntries } from "../glossary.ts";
 import { type Html, html } from "../html.ts";
-import { LABELS, type WebLabels } from "../i18n/index.ts";
 import { bigSearch, type Ctx, itemFallback, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
 import { CLASSES, url } from "../urls.ts";
 import { breadcrumbLd } from "./code.ts";
