@@ -1,8 +1,10 @@
 // Every route of the site over real HTTP: status codes, redirects, languages, SEO rules.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { LABELS } from "../../src/i18n/index.ts";
 import { LANGUAGES, type Language } from "../../src/kb/locales.ts";
 import { contentLanguages, curatedPairs, entries, entry, glossaryTerms, slug } from "../../src/kb/registry.ts";
+import { escapeHtml } from "../../src/web/html.ts";
 import { url } from "../../src/web/urls.ts";
 import { alternates, canonical, get, isNoindex, liveServer, SITE } from "./helpers.ts";
 
@@ -399,6 +401,12 @@ describe("SEO", () => {
 				assert.deepEqual(hl, [...LANGUAGES.map((l) => (l === "zh-hans" ? "zh-Hans" : l)), "x-default"], p);
 				assert.match(html, new RegExp(`<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}">`), p);
 				assert.equal(isNoindex(html), !contentLanguages().includes(lang) && !labelPages(lang).includes(p), p);
+				if (contentLanguages().includes(lang)) {
+					// A complete content language: no English stand-in anywhere on its pages.
+					assert.doesNotMatch(html, /class="fallback"/, `${p}: no fallback note`);
+					assert.ok(!html.includes(escapeHtml(LABELS[lang].untranslated)), `${p}: no untranslated notice`);
+					assert.equal(canonical(html), SITE + p, `${p} is its own canonical`);
+				}
 			}
 		}
 	});
