@@ -1,0 +1,59 @@
+// A content language that lacks a curated pair, a rule page or a glossary term: the page shows the
+// English item marked as English, with a visible note, and leaves the indexing to the English page.
+// The knowledge base is complete in en and tr today, so the test takes items out of the loaded one.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+import { compare } from "../kb/compare.ts";
+import { KB } from "../kb/generated/kb-data.ts";
+import { comparePage } from "./pages/compare.ts";
+import { glossaryPage, troubleshootPage } from "./pages/misc.ts";
+
+const ctx = { origin: "https://sipwhy.example" };
+const restore: (() => void)[] = [];
+afterEach(() => {
+	for (const r of restore.splice(0)) r();
+});
+
+/** Removes one item of the Turkish knowledge base until the test ends. */
+function without<T>(table: Record<string, T> | undefined, key: string) {
+	if (!table) throw new Error("no table");
+	const value = table[key] as T;
+	delete table[key];
+	restore.push(() => {
+		table[key] = value;
+	});
+}
+
+const noindex = (html: string) => /<meta name="robots" content="noindex/.test(html);
+
+test("a curated pair not written in the content language: English sentences, marked, noted, not indexed", () => {
+	const complete = comparePage(ctx, "tr", 401, 407);
+	assert.doesNotMatch(complete, /class="fallback"/);
+	assert.ok(!noindex(complete));
+	without(KB.pairs.tr, "401-407");
+	const c = compare(401, 407, { lang: "tr" });
+	assert.equal(c.curatedLang, "en");
+	assert.equal(c.differences[0], KB.pairs.en?.["401-407"]?.keyDifferences[0]);
+	const html = comparePage(ctx, "tr", 401, 407);
+	assert.match(html, /<li lang="en" dir="ltr">[^]*?<small class="fallback" role="note" lang="en"/);
+	assert.ok(noindex(html));
+	assert.match(html, /<link rel="canonical" href="https:\/\/sipwhy\.example\/en\/compare\/sip\/401-/);
+});
+
+test("a rule page not written in the content language: English, noted, canonical to English", () => {
+	without(KB.rules.tr, "auth-loop");
+	const html = troubleshootPage(ctx, "tr", "auth-loop") ?? "";
+	assert.match(html, /<h1 lang="en" dir="ltr">/);
+	assert.match(html, /Bu sayfanın metni henüz Türkçeye çevrilmedi/);
+	assert.ok(noindex(html));
+	assert.match(html, /<link rel="canonical" href="https:\/\/sipwhy\.example\/en\/troubleshoot\/auth-loop">/);
+});
+
+test("a glossary term not written in the content language: the English term, marked, the rest Turkish", () => {
+	without(KB.glossary.tr, "dialog");
+	const html = glossaryPage(ctx, "tr");
+	assert.match(html, /<dt id="dialog" lang="en" dir="ltr">Dialog<\/dt><dd><span lang="en" dir="ltr">A peer-to-peer/);
+	assert.match(html, /<small class="fallback" role="note" lang="en" title="[^"]+">\(English\)<\/small>/);
+	assert.match(html, /<dt id="transaction">Transaction \(işlem\)<\/dt>/);
+	assert.equal((html.match(/class="fallback"/g) ?? []).length, 1);
+});
