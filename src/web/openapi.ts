@@ -33,7 +33,7 @@ const langParam = {
 	in: "query",
 	required: false,
 	description:
-		"Language of the answer (default en). Content is written in en and tr; other languages get English text with contentLang: en.",
+		"Language of the answer (default en). Content is written in the content languages (en and tr today); other languages get English text with contentLang: en. A content language that lacks a curated pair answers with the English one and curatedLang: en.",
 	schema: lang,
 };
 
