@@ -87,10 +87,15 @@ export const CodeFacts = z.strictObject({
 	related: z.array(z.number().int().min(100).max(699)),
 });
 
+/**
+ * A whole sentence: it ends with a full stop, question or exclamation mark, colon or closing
+ * bracket or quote, in the punctuation of its script (。！？）」 for Japanese and Chinese, ؟ for
+ * Arabic, । for Hindi); Thai marks no sentence end, so a Thai sentence may end with a letter.
+ */
 const Sentence = z
 	.string()
 	.min(8)
-	.refine((s) => /[.!?:)»"]$/.test(s.trim()), "must end as a sentence (., !, ?)");
+	.refine((s) => /(?:[.!?:)»"”’。！？）」』؟।॥]|\p{Script=Thai})$/u.test(s.trim()), "must end as a sentence (., !, ?)");
 
 /** The text of one code in one language: `data/text/{lang}/NNN.json`. */
 export const CodeText = z.strictObject({

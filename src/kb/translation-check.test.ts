@@ -105,3 +105,8 @@ test("translationProblems: empty, same as English, wrong script, lost tokens, li
 	);
 	assert.deepEqual(translationProblems({ term: "Proxy" }, { term: "Proxy" }, "de", { mayEqual: ["term"] }), []);
 });
+
+test("a title's capital carries over: Re-INVITE opening the English is re-INVITE in a sentence", () => {
+	assert.deepEqual(missingTokens("Re-INVITE glare (491)", "Collision de re-INVITE (491)"), []);
+	assert.deepEqual(missingTokens("the Record-Route of the dialog", "ダイアログのrecord-route"), ["Record-Route"]);
+});

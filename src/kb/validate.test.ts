@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadRawData } from "../../scripts/load-data.ts";
+import { CodeText } from "./schema.ts";
 import {
 	exampleProblems,
 	parseTermTable,
@@ -35,6 +36,8 @@ test("prose checks catch template artefacts", () => {
 	assert.match(proseProblems("This text is plainly written in English, not Turkish at all.", "tr").join(), /Turkish/);
 	assert.deepEqual(proseProblems("Aranan cihaz meşgul, çağrı reddedildi.", "tr"), []);
 	assert.deepEqual(proseProblems("The phone is busy (see RFC 3261 §21.4.24).", "en"), []);
+	assert.deepEqual(proseProblems("Revise todo el tráfico antes de cambiar nada.", "es"), [], "todo is a Spanish word");
+	assert.match(proseProblems("TODO: write the fix.", "en").join(), /placeholder/);
 });
 
 test("example checks catch a wrong status line, a missing header and a wrong Content-Length", () => {
@@ -271,4 +274,11 @@ test("translated pairs and rule pages are checked against the English", () => {
 		validateKnowledge({ ...raw, rules }).problems.join("\n"),
 		/tr\/auth-loop\.json: check: \d+ items, English has/,
 	);
+});
+
+test("sentences end in the punctuation of their script", () => {
+	const text = (summary: string) => ({ ...(raw.text.en?.["486"] as object), summary });
+	for (const ok of ["着信側は話し中です。", "被叫方的设备正忙，无法接听。", "هل الخط مشغول؟", "कॉल व्यस्त है।", "ปลายทางสายไม่ว่าง"])
+		assert.ok(CodeText.safeParse(text(ok)).success, ok);
+	assert.ok(!CodeText.safeParse(text("The callee is busy and")).success);
 });

@@ -115,7 +115,8 @@ export function termProblems(text: string, rules: TermRule[], reasons: readonly 
 
 const DOUBLED = /(?<![\p{L}\p{N}-])(\p{L}{2,})\s+\1(?![\p{L}\p{N}-])/iu;
 const MARKDOWN = /\*\*|`|^\s*#|\[[^\]]*\]\(|^\s*[-*] /m;
-const PLACEHOLDER = /\bTODO\b|\bTBD\b|\bXXX\b|lorem ipsum|\{\w*\}|\$\{|\bFIXME\b/i;
+// Case-sensitive: Spanish and Portuguese "todo" is a word, not a to-do.
+const PLACEHOLDER = /\bTODO\b|\bTBD\b|\bXXX\b|[Ll]orem ipsum|\{\w*\}|\$\{|\bFIXME\b/;
 const TURKISH_LETTER = /[çğıöşüÇĞİÖŞÜ]/;
 /** Turkish doubles these on purpose: "atlama atlama" (hop by hop), "satır satır" (line by line). */
 const TURKISH_REDUPLICATION = new Set(["atlama", "satır", "adım", "tek", "ayrı", "yavaş"]);
