@@ -7,6 +7,8 @@ import { compare } from "../kb/compare.ts";
 import { KB } from "../kb/generated/kb-data.ts";
 import { comparePage } from "./pages/compare.ts";
 import { glossaryPage, troubleshootPage } from "./pages/misc.ts";
+import { indexablePaths } from "./sitemap.ts";
+import { url } from "./urls.ts";
 
 const ctx = { origin: "https://sipwhy.example" };
 const restore: (() => void)[] = [];
@@ -38,6 +40,9 @@ test("a curated pair not written in the content language: English sentences, mar
 	assert.match(html, /<li lang="en" dir="ltr">[^]*?<small class="fallback" role="note" lang="en"/);
 	assert.ok(noindex(html));
 	assert.match(html, /<link rel="canonical" href="https:\/\/sipwhy\.example\/en\/compare\/sip\/401-/);
+	const listed = indexablePaths();
+	assert.ok(!listed.includes(url.compare("tr", 401, 407)), "not in the sitemap in Turkish");
+	assert.ok(listed.includes(url.compare("en", 401, 407)) && listed.includes(url.compare("tr", 401, 403)));
 });
 
 test("a rule page not written in the content language: English, noted, canonical to English", () => {
