@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { compare } from "../kb/compare.ts";
 import { KB } from "../kb/generated/kb-data.ts";
+import { PHRASE_MODULES } from "../kb/generated/phrase-modules.ts";
 import { comparePage } from "./pages/compare.ts";
 import { glossaryPage, troubleshootPage } from "./pages/misc.ts";
 import { indexablePaths } from "./sitemap.ts";
@@ -61,4 +62,18 @@ test("a glossary term not written in the content language: the English term, mar
 	assert.match(html, /<small class="fallback" role="note" lang="en" title="[^"]+">\(English\)<\/small>/);
 	assert.match(html, /<dt id="transaction">Transaction \(işlem\)<\/dt>/);
 	assert.equal((html.match(/class="fallback"/g) ?? []).length, 1);
+});
+
+test("a content language without its phrases: the derived sentences English and marked, the curated ones its own", () => {
+	without(PHRASE_MODULES, "tr");
+	const c = compare(401, 407, { lang: "tr" });
+	const curated = KB.pairs.tr?.["401-407"]?.keyDifferences.length ?? 0;
+	assert.ok(c.differences.length > curated);
+	const html = comparePage(ctx, "tr", 401, 407);
+	const items = [...html.matchAll(/<ol class="steps">([^]*?)<\/ol>/g)][0]?.[1]?.split("</li>") ?? [];
+	for (const [i, li] of items.filter((x) => x.includes("<li")).entries()) {
+		if (i < curated) assert.doesNotMatch(li, /lang="en"|class="fallback"/, `curated ${i}`);
+		else assert.match(li, /<li lang="en" dir="ltr">[^]*class="fallback"/, `derived ${i}`);
+	}
+	assert.ok(noindex(html));
 });

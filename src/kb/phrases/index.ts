@@ -12,3 +12,8 @@ export type { Phrases, Side, UnregisteredText } from "./types.ts";
 export function phrasesFor(lang: string): Phrases {
 	return PHRASE_MODULES[lang] ?? en;
 }
+
+/** Whether `lang` has its own derived sentences (else they are English, and pages mark them so). */
+export function hasPhrases(lang: string): boolean {
+	return PHRASE_MODULES[lang] !== undefined;
+}
