@@ -283,7 +283,13 @@ test("translated pairs and rule pages are checked against the English", () => {
 
 test("sentences end in the punctuation of their script", () => {
 	const text = (summary: string) => ({ ...(raw.text.en?.["486"] as object), summary });
-	for (const ok of ["着信側は話し中です。", "被叫方的设备正忙，无法接听。", "هل الخط مشغول؟", "कॉल व्यस्त है।", "ปลายทางสายไม่ว่าง"])
+	for (const ok of [
+		"着信側は話し中です。",
+		"被叫方的设备正忙，无法接听。",
+		"هل الخط مشغول؟",
+		"कॉल व्यस्त है।",
+		"ปลายทางสายไม่ว่าง",
+	])
 		assert.ok(CodeText.safeParse(text(ok)).success, ok);
 	assert.ok(!CodeText.safeParse(text("The callee is busy and")).success);
 });

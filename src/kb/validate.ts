@@ -407,9 +407,12 @@ export function validateKnowledge(
 	// Derived sentences and finding texts are code: until a language has them they are English.
 	if (raw.modules)
 		for (const lang of languages) {
-			if (!raw.modules.phrases.includes(lang)) gaps.push(`${lang}: src/kb/phrases/${lang}.ts missing (derived sentences)`);
+			if (!raw.modules.phrases.includes(lang))
+				gaps.push(`${lang}: src/kb/phrases/${lang}.ts missing (derived sentences)`);
 			if (!raw.modules.findingTexts.includes(lang))
-				gaps.push(`${lang}: src/diagnose/texts/${lang}.ts missing (finding texts; src/diagnose/rule-ids.test.ts fails)`);
+				gaps.push(
+					`${lang}: src/diagnose/texts/${lang}.ts missing (finding texts; src/diagnose/rule-ids.test.ts fails)`,
+				);
 		}
 
 	const searchSynonyms = synonymsOf(raw.searchSynonyms ?? {}, languages, known, problems);
