@@ -248,7 +248,7 @@ test("--format csv: one row per call, formulas from captures defused, quotes esc
 	const lines = r.stdout.trimEnd().split("\r\n");
 	assert.equal(
 		lines[0],
-		"start,callId,method,from,to,code,reason,pdd_s,setup_s,duration_s,messages,decidedBy,findings",
+		"start,callId,method,from,to,code,reason,pdd_s,setup_s,duration_s,messages,decidedBy,findings,media,media_streams,media_lost_pct,media_max_jitter_ms",
 	);
 	assert.equal(lines.length, 2);
 	assert.match(lines[1] ?? "", /,"'=HYPERLINK\(""http:\/\/x""\)",OPTIONS,/);
@@ -312,4 +312,66 @@ test("an Asterisk log's yearless timestamps take the file's modification year, o
 	const bad = sipwhy(["analyze", file, "--year", "23"]);
 	assert.equal(bad.status, 2);
 	assert.match(bad.stderr, /--year must be a year/);
+});
+
+test("media capture: --json media per the contract, the call list's media column, CSV media columns", () => {
+	const file = join(import.meta.dirname, "fixtures", "media", "loss.pcapng");
+	const r = sipwhy(["analyze", file, "--json"]);
+	assert.equal(r.status, 0, r.stderr);
+	const [call] = JSON.parse(r.stdout).calls;
+	const keys = [
+		"ssrc",
+		"src",
+		"dst",
+		"direction",
+		"payloadType",
+		"codec",
+		"packets",
+		"expected",
+		"lost",
+		"lostPercent",
+		"sequenceErrors",
+		"maxDeltaMs",
+		"maxJitterMs",
+		"meanJitterMs",
+		"start",
+		"end",
+		"srtp",
+		"dtmf",
+		"sdp",
+	];
+	assert.equal(call.media.length, 8);
+	for (const m of call.media) {
+		for (const k of keys) assert.ok(k in m, `media.${k}`);
+		assert.match(m.direction, /^(caller→callee|callee→caller|unknown)$/);
+		assert.deepEqual(Object.keys(m.sdp).sort(), ["addr", "matched", "port"]);
+	}
+	assert.ok(call.findings.some((f: { rule: string }) => f.rule === "media-loss"));
+	const list = sipwhy(["analyze", file]);
+	// The list is written call by call, so the media figures follow the row of each call that has them.
+	assert.match(list.stdout, /INVITE {4}200 OK .* {2}↔ PCMA 2\.6% loss\n/);
+	const csv = sipwhy(["analyze", file, "--format", "csv"]).stdout.trimEnd().split("\r\n");
+	assert.match(csv[1] ?? "", /,↔ PCMA 2\.6% loss,8,2\.564,1\.186$/);
+	const out = join(mkdtempSync(join(tmpdir(), "sipwhy-media-")), "r.html");
+	assert.equal(sipwhy(["analyze", file, "--format", "html", "-o", out]).status, 0);
+	const html = readFileSync(out, "utf8");
+	assert.match(html, /<h3>Media \(RTP\)<\/h3><table class="media">/);
+	assert.match(
+		html,
+		/<svg width="120" height="24"[^>]*><title>1 s per point; jitter peak [\d.]+ ms; lost 6<\/title><rect /,
+	);
+	assert.match(
+		html,
+		/<td>caller→callee<\/td><td>127\.0\.0\.1:6000 → 127\.0\.0\.1:17000<\/td><td>PCMA\/8<\/td><td>236<\/td><td>0<\/td>/,
+	);
+});
+
+test("--call shows each stream's figures, DTMF and RTCP under the ladder", () => {
+	const file = join(import.meta.dirname, "fixtures", "media", "clean-two-way.pcapng");
+	const [call] = JSON.parse(sipwhy(["analyze", file, "--json"]).stdout).calls;
+	const r = sipwhy(["analyze", file, "--call", call.callId]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /Media\n/);
+	assert.match(r.stdout, /caller→callee\s+127\.0\.0\.1:6000 → 127\.0\.0\.1:16000\s+PCMA\/8\s+236\s+0\s+0\.0\s+0/);
+	assert.match(r.stdout, /DTMF 1/);
 });

@@ -21,6 +21,11 @@ export interface CaptureOptions extends DecoderOptions {
 	maxBlockBytes?: number;
 	/** Problems kept in detail in `stats.problems` (all are counted); default 100. */
 	maxProblems?: number;
+	/**
+	 * Hears each SIP message as soon as its frame is decoded (then `push` returns none), so it
+	 * keeps its order with what `onDatagram` hears.
+	 */
+	onMessage?: (m: CapturedMessage) => void;
 }
 
 /**
@@ -53,7 +58,7 @@ export class CaptureReader {
 		this.#options = options;
 		this.#decoder = new PacketDecoder(
 			this.stats,
-			(m) => this.#out.push(m),
+			options.onMessage ?? ((m) => this.#out.push(m)),
 			(kind, detail, frame) => this.#problem(kind, detail, { frame }),
 			options,
 		);

@@ -29,6 +29,19 @@ export interface DecoderOptions {
 	tcp?: Partial<TcpLimits>;
 	stream?: Partial<StreamLimits>;
 	sctp?: Partial<SctpLimits>;
+	/**
+	 * Hears every UDP datagram that is neither SIP, HEP nor a keep-alive (RTP and RTCP among them),
+	 * with its capture time in seconds. `payload` is a view into the frame: read it during the call,
+	 * copy what must outlive it. Returning true counts the packet as media.
+	 */
+	onDatagram?: (
+		time: number,
+		src: string,
+		srcPort: number,
+		dst: string,
+		dstPort: number,
+		payload: Uint8Array,
+	) => boolean;
 }
 
 /** What happened to the current packet. */
@@ -75,6 +88,7 @@ export class PacketDecoder {
 	#tcp: TcpReassembler;
 	#stream: Partial<StreamLimits>;
 	#sctp: SctpReassembler;
+	#onDatagram: DecoderOptions["onDatagram"];
 	#frame = 0;
 	#ts: Timestamp = { sec: 0, nsec: 0 };
 	#now = 0;
@@ -96,6 +110,7 @@ export class PacketDecoder {
 		this.#emit = emit;
 		this.#report = report;
 		this.#stream = options.stream ?? {};
+		this.#onDatagram = options.onDatagram;
 		const damage = (kind: MalformedKind, detail: string, frame?: number) => this.#damage(kind, detail, frame);
 		this.#fragments = new FragmentReassembler(stats, damage, options.fragments);
 		this.#sctp = new SctpReassembler((detail) => this.#damage("sctpFragments", detail), {
@@ -450,7 +465,9 @@ export class PacketDecoder {
 		if (isKeepAlive(data)) {
 			this.#stats.keepAlives++;
 			this.#outcome = Outcome.Sip;
+			return;
 		}
+		if (this.#onDatagram?.(this.#now, ip.src, srcPort, ip.dst, dstPort, data)) this.#stats.mediaPackets++;
 	}
 
 	#tcpSegment(src: string, dst: string, b: Uint8Array, length: number): void {

@@ -79,6 +79,8 @@ export interface CaptureStats {
 	nonSipPackets: number;
 	/** SIP keep-alives (CRLF / CRLFCRLF datagrams, RFC 5626 §4.4). */
 	keepAlives: number;
+	/** Non-SIP datagrams the media listener took as RTP or RTCP (a subset of nonSipPackets). */
+	mediaPackets: number;
 	/** HEP (HOMER) packets decoded. */
 	hepPackets: number;
 	/** IP fragments seen. */
@@ -126,6 +128,7 @@ export function createStats(): CaptureStats {
 		sipPackets: 0,
 		nonSipPackets: 0,
 		keepAlives: 0,
+		mediaPackets: 0,
 		hepPackets: 0,
 		ipFragments: 0,
 		fragmentsReassembled: 0,

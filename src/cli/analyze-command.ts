@@ -1,7 +1,9 @@
 /** `sipwhy analyze FILE…`: captures or logs → calls, outcomes, ladders and findings. */
+
 import { createReadStream, statSync } from "node:fs";
 import { DEFAULT_INFLATION_LIMIT, type InflationLimit, InflationLimitError } from "../capture/index.ts";
 import type { Analyzer } from "../flow/analyze.ts";
+import { type CallMediaStream, mediaLabel } from "../flow/call-media.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
@@ -91,6 +93,7 @@ function listed(s: CallSummary): CallSummary {
 		to: s.to === null ? null : visible(s.to),
 		outcome: s.outcome ? { code: s.outcome.code, reason: visible(s.outcome.reason) } : null,
 		findings: s.findings.map((f) => mapStrings(f, visible)),
+		...(s.media ? { media: mapStrings(s.media, visible) } : {}),
 	};
 }
 
@@ -174,7 +177,7 @@ export class CallListWriter {
 		const ft = `${shortUri(c.from)} → ${shortUri(c.to)}`;
 		const outcomePlain = outcomeKey ?? "no final response";
 		const lines = [
-			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcomeText(c)}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}`,
+			`${start.padEnd(13)}${(ft.length > 42 ? `${ft.slice(0, 41)}…` : ft).padEnd(44)}${(c.method ?? "?").padEnd(10)}${outcomeText(c)}${" ".repeat(Math.max(1, 28 - outcomePlain.length))}${fmtSeconds(c.timings.pdd).padStart(7)}${fmtSeconds(c.timings.duration).padStart(8)}${String(c.messages.length).padStart(6)}${c.media ? `  ${mediaLabel(c.media)}` : ""}`,
 			color.dim(`             ${c.callId}`),
 		];
 		for (const f of c.findings) lines.push(...renderFinding(f, "             "));
@@ -242,6 +245,7 @@ export function renderCallDetail(summary: CallSummary, call: Call | undefined, s
 			),
 		);
 	out.push("", renderLadder(ladderOf(c)));
+	if (c.media) out.push(...renderMediaStreams(c.media));
 	for (const f of c.findings) out.push(...renderFinding(f, ""));
 	if (show !== undefined && call) {
 		const wanted = show === "all" ? call.messages.map((m) => m.index) : show.split(",").map(Number);
@@ -259,6 +263,36 @@ export function renderCallDetail(summary: CallSummary, call: Call | undefined, s
 		}
 	}
 	return `${out.join("\n")}\n`;
+}
+
+/** The RTP streams of a call under its ladder: one line of figures per stream, then DTMF and RTCP. */
+export function renderMediaStreams(media: CallMediaStream[]): string[] {
+	if (!media.length) return ["", heading("Media"), color.dim("no RTP in either direction")];
+	const lines = ["", heading("Media")];
+	lines.push(
+		color.bold(
+			`${"direction".padEnd(15)}${"src → dst".padEnd(44)}${"codec".padEnd(17)}${"pkts".padStart(7)}${"lost".padStart(7)}${"loss%".padStart(7)}${"seq err".padStart(8)}${"max Δ ms".padStart(10)}${"max jit".padStart(9)}${"mean jit".padStart(9)}`,
+		),
+	);
+	for (const m of media) {
+		const route = `${m.src} → ${m.dst}`;
+		const codec = `${m.codec ?? "?"}/${m.payloadType}${m.srtp ? " SRTP" : ""}`;
+		lines.push(
+			`${m.direction.padEnd(15)}${(route.length > 42 ? `${route.slice(0, 41)}…` : route).padEnd(44)}${codec.padEnd(17)}${String(m.packets).padStart(7)}${String(m.lost).padStart(7)}${m.lostPercent.toFixed(1).padStart(7)}${String(m.sequenceErrors).padStart(8)}${m.maxDeltaMs.toFixed(1).padStart(10)}${m.maxJitterMs.toFixed(1).padStart(9)}${m.meanJitterMs.toFixed(1).padStart(9)}`,
+		);
+		const notes: string[] = [
+			`${m.start.slice(11, 23)} – ${m.end.slice(11, 23)}`,
+			`SSRC 0x${m.ssrc.toString(16).padStart(8, "0")}`,
+		];
+		if (!m.sdp.matched) notes.push(m.sdp.addr ? `SDP said ${m.sdp.addr}:${m.sdp.port}` : "no SDP named it");
+		if (m.dtmf.length) notes.push(`DTMF ${m.dtmf.map((d) => d.digit).join("")}`);
+		if (m.rtcp)
+			notes.push(
+				`RTCP ${m.rtcp.reports} report(s): ${m.rtcp.fractionLostPercent.toFixed(1)}% lost, cumulative ${m.rtcp.cumulativeLost}${m.rtcp.jitterMs !== null ? `, jitter ${m.rtcp.jitterMs.toFixed(1)} ms` : ""}${m.rtcp.roundTripMs !== null ? `, RTT ${m.rtcp.roundTripMs.toFixed(1)} ms` : ""}`,
+			);
+		lines.push(color.dim(`               ${notes.join("  ·  ")}`));
+	}
+	return lines;
 }
 
 /**

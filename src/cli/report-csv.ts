@@ -5,7 +5,7 @@
  * are prefixed with an apostrophe, and control and bidi characters are made visible (`\x1b`,
  * `\u202e`), so that no cell reads reordered and the CSV printed to a terminal runs nothing.
  */
-
+import { mediaLabel } from "../flow/call-media.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import { visible } from "../flow/visible.ts";
 
@@ -23,6 +23,10 @@ const HEADER = [
 	"messages",
 	"decidedBy",
 	"findings",
+	"media",
+	"media_streams",
+	"media_lost_pct",
+	"media_max_jitter_ms",
 ];
 
 /** One CSV cell. */
@@ -61,6 +65,10 @@ export function csvRow(c: CallSummary): string {
 			.filter((f) => f.severity !== "info")
 			.map((f) => f.rule)
 			.join(" "),
+		mediaLabel(c.media),
+		c.media ? c.media.length : null,
+		c.media?.length ? Math.max(...c.media.map((m) => m.lostPercent)) : null,
+		c.media?.length ? Math.max(...c.media.map((m) => m.maxJitterMs)) : null,
 	]
 		.map(csvCell)
 		.join(",")}\r\n`;

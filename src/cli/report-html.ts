@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AnalyzeStats } from "../flow/analyze.ts";
+import type { CallMediaStream } from "../flow/call-media.ts";
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { escapeXml, ladderSvg } from "../flow/ladder-svg.ts";
@@ -34,9 +35,47 @@ pre{white-space:pre-wrap;word-break:break-all;background:#f1f5f9;padding:.5rem;f
 `;
 
 /** Report words: the table's come from the site's analyzer labels; these two are the report's own. */
-const OWN: Record<string, { title: string; calls: string }> = {
-	en: { title: "SIP analysis", calls: "Calls" },
-	tr: { title: "SIP analizi", calls: "Çağrılar" },
+const OWN: Record<string, { title: string; calls: string; media: string; noRtp: string; mediaHead: string[] }> = {
+	en: {
+		title: "SIP analysis",
+		calls: "Calls",
+		media: "Media (RTP)",
+		noRtp: "No RTP in either direction.",
+		mediaHead: [
+			"Direction",
+			"Source → destination",
+			"Codec",
+			"Packets",
+			"Lost",
+			"Loss %",
+			"Seq. errors",
+			"Max Δ ms",
+			"Max jitter ms",
+			"Mean jitter ms",
+			"DTMF",
+			"RTCP",
+		],
+	},
+	tr: {
+		title: "SIP analizi",
+		calls: "Çağrılar",
+		media: "Medya (RTP)",
+		noRtp: "İki yönde de RTP yok.",
+		mediaHead: [
+			"Yön",
+			"Kaynak → hedef",
+			"Kodek",
+			"Paket",
+			"Kayıp",
+			"Kayıp %",
+			"Sıra hatası",
+			"En büyük Δ ms",
+			"En yüksek titreşim ms",
+			"Ortalama titreşim ms",
+			"DTMF",
+			"RTCP",
+		],
+	},
 };
 
 function seconds(s: number | null): string {
@@ -51,17 +90,55 @@ function esc(text: string): string {
 }
 
 /**
+ * A small SVG: the highest jitter per bucket as a line (scaled to the stream's peak, at least
+ * 30 ms), packets lost per bucket as red bars; the title gives the bucket width and the peaks.
+ */
+function sparkline(t: CallMediaStream["timeline"]): string {
+	const n = t.jitterMs.length;
+	if (n < 2) return "";
+	const w = 120;
+	const h = 24;
+	const peak = Math.max(30, ...t.jitterMs);
+	const lossPeak = Math.max(1, ...t.lost);
+	const x = (i: number) => ((i * (w - 2)) / (n - 1) + 1).toFixed(1);
+	const points = t.jitterMs.map((j, i) => `${x(i)},${(h - 1 - (j / peak) * (h - 2)).toFixed(1)}`).join(" ");
+	const bars = t.lost
+		.map((l, i) =>
+			l > 0
+				? `<rect x="${x(i)}" y="${(h - (l / lossPeak) * (h / 2)).toFixed(1)}" width="2" height="${((l / lossPeak) * (h / 2)).toFixed(1)}" fill="#dc2626"/>`
+				: "",
+		)
+		.join("");
+	const title = `${t.stepSeconds} s per point; jitter peak ${Math.max(...t.jitterMs).toFixed(1)} ms; lost ${t.lost.reduce((a, b) => a + b, 0)}`;
+	return `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"><title>${esc(title)}</title>${bars}<polyline points="${points}" fill="none" stroke="#2563eb" stroke-width="1.2"/></svg>`;
+}
+
+/** The call's RTP streams as a table (figures as tshark -z rtp,streams computes them). */
+function mediaTable(media: CallMediaStream[], L: { media: string; noRtp: string; mediaHead: string[] }): string {
+	if (!media.length) return `<h3>${L.media}</h3><p>${L.noRtp}</p>`;
+	const rows = media
+		.map((m) => {
+			const rtcp = m.rtcp
+				? `${m.rtcp.reports} RR · ${m.rtcp.fractionLostPercent.toFixed(1)}% · ${m.rtcp.cumulativeLost}${m.rtcp.roundTripMs !== null ? ` · RTT ${m.rtcp.roundTripMs.toFixed(1)} ms` : ""}`
+				: "";
+			return `<tr><td>${esc(m.direction)}</td><td>${esc(m.src)} → ${esc(m.dst)}${m.sdp.matched ? "" : " ⚠"}</td><td>${esc(m.codec ?? "?")}/${m.payloadType}${m.srtp ? " SRTP" : ""}</td><td>${m.packets}</td><td>${m.lost}</td><td>${m.lostPercent.toFixed(1)}</td><td>${m.sequenceErrors}</td><td>${m.maxDeltaMs.toFixed(1)}</td><td>${m.maxJitterMs.toFixed(1)}</td><td>${m.meanJitterMs.toFixed(1)}</td><td>${esc(m.dtmf.map((d) => d.digit).join(""))}</td><td>${esc(rtcp)}</td><td>${sparkline(m.timeline)}</td></tr>`;
+		})
+		.join("");
+	return `<h3>${L.media}</h3><table class="media"><thead><tr>${L.mediaHead.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/**
  * Writes the report in pieces: `head()`, then `call()` for each call as it finishes, then
  * `end()` with the totals. Only counters are held between calls.
  */
 export class HtmlReportWriter {
 	readonly #lang: string;
-	readonly #L: ReturnType<typeof labelsFor>["analyze"] & { title: string; calls: string };
+	readonly #L: ReturnType<typeof labelsFor>["analyze"] & (typeof OWN)["en"];
 	#count = 0;
 
 	constructor(lang: string) {
 		this.#lang = lang;
-		this.#L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as { title: string; calls: string })) };
+		this.#L = { ...labelsFor(lang).analyze, ...(OWN[lang] ?? (OWN.en as (typeof OWN)["en"])) };
 	}
 
 	/** The document up to the table's head. */
@@ -101,6 +178,7 @@ export class HtmlReportWriter {
 <tr class="detail"><td colspan="8"><details id="call-${i}"${serious ? " open" : ""}><summary>${esc(c.method ?? "?")} ${esc(c.callId)} · ${outcome} · PDD ${seconds(c.timings.pdd)} · ${L.duration} ${seconds(c.timings.duration)}</summary>
 ${findings ? `<h3>${L.findings}</h3><ul>${findings}</ul>` : ""}
 <div class="ladder">${ladderSvg(ladderOf(c), evidence)}</div>
+${c.media ? mediaTable(c.media, L) : ""}
 <h3>${L.messages}</h3>${msgs}</details></td></tr></tbody>
 `;
 	}

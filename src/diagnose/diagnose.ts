@@ -13,6 +13,7 @@ import { dialogGoneRule, glareRule, loopRule, negotiationRule } from "./rules/di
 import { forkingRule, redirectRule } from "./rules/forking.ts";
 import { mediaDirectionRule, mediaMismatchRule, natRule } from "./rules/media.ts";
 import { serviceUnavailableRule } from "./rules/overload.ts";
+import { rtpMediaRule } from "./rules/rtp-media.ts";
 import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions.ts";
 import { referRule } from "./rules/transfer.ts";
 import { whoFailedRule } from "./rules/who-failed.ts";
@@ -78,6 +79,11 @@ export function diagnose(call: Call, summary: CallSummary, options: { lang?: str
 		}
 	}
 	raw.push(...whoFailedRule(view, summary.decisive?.index ?? null, summary.from));
+	try {
+		raw.push(...rtpMediaRule(view, summary.media));
+	} catch {
+		// As above: no finding rather than no analysis.
+	}
 	if (summary.startMissing)
 		raw.push({
 			rule: "start-not-captured",

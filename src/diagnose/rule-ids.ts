@@ -30,6 +30,14 @@ export const RULE_IDS = [
 	"who-failed",
 	"scanner",
 	"start-not-captured",
+	"media-none",
+	"media-one-way",
+	"media-payload",
+	"media-loss",
+	"media-jitter",
+	"media-after-bye",
+	"media-address",
+	"media-gap",
 ] as const;
 
 /** A rule id. */

@@ -16,6 +16,8 @@ import {
 } from "../capture/index.ts";
 import type { SipEvent } from "../capture/sip-event.ts";
 import { looksLikeSipText, type TextLogOptions, TextLogReader } from "../capture/text-log.ts";
+import { MediaTracker, type MediaTrackerOptions } from "../media/media-tracker.ts";
+import { announceSdp, callMedia } from "./call-media.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
 
@@ -55,6 +57,21 @@ export interface AnalyzeStats {
 	droppedMessages: number;
 	/** Calls finished early because too many were open at once (the least recently active first). */
 	evictedCalls: number;
+	/**
+	 * RTP/RTCP seen in captures: packets, and streams no call's SDP named (found by their headers
+	 * alone; listed with their figures), or not tracked past the stream cap.
+	 */
+	media?: { rtpPackets: number; rtcpPackets: number; unmatchedStreams: UnmatchedStream[]; droppedStreams: number };
+}
+
+/** A stream no call's SDP named: where it went and how many packets, for the stats. */
+export interface UnmatchedStream {
+	ssrc: number;
+	src: string;
+	dst: string;
+	payloadType: number;
+	packets: number;
+	lost: number;
 }
 
 /** Options of an analysis. */
@@ -74,6 +91,8 @@ export interface AnalyzeOptions {
 	progress?: (bytesRead: number) => void;
 	/** How far gzipped input may inflate (default DEFAULT_INFLATION_LIMIT); past it addInput throws. */
 	inflationLimit?: InflationLimit;
+	/** RTP/RTCP analysis of captures (default on); false reads SIP only. */
+	media?: boolean | Partial<MediaTrackerOptions>;
 }
 
 const SNIFF_BYTES = 65536;
@@ -113,14 +132,24 @@ export class Analyzer {
 	};
 	#tracker: CallTracker;
 	#options: AnalyzeOptions;
+	#media: MediaTracker | null;
 
 	constructor(options: AnalyzeOptions = {}) {
 		this.#options = options;
+		this.#media =
+			options.media === false ? null : new MediaTracker(typeof options.media === "object" ? options.media : {});
 		this.#tracker = new CallTracker((call) => this.#finished(call), options.tracker);
 	}
 
 	#finished(call: Call): void {
 		const summary = summarizeCall(call);
+		if (this.#media) {
+			const streams = this.#media.takeCall(call.callId);
+			// An INVITE call gets a media list even when empty, so "no RTP" can be a finding, but only
+			// when the capture carries RTP at all: most captures filtered to SIP (port 5060) do not.
+			if (streams.length || (this.#media.rtpPackets > 0 && summary.method === "INVITE"))
+				summary.media = callMedia(call, streams, isoTime);
+		}
 		if (this.#options.diagnose) summary.findings = this.#options.diagnose(call, summary);
 		this.stats.calls++;
 		if (this.#options.keepCalls !== false) this.calls.push(summary);
@@ -132,6 +161,7 @@ export class Analyzer {
 	#event(e: SipEvent): void {
 		// With several inputs, events carry which one they came from, for the duplicate check.
 		if (this.#options.severalInputs) e.input = this.#inputs - 1;
+		if (this.#media && e.message.body) announceSdp(this.#media, e);
 		this.#tracker.push(e);
 	}
 
@@ -159,7 +189,18 @@ export class Analyzer {
 		const isCapture = detectCaptureFormat(first) !== "unknown";
 		let input: InputStats;
 		if (isCapture) {
-			const reader = new CaptureReader();
+			const media = this.#media;
+			media?.beginInput();
+			const reader = new CaptureReader(
+				media
+					? {
+							// Messages in frame order with the datagrams, so SDP is known before its RTP.
+							onMessage: (m) => this.#event(toEvent(m)),
+							onDatagram: (time, src, srcPort, dst, dstPort, data) =>
+								media.datagram(time, src, srcPort, dst, dstPort, data),
+						}
+					: {},
+			);
 			const toEvent = (m: CapturedMessage): SipEvent => ({
 				time: m.time,
 				src: { ip: m.src, port: m.srcPort },
@@ -241,6 +282,11 @@ export class Analyzer {
 		return input;
 	}
 
+	/** RTP streams no call took so far (streams without SDP, or of calls not in the input). */
+	get unmatchedMedia(): MediaTracker | null {
+		return this.#media;
+	}
+
 	/** Ends the analysis: every open call is finished. */
 	finish(): { stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] } {
 		this.#tracker.flush();
@@ -248,9 +294,32 @@ export class Analyzer {
 		this.stats.duplicates = this.#tracker.duplicates;
 		this.stats.droppedMessages = this.#tracker.droppedMessages;
 		this.stats.evictedCalls = this.#tracker.evictedCalls;
+		const media = this.#media;
+		if (media && media.rtpPackets + media.rtcpPackets > 0) {
+			const left = media.takeAll();
+			this.stats.media = {
+				rtpPackets: media.rtpPackets,
+				rtcpPackets: media.rtcpPackets,
+				// The first 100, largest first: a capture of unrelated RTP can hold thousands.
+				unmatchedStreams: left
+					.sort((a, b) => b.figures.packets - a.figures.packets)
+					.slice(0, 100)
+					.map((x) => ({
+						ssrc: x.ssrc,
+						src: `${x.src.ip}:${x.src.port}`,
+						dst: `${x.dst.ip}:${x.dst.port}`,
+						payloadType: x.payloadType,
+						packets: x.figures.packets,
+						lost: x.figures.lost,
+					})),
+				droppedStreams: media.droppedStreams,
+			};
+		}
 		return { stats: this.stats, calls: this.calls, findings: this.#options.captureFindings?.() ?? [] };
 	}
 }
+
+const isoTime = (t: number) => new Date(Math.round(t * 1000)).toISOString();
 
 function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {
 	if (typeof (source as ReadableStream<Uint8Array>).getReader === "function") {

@@ -4,6 +4,7 @@
  */
 
 import { type Endpoint, endpointText } from "../capture/sip-event.ts";
+import type { CallMediaStream } from "./call-media.ts";
 import type { Call, TrackedMessage } from "./call-tracker.ts";
 import { hopEventKey } from "./hop-event.ts";
 
@@ -76,6 +77,8 @@ export interface CallSummary {
 	dialogs: { fromTag: string; toTag: string; state: "early" | "confirmed" | "terminated"; from: string | null }[];
 	messages: MessageSummary[];
 	findings: Finding[];
+	/** RTP streams tied to the call (captures only; see call-media.ts). */
+	media?: CallMediaStream[];
 }
 
 /** Something the diagnosis found in a call (see src/diagnose). */

@@ -233,6 +233,18 @@ describe("in the browser", { skip }, () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
+	test("the analyzer shows the RTP streams of a media capture", async () => {
+		const page = await open("/en/analyze");
+		await page.setInputFiles("#capture-files", [join(import.meta.dirname, "..", "fixtures", "media", "loss.pcapng")]);
+		await page.waitForSelector("#analysis .media table", { timeout: 15000 });
+		const text = (await page.textContent("#analysis .media")) ?? "";
+		assert.match(text, /Media \(RTP\)/);
+		assert.match(text, /caller→callee127\.0\.0\.1:6000 → 127\.0\.0\.1:17000PCMA\/823600\.0/);
+		assert.match((await page.textContent("#analysis")) ?? "", /2\.6% of the RTP caller→callee was lost/);
+		assert.deepEqual(await axe(page), []);
+		await page.close();
+	});
+
 	test("no console error and no CSP violation on any page visited", () => {
 		assert.deepEqual(
 			problems.filter((p) => !/status of 404/.test(p)),

@@ -180,4 +180,42 @@ export const en: FindingTexts = {
 	"start-not-captured": (p) => ({
 		text: `The capture starts inside this call: its first message here is ${s(p.first)}, so the request that set it up is not in the capture${p.outcome ? `; the outcome shown is the answer to the ${s(p.method)} captured (${s(p.outcome)})` : ""}.`,
 	}),
+	"media-none": (p) => ({
+		text: `The call was answered and lasted ${s(p.seconds)} s, but no RTP was seen in either direction (the offer named ${s(p.offer)}, the answer ${s(p.answer)}).`,
+		fix: "Check that the capture point can see the media path at all, then firewalls and NAT between the two media addresses, an SBC or PBX that should relay media (direct media or re-INVITE settings), and that neither side announced an address the other cannot reach.",
+	}),
+	"media-one-way": (p) => ({
+		text: `RTP flowed ${s(p.flowing)} only; nothing came ${s(p.missing)} although the SDP asked for audio both ways (it should go to ${s(p.to)}).`,
+		fix: "One-way audio is usually NAT or a firewall: compare the address in the SDP with the address the packets really come from, allow the RTP port range inbound, turn off SIP ALG on the router, and on the PBX enable symmetric RTP (rtp_symmetric, NAT settings) or a media relay.",
+	}),
+	"media-payload": (p) => ({
+		text: `RTP from ${s(p.src)} to ${s(p.dst)} uses payload type ${s(p.pt)} (${s(p.codec)}), which the SDP answer did not list (it listed ${s(p.allowed)}).`,
+		fix: "The sender ignores the negotiated codec: check its codec order and that it reads the answer, and any transcoding SBC; the receiver may drop these packets or decode noise.",
+	}),
+	"media-loss": (p) => ({
+		text: `${s(p.percent)}% of the RTP ${s(p.direction)} was lost (${s(p.lost)} of ${s(p.expected)} packets, ${s(p.src)} to ${s(p.dst)}), as measured where the capture was taken: the loss happened before that point.`,
+		fix: "Capture closer to the sender to find the hop that drops packets; check link utilisation, Wi-Fi, QoS marking (DSCP EF) and duplex mismatches along the path.",
+	}),
+	"media-jitter": (p) => ({
+		text: `RTP ${s(p.direction)} arrived with jitter up to ${s(p.max)} ms (mean ${s(p.mean)} ms, ${s(p.src)} to ${s(p.dst)}), enough to overrun a typical jitter buffer.`,
+		fix: "Look for congestion or bufferbloat on the path, give voice priority (DSCP EF, a separate VLAN), and check the receiving jitter buffer size.",
+	}),
+	"media-after-bye": (p) => ({
+		text: `RTP from ${s(p.src)} to ${s(p.dst)} kept flowing ${s(p.seconds)} s after the BYE.`,
+		fix: "The sender did not stop its media when the call ended: check that it processes the BYE (or the 200 for it) and that no other call reuses the same ports.",
+	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `RTP ${s(p.direction)} went to ${s(p.actual)}, not to ${s(p.sdp)} that the receiver's SDP announced.`,
+					fix: "Something between the sides rewrote the media address (SBC, SIP ALG, a relay) or the sender latched onto another address; compare the SDP on both sides of every middlebox and the destination the packets really use.",
+				}
+			: {
+					text: `The SDP announced the private address ${s(p.sdp)} for RTP ${s(p.direction)}, but the packets come from ${s(p.actual)}: the sender is behind NAT.`,
+					fix: "Audio towards a private address cannot arrive: make the sender announce its public address (STUN, external media address on the PBX) or enable symmetric RTP / media latching on the far side.",
+				},
+	"media-gap": (p) => ({
+		text: `RTP ${s(p.direction)} (${s(p.src)} to ${s(p.dst)}) stopped for about ${s(p.seconds)} s in the middle of the call, although no SDP put the call on hold.`,
+		fix: "Look for a network outage or route change at that time, a sender that stops on silence without signalling it (VAD without comfort noise), or a media server that paused the stream.",
+	}),
 };

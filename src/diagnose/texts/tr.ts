@@ -183,4 +183,42 @@ export const tr: FindingTexts = {
 	"start-not-captured": (p) => ({
 		text: `Kayıt bu çağrının ortasında başlıyor: buradaki ilk mesaj ${s(p.first)}, yani çağrıyı kuran istek kayıtta yok${p.outcome ? `; gösterilen sonuç, kaydedilen ${s(p.method)} isteğine verilen yanıttır (${s(p.outcome)})` : ""}.`,
 	}),
+	"media-none": (p) => ({
+		text: `Çağrı cevaplandı ve ${s(p.seconds)} saniye sürdü, ama iki yönde de hiç RTP görülmedi (teklif ${s(p.offer)} adresini, yanıt ${s(p.answer)} adresini bildirdi).`,
+		fix: "Önce yakalama noktasının medya yolunu görüp görmediğini, sonra iki medya adresi arasındaki güvenlik duvarlarını ve NAT'ı, medyayı aktarması gereken SBC ya da santrali (doğrudan medya ve re-INVITE ayarları) ve taraflardan birinin ötekinin ulaşamayacağı bir adres bildirip bildirmediğini kontrol edin.",
+	}),
+	"media-one-way": (p) => ({
+		text: `RTP yalnızca ${s(p.flowing)} yönünde aktı; SDP iki yönlü ses istediği hâlde ${s(p.missing)} yönünde hiçbir şey gelmedi (paketlerin ${s(p.to)} adresine gitmesi gerekiyordu).`,
+		fix: "Tek yönlü ses çoğunlukla NAT ya da güvenlik duvarından kaynaklanır: SDP'deki adresi paketlerin gerçekten geldiği adresle karşılaştırın, RTP port aralığına gelen trafiğe izin verin, yönlendiricideki SIP ALG'yi kapatın ve santralde simetrik RTP'yi (rtp_symmetric, NAT ayarları) ya da bir medya aktarıcısını açın.",
+	}),
+	"media-payload": (p) => ({
+		text: `${s(p.src)} adresinden ${s(p.dst)} adresine giden RTP, SDP yanıtında bulunmayan ${s(p.pt)} yük tipini (${s(p.codec)}) kullanıyor (yanıtta şunlar vardı: ${s(p.allowed)}).`,
+		fix: "Gönderen taraf anlaşılan kodeği yok sayıyor: kodek sırasını, cevabı okuyup okumadığını ve arada kodek dönüştüren bir SBC olup olmadığını kontrol edin; alıcı bu paketleri atabilir ya da gürültü olarak çözebilir.",
+	}),
+	"media-loss": (p) => ({
+		text: `${s(p.direction)} yönündeki RTP'nin yüzde ${s(p.percent)} kadarı kayboldu (${s(p.expected)} paketten ${s(p.lost)} tanesi, ${s(p.src)} → ${s(p.dst)}); bu ölçüm yakalamanın yapıldığı noktada alındı, yani kayıp o noktadan önce oldu.`,
+		fix: "Paketleri düşüren hop'u bulmak için göndericiye daha yakın bir noktada yakalama yapın; yol boyunca bağlantı doluluğunu, Wi-Fi'yi, QoS işaretlemesini (DSCP EF) ve dupleks uyumsuzluklarını kontrol edin.",
+	}),
+	"media-jitter": (p) => ({
+		text: `${s(p.direction)} yönündeki RTP en fazla ${s(p.max)} ms, ortalama ${s(p.mean)} ms titreşimle geldi (${s(p.src)} → ${s(p.dst)}); bu, sıradan bir titreşim tamponunu aşmaya yeter.`,
+		fix: "Yolda tıkanıklık ya da aşırı tamponlama arayın, sese öncelik verin (DSCP EF, ayrı bir VLAN) ve alıcının titreşim tamponu boyutunu kontrol edin.",
+	}),
+	"media-after-bye": (p) => ({
+		text: `${s(p.src)} adresinden ${s(p.dst)} adresine giden RTP, BYE'dan ${s(p.seconds)} saniye sonra da akmaya devam etti.`,
+		fix: "Gönderen taraf çağrı bitince medyasını durdurmadı: BYE'ı (ya da ona gelen 200 yanıtını) işleyip işlemediğini ve aynı portları başka bir çağrının kullanıp kullanmadığını kontrol edin.",
+	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `${s(p.direction)} yönündeki RTP, alıcının SDP'sinin bildirdiği ${s(p.sdp)} adresine değil ${s(p.actual)} adresine gitti.`,
+					fix: "Arada bir şey medya adresini değiştirdi (SBC, SIP ALG, bir aktarıcı) ya da gönderici başka bir adrese kilitlendi; her ara cihazın iki yanındaki SDP'yi ve paketlerin gerçekten gittiği adresi karşılaştırın.",
+				}
+			: {
+					text: `SDP, ${s(p.direction)} yönündeki RTP için özel ${s(p.sdp)} adresini bildirdi, ama paketler ${s(p.actual)} adresinden geliyor: gönderici NAT arkasında.`,
+					fix: "Özel bir adrese giden ses ulaşamaz: göndericinin genel adresini bildirmesini sağlayın (STUN, santralde dış medya adresi) ya da karşı tarafta simetrik RTP'yi veya medya kilitlemeyi açın.",
+				},
+	"media-gap": (p) => ({
+		text: `${s(p.direction)} yönündeki RTP (${s(p.src)} → ${s(p.dst)}) çağrının ortasında yaklaşık ${s(p.seconds)} saniye durdu, oysa hiçbir SDP çağrıyı beklemeye almamıştı.`,
+		fix: "O anda bir ağ kesintisi ya da yol değişikliği, sessizlikte bunu bildirmeden duran bir gönderici (konfor gürültüsü olmadan VAD) ya da akışı duraklatan bir medya sunucusu arayın.",
+	}),
 };

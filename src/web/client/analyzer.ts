@@ -84,6 +84,7 @@ function render(root: HTMLElement, found: CallSummary[], statsLine: string, L: L
 		// ladderSvg escapes every value it draws.
 		ladder.innerHTML = ladderSvg(ladderOf(c), evidence);
 		section.append(ladder);
+		if (c.media) section.append(mediaTable(c.media, location.pathname.split("/")[1] === "tr" ? "tr" : "en"));
 		root.append(section);
 	});
 }
@@ -108,6 +109,76 @@ function findingList(findings: CallSummary["findings"]): HTMLElement {
 		ul.append(li);
 	}
 	return ul;
+}
+
+const MEDIA_WORDS = {
+	en: {
+		title: "Media (RTP)",
+		none: "No RTP in either direction.",
+		head: [
+			"Direction",
+			"Source → destination",
+			"Codec",
+			"Packets",
+			"Lost",
+			"Loss %",
+			"Max jitter ms",
+			"Mean jitter ms",
+			"DTMF",
+		],
+	},
+	tr: {
+		title: "Medya (RTP)",
+		none: "İki yönde de RTP yok.",
+		head: [
+			"Yön",
+			"Kaynak → hedef",
+			"Kodek",
+			"Paket",
+			"Kayıp",
+			"Kayıp %",
+			"En yüksek titreşim ms",
+			"Ortalama titreşim ms",
+			"DTMF",
+		],
+	},
+};
+
+/** A call's RTP streams as a table (text nodes only: values come from the capture). */
+function mediaTable(media: NonNullable<CallSummary["media"]>, lang: "en" | "tr"): HTMLElement {
+	const W = MEDIA_WORDS[lang];
+	const box = el("div", undefined, "scroll media");
+	box.append(el("h3", W.title));
+	if (!media.length) {
+		box.append(el("p", W.none));
+		return box;
+	}
+	const table = el("table");
+	const head = el("tr");
+	for (const h of W.head) head.append(el("th", h));
+	const thead = el("thead");
+	thead.append(head);
+	table.append(thead);
+	const body = el("tbody");
+	for (const m of media) {
+		const tr = el("tr");
+		for (const v of [
+			m.direction,
+			`${m.src} → ${m.dst}`,
+			`${m.codec ?? "?"}/${m.payloadType}${m.srtp ? " SRTP" : ""}`,
+			String(m.packets),
+			String(m.lost),
+			m.lostPercent.toFixed(1),
+			m.maxJitterMs.toFixed(1),
+			m.meanJitterMs.toFixed(1),
+			m.dtmf.map((d) => d.digit).join(""),
+		])
+			tr.append(el("td", v));
+		body.append(tr);
+	}
+	table.append(body);
+	box.append(table);
+	return box;
 }
 
 async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang: string): Promise<void> {

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Recreates the media fixtures in test/fixtures/media/ with real software: SIPp plays the G.711
+# and RFC 2833 pcaps Debian's sip-tester ships (play_pcap_audio) against a SIPp UAS that echoes
+# RTP (-rtp_echo). Loss, jitter and reordering come from a seeded UDP relay in front of the UAS
+# (scripts/udp-impair-relay.mjs), because this machine's kernel has no sch_netem for tc netem.
+# Everything runs and is captured (dumpcap) on loopback only, except baresip (RTCP, opus), which
+# cannot take loopback as its media address: two baresip instances talk over a veth pair between
+# two network namespaces this script creates and removes, captured inside one of them. Each capture gets a key, NAME.tshark.json, derived
+# from `tshark -q -z rtp,streams` (scripts/tshark-rtp-streams-key.mjs).
+# Needs root, sip-tester, tshark, iproute2. Usage: scripts/make-media-captures.sh [name...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=test/fixtures/media
+SC=$OUT/scenarios
+PCAPS=/usr/share/sip-tester
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# key NAME: writes the tshark key beside the capture.
+key() {
+	node scripts/tshark-rtp-streams-key.mjs "$OUT/$1" >"$OUT/${1%%.pcap*}.tshark.json"
+}
+
+# Common SIPp arguments for the UAC and UAS scenarios.
+UAC_KEYS=(-key proto RTP/AVP -key crypto "a=ptime:20" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap")
+UAS_KEYS=(-key proto RTP/AVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=ptime:20")
+
+# loopback_call NAME UAS_EXTRA UAC_EXTRA: one capture on lo with a UAS on 127.0.0.1:5070 and a UAC on :5080.
+loopback_call() {
+	local name=$1 uas_extra=$2 uac_extra=$3
+	local pcap=$WORK/$name.pcapng
+	pkill_uas 5070 # a UAS left from the previous capture would hold the port
+	sleep 0.5
+	dumpcap -q -i lo -f "udp and host 127.0.0.1" -w "$pcap" &
+	local cap=$!
+	sleep 1
+	# shellcheck disable=SC2086
+	sipp -sf $SC/uas-media.xml -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp 16000 -key sdp_ip 127.0.0.1 -key sdp_port "${SDP_PORT:-16000}" "${UAS_KEYS[@]}" $uas_extra -m "${CALLS:-1}" -bg >/dev/null || true
+	sleep 0.5
+	# shellcheck disable=SC2086
+	sipp 127.0.0.1:5070 ${UAC_SCENARIO:--sf $SC/uac-media.xml} -i 127.0.0.1 -p 5080 -mi 127.0.0.1 "${UAC_KEYS[@]}" $uac_extra -m "${CALLS:-1}" -l "${CALLS:-1}" -r "${CALLS:-1}" -timeout 60s -timeout_error >/dev/null 2>&1 || true
+	sleep 1.5
+	kill -TERM $cap; wait $cap || true
+	pkill_uas 5070
+	finish "$name" "$pcap"
+}
+
+# Ends the UAS started with -bg on PORT (by its pid, found from its listening socket).
+pkill_uas() {
+	local pid
+	for pid in $(ss -Hulpn "sport = :$1" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do kill "$pid" 2>/dev/null || true; done
+}
+
+# relay_call NAME SEED LOSS DELAY_MS JITTER_MS: the UAS announces the relay (port 17000), which
+# impairs the caller's RTP on its way to the echo port; the echo comes back through it unharmed.
+relay_call() {
+	local name=$1
+	node scripts/udp-impair-relay.mjs 17000 16000 "$2" "$3" "$4" "$5" 20 &
+	local relay=$!
+	SDP_PORT=17000 loopback_call "$name" "-rtp_echo" ""
+	wait $relay || true
+}
+
+# none_call: two calls at once, one with media and one (SIPp's built-in uac, 3 s) without: the
+# capture carries RTP, so the call without any is a finding, not a capture limited to SIP.
+none_call() {
+	local pcap=$WORK/none.pcapng
+	pkill_uas 5070
+	sleep 0.5
+	dumpcap -q -i lo -f "udp and host 127.0.0.1" -w "$pcap" &
+	local cap=$!
+	sleep 1
+	sipp -sf $SC/uas-media.xml -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp 16000 -key sdp_ip 127.0.0.1 -key sdp_port 16000 "${UAS_KEYS[@]}" -rtp_echo -m 2 -bg >/dev/null || true
+	sleep 0.5
+	sipp 127.0.0.1:5070 -sf $SC/uac-media.xml -i 127.0.0.1 -p 5080 -mi 127.0.0.1 "${UAC_KEYS[@]}" -m 1 -timeout 60s -timeout_error >/dev/null 2>&1 &
+	local media=$!
+	sleep 1
+	sipp 127.0.0.1:5070 -sn uac -d 3000 -i 127.0.0.1 -p 5082 -mi 127.0.0.1 -mp 7000 -m 1 -timeout 60s -timeout_error >/dev/null 2>&1 || true
+	wait $media || true
+	sleep 1.5
+	kill -TERM $cap; wait $cap || true
+	pkill_uas 5070
+	finish none "$pcap"
+}
+
+# baresip_call NAME: baresip calls baresip (auto answer) with opus and RTCP (sender and receiver
+# reports, SDES, BYE), a 440 Hz sine as the source, for 14 s.
+baresip_call() {
+	local name=$1 side port rtp
+	ip netns add swm-a
+	ip netns add swm-b
+	ip link add veth-swa netns swm-a type veth peer name veth-swb netns swm-b
+	ip -n swm-a addr add 10.77.0.1/24 dev veth-swa
+	ip -n swm-b addr add 10.77.0.2/24 dev veth-swb
+	for side in a b; do ip -n swm-$side link set veth-sw$side up; ip -n swm-$side link set lo up; done
+	for side in a b; do
+		if [ $side = a ]; then port=10.77.0.1:5090 rtp=30000-30010; else port=10.77.0.2:5094 rtp=31000-31010; fi
+		mkdir -p "$WORK/bs-$side"
+		cat >"$WORK/bs-$side/config" <<CONF
+poll_method epoll
+sip_listen $port
+audio_player aufile,$WORK/bs-$side/out.wav
+audio_source ausine,440
+audio_alert aufile,/dev/null
+rtp_ports $rtp
+rtcp_mux no
+module_path /usr/lib/baresip/modules
+module stdio.so
+module g711.so
+module opus.so
+module ausine.so
+module aufile.so
+module account.so
+module menu.so
+CONF
+	done
+	echo '<sip:a@10.77.0.1:5090>;regint=0;audio_codecs=opus/48000/2,PCMU' >"$WORK/bs-a/accounts"
+	echo '<sip:b@10.77.0.2:5094>;regint=0;answermode=auto;audio_codecs=opus/48000/2,PCMU' >"$WORK/bs-b/accounts"
+	local pcap=$WORK/$name.pcapng
+	ip netns exec swm-b dumpcap -q -i veth-swb -f udp -w "$pcap" &
+	local cap=$!
+	sleep 1.5
+	ip netns exec swm-b timeout 25 baresip -4 -f "$WORK/bs-b" -t 18 >/dev/null 2>&1 &
+	local callee=$!
+	sleep 1
+	ip netns exec swm-a timeout 20 baresip -4 -f "$WORK/bs-a" -e "/dial sip:b@10.77.0.2:5094" -t 14 >/dev/null 2>&1 || true
+	wait $callee || true
+	kill -TERM $cap; wait $cap || true
+	ip netns del swm-a
+	ip netns del swm-b
+	finish "$name" "$pcap"
+}
+
+finish() {
+	local name=$1 pcap=$2
+	cp "$pcap" "$OUT/$name.pcapng"
+	if [ "$(stat -c %s "$OUT/$name.pcapng")" -gt 400000 ]; then
+		gzip -9nf "$OUT/$name.pcapng"
+		key "$name.pcapng.gz"
+	else
+		key "$name.pcapng"
+	fi
+	echo "made $name"
+}
+
+want() { [ $# -eq 0 ] || [[ " $* " == *" $NAME "* ]]; }
+
+run() {
+	NAME=clean-two-way;    want "$@" && loopback_call $NAME "-rtp_echo" ""
+	NAME=none;             want "$@" && none_call
+	NAME=one-way;          want "$@" && loopback_call $NAME "" ""
+	# The same RTP without its signalling: streams found by their headers alone (no SDP).
+	NAME=rtp-without-sip;  want "$@" && tshark -r $OUT/one-way.pcapng -Y 'not sip' -F pcap -w $OUT/$NAME.pcap && key $NAME.pcap
+	NAME=payload-mismatch; want "$@" && (UAS_KEYS=(-key proto RTP/AVP -key answer_pts 0 -key answer_maps "a=rtpmap:0 PCMU/8000" -key answer_maps2 "a=ptime:20" -key crypto "a=sendrecv"); loopback_call $NAME "-rtp_echo" "")
+	NAME=srtp;             want "$@" && (UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap"); UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR"); loopback_call $NAME "-rtp_echo" "")
+	NAME=concurrent-20;    want "$@" && CALLS=20 loopback_call $NAME "-rtp_echo" ""
+	NAME=baresip-rtcp-opus; want "$@" && baresip_call $NAME
+	NAME=loss;             want "$@" && relay_call $NAME 7 0.05 0 0
+	NAME=jitter;           want "$@" && relay_call $NAME 11 0 30 8
+	NAME=reorder;          want "$@" && relay_call $NAME 13 0.01 30 25
+	return 0
+}
+run "$@"

@@ -1,0 +1,167 @@
+// Real media captures made by scripts/make-media-captures.sh (SIPp playing the G.711 and RFC 2833
+// pcaps of Debian's sip-tester, an echoing SIPp UAS, a seeded impairing relay), each compared
+// stream by stream with what `tshark -q -z rtp,streams` printed for the same file (the
+// NAME.tshark.json key beside it): packets and lost exactly, deltas and jitter within 0.5 ms or 5 %.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { analyze } from "./analyze.ts";
+import type { CallMediaStream } from "./call-media.ts";
+import type { CallSummary } from "./call-summary.ts";
+
+const DIR = join(import.meta.dirname, "..", "..", "test", "fixtures", "media");
+const FILES = readdirSync(DIR).filter((f) => /\.pcapng(\.gz)?$/.test(f));
+
+interface KeyStream {
+	src: string;
+	dst: string;
+	ssrc: number;
+	payload: string;
+	packets: number;
+	lost: number;
+	lostPercent: number;
+	maxDeltaMs: number;
+	meanJitterMs: number;
+	maxJitterMs: number;
+}
+
+const near = (ours: number, theirs: number) => Math.abs(ours - theirs) <= Math.max(0.5, Math.abs(theirs) * 0.05);
+
+async function read(file: string): Promise<CallSummary[]> {
+	const { calls } = await analyze([{ name: file, source: [new Uint8Array(readFileSync(join(DIR, file)))] }]);
+	return calls;
+}
+
+for (const file of FILES) {
+	test(`media fixture ${file}: every stream as tshark -z rtp,streams counts it`, async () => {
+		const key = JSON.parse(readFileSync(join(DIR, `${file.replace(/\.pcapng(\.gz)?$/, "")}.tshark.json`), "utf8"));
+		const ours = (await read(file)).flatMap((c) => c.media ?? []);
+		assert.equal(ours.length, key.streams.length, "stream count");
+		for (const t of key.streams as KeyStream[]) {
+			const o = ours.find((m) => m.src === t.src && m.dst === t.dst && m.ssrc === t.ssrc);
+			const where = `${t.src} → ${t.dst} ssrc ${t.ssrc}`;
+			assert.ok(o, `stream ${where} missing`);
+			assert.equal(o.packets, t.packets, `${where} packets`);
+			assert.equal(o.lost, t.lost, `${where} lost`);
+			assert.ok(Math.abs(o.lostPercent - t.lostPercent) < 0.1, `${where} lost %: ${o.lostPercent} vs ${t.lostPercent}`);
+			assert.ok(near(o.maxDeltaMs, t.maxDeltaMs), `${where} max delta ${o.maxDeltaMs} vs ${t.maxDeltaMs}`);
+			assert.ok(near(o.maxJitterMs, t.maxJitterMs), `${where} max jitter ${o.maxJitterMs} vs ${t.maxJitterMs}`);
+			assert.ok(near(o.meanJitterMs, t.meanJitterMs), `${where} mean jitter ${o.meanJitterMs} vs ${t.meanJitterMs}`);
+		}
+	});
+}
+
+function streamsOf(calls: CallSummary[]): CallMediaStream[] {
+	return calls.flatMap((c) => c.media ?? []);
+}
+
+test("clean call: both directions tied to the call by the SDP, DTMF digit 1 read from RFC 4733 events", async () => {
+	const calls = await read("clean-two-way.pcapng");
+	assert.equal(calls.length, 1);
+	const audio = streamsOf(calls).filter((s) => s.codec === "PCMA");
+	assert.deepEqual(audio.map((s) => s.direction).sort(), ["callee→caller", "caller→callee"]);
+	for (const s of audio) assert.ok(s.sdp.matched, `${s.src} → ${s.dst} went where the SDP said`);
+	const events = streamsOf(calls).filter((s) => s.codec === "telephone-event");
+	assert.equal(events.length, 2);
+	for (const s of events)
+		assert.deepEqual(
+			s.dtmf.map((d) => d.digit),
+			["1"],
+		);
+});
+
+test("one-way: only the caller's stream flows", async () => {
+	const streams = streamsOf(await read("one-way.pcapng"));
+	assert.ok(streams.length > 0);
+	assert.deepEqual([...new Set(streams.map((s) => s.direction))], ["caller→callee"]);
+});
+
+test("20 concurrent calls through one UAS port: each call holds its own two audio streams", async () => {
+	const calls = await read("concurrent-20.pcapng.gz");
+	assert.equal(calls.length, 20);
+	const callers = new Set<string>();
+	for (const c of calls) {
+		const audio = (c.media ?? []).filter((s) => s.codec === "PCMA");
+		assert.equal(audio.length, 2, `${c.callId}: ${audio.length} audio streams`);
+		const caller = audio.find((s) => s.direction === "caller→callee");
+		assert.ok(caller);
+		callers.add(caller.src);
+	}
+	assert.equal(callers.size, 20, "every call's caller stream comes from its own port");
+});
+
+test("loss through the impairing relay is measured on the lossy leg only", async () => {
+	const streams = streamsOf(await read("loss.pcapng")).filter((s) => s.codec === "PCMA");
+	const lossy = streams.filter((s) => s.lost > 0);
+	assert.ok(lossy.length >= 1);
+	const clean = streams.find((s) => s.src === "127.0.0.1:6000");
+	assert.equal(clean?.lost, 0);
+});
+
+test("SRTP: streams of an RTP/SAVP session are counted (headers are in the clear) and marked srtp", async () => {
+	const streams = streamsOf(await read("srtp.pcapng"));
+	assert.ok(streams.length >= 2);
+	for (const s of streams) assert.equal(s.srtp, true);
+	for (const s of streamsOf(await read("clean-two-way.pcapng"))) assert.equal(s.srtp, false);
+});
+
+test("no media: beside a call with RTP, the answered call without any has an empty media list", async () => {
+	const calls = await read("none.pcapng");
+	assert.equal(calls.length, 2);
+	assert.deepEqual(calls.map((c) => c.media?.length).sort(), [0, 4]);
+});
+
+test("a capture without any RTP (filtered to SIP) gives no media lists at all", async () => {
+	const { calls } = await analyze([
+		{ name: "basic", source: [new Uint8Array(readFileSync(join(DIR, "..", "captures", "udp-ipv4.pcap")))] },
+	]);
+	assert.ok(calls.length > 0);
+	for (const c of calls) assert.equal(c.media, undefined);
+});
+
+test("media labels for the call list: two-way with loss, one-way, none", async () => {
+	const { mediaLabel } = await import("./call-media.ts");
+	const label = async (file: string) => (await read(file)).map((c) => mediaLabel(c.media)).sort();
+	assert.deepEqual(await label("loss.pcapng"), ["↔ PCMA 2.6% loss"]);
+	assert.deepEqual(await label("one-way.pcapng"), ["→ one-way PCMA"]);
+	assert.deepEqual(await label("none.pcapng"), ["↔ PCMA", "✕ no RTP"]);
+	assert.equal(mediaLabel(undefined), "");
+});
+
+test("baresip with opus and RTCP: the 48 kHz clock from the SDP rtpmap, RTCP reports and round trip per stream", async () => {
+	const calls = await read("baresip-rtcp-opus.pcapng.gz");
+	const streams = streamsOf(calls);
+	assert.equal(streams.length, 2);
+	for (const s of streams) {
+		assert.equal(s.codec, "opus");
+		assert.ok(s.sdp.matched);
+		assert.ok(s.rtcp && s.rtcp.reports >= 1, "receiver reports about the stream");
+		assert.equal(s.rtcp.cumulativeLost, 0);
+		assert.ok(s.rtcp.senderReports >= 1);
+		assert.ok(s.rtcp.roundTripMs !== null && s.rtcp.roundTripMs < 50, String(s.rtcp.roundTripMs));
+		assert.equal(s.rtcp.bye, true);
+		assert.ok(s.rtcp.cname);
+	}
+	assert.deepEqual(streams.map((s) => s.direction).sort(), ["callee→caller", "caller→callee"]);
+});
+
+test("RTP without its SIP (tshark filtered the signalling out): streams found by their headers, figures as tshark's heuristic gives them", async () => {
+	const key = JSON.parse(readFileSync(join(DIR, "rtp-without-sip.tshark.json"), "utf8"));
+	const { stats, calls } = await analyze([
+		{ name: "rtp", source: [new Uint8Array(readFileSync(join(DIR, "rtp-without-sip.pcap")))] },
+	]);
+	assert.equal(calls.length, 0);
+	const streams = stats.media?.unmatchedStreams ?? [];
+	assert.equal(streams.length, key.streams.length);
+	for (const t of key.streams as KeyStream[]) {
+		const o = streams.find((m) => m.src === t.src && m.dst === t.dst && m.ssrc === t.ssrc);
+		assert.ok(o, `${t.src} → ${t.dst}`);
+		assert.equal(o.packets, t.packets);
+		assert.equal(o.lost, t.lost);
+	}
+	const { stats: sipOnly } = await analyze([
+		{ name: "udp", source: [new Uint8Array(readFileSync(join(DIR, "..", "captures", "udp-ipv4.pcap")))] },
+	]);
+	assert.equal(sipOnly.media, undefined, "no media stats for a capture without RTP");
+});
