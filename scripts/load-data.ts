@@ -1,6 +1,7 @@
 /** Reads every file of `data/` as the validator expects it (used by the build and the tests). */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isLanguage } from "../src/kb/locales.ts";
 import type { RawData } from "../src/kb/validate.ts";
 
 function readJson(path: string): unknown {
@@ -39,7 +40,12 @@ function termLists(docsDir: string): Record<string, string> {
 	);
 }
 
-/** Everything under `dataDir`, unparsed beyond JSON. */
+/** Languages with a module `{lang}.ts` in a source folder (src/kb/phrases, src/diagnose/texts). */
+export function languageModules(dir: string): string[] {
+	return Object.keys(readDir(dir, ".ts")).filter((name) => !name.endsWith(".test") && isLanguage(name));
+}
+
+/** Everything under `dataDir`, unparsed beyond JSON; the code modules per language beside it in `src/`. */
 export function loadRawData(dataDir: string): RawData {
 	return {
 		registry: readJson(join(dataDir, "registry.json")),
@@ -50,6 +56,11 @@ export function loadRawData(dataDir: string): RawData {
 		rules: existsSync(join(dataDir, "rules")) ? langDirs(join(dataDir, "rules")) : {},
 		terms: termLists(join(dataDir, "..", "docs")),
 		searchSynonyms: jsonDir(join(dataDir, "search-synonyms")),
+		glossary: jsonDir(join(dataDir, "glossary")),
+		modules: {
+			phrases: languageModules(join(dataDir, "..", "src", "kb", "phrases")),
+			findingTexts: languageModules(join(dataDir, "..", "src", "diagnose", "texts")),
+		},
 		examples: Object.fromEntries(
 			Object.entries(readDir(join(dataDir, "examples"), ".sip")).map(([k, p]) => [k, readFileSync(p, "utf8")]),
 		),

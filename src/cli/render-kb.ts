@@ -9,7 +9,7 @@ import type { CodeSummary } from "../kb/list.ts";
 import { entry } from "../kb/registry.ts";
 import type { SearchHit } from "../kb/search.ts";
 import { labelsFor } from "./labels.ts";
-import { classColor, color, heading, wrap } from "./terminal.ts";
+import { classColor, color, heading, labelledRows, wrap } from "./terminal.ts";
 
 function title(e: Explanation): string {
 	const L = labelsFor(e.lang);
@@ -25,10 +25,6 @@ function steps(items: string[]): string {
 	return items.map((s, i) => wrap(s, `  ${i + 1}. `, "     ")).join("\n");
 }
 
-function factRow(label: string, value: string): string {
-	return wrap(value, `  ${label.padEnd(22)}`, " ".repeat(24));
-}
-
 /** The facts table of an explanation. */
 function facts(e: Explanation): string {
 	const L = labelsFor(e.lang);
@@ -41,22 +37,19 @@ function facts(e: Explanation): string {
 		`${L.q850To}: ${q.toCause === null ? L.none : `${q.toCause} ${q.names[String(q.toCause)] ?? ""}`} (${q850BasisLabel(L, q.basis)})`,
 		`${L.q850From}: ${q.fromCauses.length ? q.fromCauses.map((c) => `${c} ${q.names[String(c)] ?? ""}`).join(", ") : L.none}`,
 	].join("; ");
-	return [
-		factRow(
-			L.final.charAt(0).toLocaleUpperCase() + L.final.slice(1),
-			`${f.final ? L.yes : L.no} ${cite(e.citations.final)}`,
-		),
-		factRow(L.scope, `${L.scopes[f.scope]} ${cite(e.citations.scope)}`),
-		factRow(L.methods, `${f.methods.join(", ")} ${cite(e.citations.methods)}`),
-		factRow(L.senders, `${f.senders.map((s) => L.sender[s]).join(", ")} ${cite(e.citations.senders)}`),
-		factRow(L.requiredHeaders, headers(f.requiredHeaders)),
-		factRow(L.optionalHeaders, headers(f.optionalHeaders)),
-		factRow(L.endsForking, `${f.endsForking ? L.yes : L.no} ${cite(e.citations.endsForking)}`),
-		factRow(L.retry, `${f.retry} ${cite(e.citations.retry)}`),
-		factRow(L.dialogEffect, `${L.effect[f.dialogEffect]} ${cite(e.citations.dialogEffect)}`),
-		factRow(L.ack, `${L.ackRule[f.ack]} ${cite(e.citations.ack)}`),
-		factRow(L.q850, `${q850} ${color.dim("(RFC 3398)")}`),
-	].join("\n");
+	return labelledRows([
+		[L.final.charAt(0).toLocaleUpperCase() + L.final.slice(1), `${f.final ? L.yes : L.no} ${cite(e.citations.final)}`],
+		[L.scope, `${L.scopes[f.scope]} ${cite(e.citations.scope)}`],
+		[L.methods, `${f.methods.join(", ")} ${cite(e.citations.methods)}`],
+		[L.senders, `${f.senders.map((s) => L.sender[s]).join(", ")} ${cite(e.citations.senders)}`],
+		[L.requiredHeaders, headers(f.requiredHeaders)],
+		[L.optionalHeaders, headers(f.optionalHeaders)],
+		[L.endsForking, `${f.endsForking ? L.yes : L.no} ${cite(e.citations.endsForking)}`],
+		[L.retry, `${f.retry} ${cite(e.citations.retry)}`],
+		[L.dialogEffect, `${L.effect[f.dialogEffect]} ${cite(e.citations.dialogEffect)}`],
+		[L.ack, `${L.ackRule[f.ack]} ${cite(e.citations.ack)}`],
+		[L.q850, `${q850} ${color.dim("(RFC 3398)")}`],
+	]);
 }
 
 function relatedLine(codes: number[]): string {
@@ -95,7 +88,8 @@ export function renderComparison(c: Comparison): string {
 	const out: string[] = [
 		`${classColor(c.a.class, color.bold(`${c.a.code} ${c.a.reason}`))} ${color.dim("vs")} ${classColor(c.b.class, color.bold(`${c.b.code} ${c.b.reason}`))}`,
 	];
-	if (c.contentLang !== c.lang) out.push(color.dim(labelsFor(c.lang).untranslated));
+	// Also when the pair's curated sentences are English because the content language lacks them.
+	if (c.contentLang !== c.lang || c.curatedLang) out.push(color.dim(labelsFor(c.lang).untranslated));
 	for (const e of [c.a, c.b]) out.push("", `${title(e)}`, wrap(e.summary));
 	out.push("", heading(L.differences), steps(c.differences));
 	out.push("", heading(L.whenToUseWhich), wrap(c.whenToUseWhich));

@@ -70,7 +70,7 @@ export function explanationMarkdown(e: Explanation): string {
 export function comparisonMarkdown(c: Comparison): string {
 	const L = labelsFor(c.lang);
 	const out: string[] = [`# ${c.a.code} ${c.a.reason} / ${c.b.code} ${c.b.reason}`];
-	if (c.contentLang !== c.lang) out.push(`_${L.untranslated}_`);
+	if (c.contentLang !== c.lang || c.curatedLang) out.push(`_${L.untranslated}_`);
 	for (const e of [c.a, c.b]) out.push(title(e, "##"), e.summary);
 	out.push(`## ${L.differences}`, steps(c.differences));
 	out.push(`## ${L.whenToUseWhich}`, c.whenToUseWhich);

@@ -6,6 +6,7 @@
 import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { CallView } from "./call-view.ts";
+import { TEXT_MODULES } from "./generated/text-modules.ts";
 import type { RawFinding, Rule } from "./raw-finding.ts";
 import { authRule } from "./rules/auth.ts";
 import { dialogGoneRule, glareRule, loopRule, negotiationRule } from "./rules/dialog.ts";
@@ -17,7 +18,6 @@ import { cancelRule, missingAckRule, noResponseRule } from "./rules/transactions
 import { referRule } from "./rules/transfer.ts";
 import { whoFailedRule } from "./rules/who-failed.ts";
 import { en } from "./texts/en.ts";
-import { tr } from "./texts/tr.ts";
 import type { FindingTexts } from "./texts/types.ts";
 
 /** Every rule, in the order their findings are listed. */
@@ -39,7 +39,8 @@ export const RULES: Rule[] = [
 	glareRule,
 ];
 
-const TEXTS: Record<string, FindingTexts> = { en, tr };
+/** Finding texts per language: every `texts/{lang}.ts` present (the build lists them), English first. */
+export const TEXTS: Record<string, FindingTexts> = { ...TEXT_MODULES, en };
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**

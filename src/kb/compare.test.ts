@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { compare, SameCodeError } from "./compare.ts";
 import { InputError } from "./errors.ts";
 import { explain } from "./explain.ts";
+import { hasPhrases } from "./phrases/index.ts";
 import { turkishNumberProblems } from "./phrases/turkish-check.ts";
-import { curatedPair, curatedPairs, entries } from "./registry.ts";
+import { contentLanguages, curatedPair, curatedPairs, entries } from "./registry.ts";
+import { translationProblems } from "./translation-check.ts";
 import { parseTermTable, proseProblems, termProblems } from "./validate.ts";
 
 const CURATED = [
@@ -187,4 +189,30 @@ test("derived Turkish sentences use the terms of docs/terms-tr.md", () => {
 	const unknown = explain(499, { lang: "tr" });
 	for (const t of [unknown.description, unknown.whenYouSeeIt, ...unknown.howToFix, ...unknown.misdiagnoses])
 		assert.deepEqual(termProblems(t, rules), [], t);
+});
+
+test("derived sentences of every content language with phrases: translated, in its script, the English tokens kept, its term list", () => {
+	const codes = entries().map((e) => e.code);
+	const pairs: [number, number][] = [...CURATED.map(([a, b]) => [a, b] as [number, number])];
+	for (let i = 0; i + 1 < codes.length; i++) pairs.push([codes[i] as number, codes[i + 1] as number]);
+	const reasons = entries().map((e) => e.reason);
+	const docs = join(import.meta.dirname, "..", "..", "docs");
+	assert.ok(hasPhrases("tr"), "Turkish has its phrases, so the loop below checks something");
+	for (const lang of contentLanguages()) {
+		// A language without its phrases derives English sentences (listed by the build, marked on pages).
+		if (lang === "en" || !hasPhrases(lang)) continue;
+		const termFile = join(docs, `terms-${lang}.md`);
+		const terms = existsSync(termFile) ? parseTermTable(readFileSync(termFile, "utf8")) : undefined;
+		const problems: string[] = [];
+		for (const [a, b] of pairs) {
+			const mine = compare(a, b, { lang });
+			const english = compare(a, b, { lang: "en" });
+			const derived = mine.differences.slice(curatedPair(a, b, lang)?.keyDifferences.length ?? 0);
+			const enDerived = english.differences.slice(curatedPair(a, b, "en")?.keyDifferences.length ?? 0);
+			for (const p of translationProblems({ derived: enDerived }, { derived }, lang, { reasons }))
+				problems.push(`${a}-${b}: ${p}`);
+			if (terms) for (const d of derived) for (const p of termProblems(d, terms)) problems.push(`${a}-${b}: ${p}`);
+		}
+		assert.deepEqual(problems, [], lang);
+	}
 });

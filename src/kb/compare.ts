@@ -16,6 +16,8 @@ export interface Comparison {
 	curated: boolean;
 	lang: string;
 	contentLang: string;
+	/** Set to "en" when the content language has not written this curated pair yet and its English text is shown. */
+	curatedLang?: string;
 }
 
 /** Both codes given to compare are the same: a usage mistake (the CLI exits 2, the site shows the code's page). */
@@ -97,11 +99,22 @@ export function compare(first: string | number, second: string | number, options
 	const y = explain(second, { lang });
 	const [a, b] = x.code <= y.code ? [x, y] : [y, x];
 	const contentLang = contentLanguageFor(lang);
-	const curated = curatedPair(a.code, b.code, contentLang);
+	const own = curatedPair(a.code, b.code, contentLang);
+	// A pair the content language has not written yet: the English text, marked by curatedLang.
+	const curated = own ?? curatedPair(a.code, b.code, "en");
 	const sa = side(a);
 	const sb = side(b);
 	const differences = [...(curated?.keyDifferences ?? []), ...derivedDifferences(sa, sb, contentLang)];
 	const advice = phrasesFor(contentLang).scopeAdvice(sa, sb);
 	const whenToUseWhich = curated?.whenToUseWhich ?? [a.useWhen, b.useWhen, ...(advice ? [advice] : [])].join(" ");
-	return { a, b, differences, whenToUseWhich, curated: curated !== undefined, lang, contentLang };
+	return {
+		a,
+		b,
+		differences,
+		whenToUseWhich,
+		curated: curated !== undefined,
+		lang,
+		contentLang,
+		...(curated && !own ? { curatedLang: "en" } : {}),
+	};
 }

@@ -1,7 +1,7 @@
 /** Lookup over the generated knowledge base: one table, a few obvious functions. */
 import { classOf, type ResponseClass } from "./classes.ts";
 import { KB } from "./generated/kb-data.ts";
-import type { KbCode } from "./types.ts";
+import type { GlossaryText, KbCode } from "./types.ts";
 
 const byCode = new Map<number, KbCode>(KB.codes.map((c) => [c.code, c]));
 
@@ -57,6 +57,11 @@ export function ruleDoc(rule: string, lang: string) {
 	return KB.rules[lang]?.[rule] ?? KB.rules.en?.[rule];
 }
 
+/** Whether a language has written the troubleshooting page of a rule itself (else it is shown in English). */
+export function hasOwnRuleDoc(rule: string, lang: string): boolean {
+	return KB.rules[lang]?.[rule] !== undefined;
+}
+
 /** Ids of every documented diagnosis rule. */
 export function documentedRules(): string[] {
 	return Object.keys(KB.rules.en ?? {}).sort();
@@ -65,4 +70,31 @@ export function documentedRules(): string[] {
 /** Curated search vocabulary (spellings, meanings) per content language. */
 export function searchSynonyms() {
 	return KB.searchSynonyms;
+}
+
+/** One glossary term as a page shows it: its id, its facts, and its words in `lang`. */
+export interface GlossaryEntry extends GlossaryText {
+	id: string;
+	/** The language the words are in: the one asked for, or "en" where that language lacks the term. */
+	lang: string;
+}
+
+/**
+ * Every glossary term in a content language, in the English file's order; a term the language
+ * has not written yet comes in English (its `lang` says so). `cite` and `cs` are the English ones.
+ */
+export function glossaryTerms(lang: string): GlossaryEntry[] {
+	const en = KB.glossary.en ?? {};
+	const own = KB.glossary[lang] ?? {};
+	return Object.entries(en).map(([id, e]) => {
+		const t = own[id];
+		const words = t ? { term: t.term, def: t.def, match: t.match } : { term: e.term, def: e.def, match: e.match };
+		return {
+			id,
+			...(e.cite ? { cite: e.cite } : {}),
+			...(e.cs ? { cs: e.cs } : {}),
+			...words,
+			lang: t ? lang : "en",
+		};
+	});
 }

@@ -87,10 +87,15 @@ export const CodeFacts = z.strictObject({
 	related: z.array(z.number().int().min(100).max(699)),
 });
 
+/**
+ * A whole sentence: it ends with a full stop, question or exclamation mark, colon or closing
+ * bracket or quote, in the punctuation of its script (。！？）」 for Japanese and Chinese, ؟ for
+ * Arabic, । for Hindi); Thai marks no sentence end, so a Thai sentence may end with a letter.
+ */
 const Sentence = z
 	.string()
 	.min(8)
-	.refine((s) => /[.!?:)»"]$/.test(s.trim()), "must end as a sentence (., !, ?)");
+	.refine((s) => /(?:[.!?:)»"”’。！？）」』؟।॥]|\p{Script=Thai})$/u.test(s.trim()), "must end as a sentence (., !, ?)");
 
 /** The text of one code in one language: `data/text/{lang}/NNN.json`. */
 export const CodeText = z.strictObject({
@@ -133,6 +138,30 @@ export const RuleDoc = z.strictObject({
 	/** RFC sections behind the rule. */
 	cites: z.array(Cite).min(1),
 });
+
+/**
+ * One glossary term in one language: an entry of `data/glossary/{lang}.json`, keyed by the term's
+ * id. `cite` and `cs` are facts of the term, set in `en.json` only; the other languages give the
+ * words and the patterns that find the term in their own prose.
+ */
+export const GlossaryText = z.strictObject({
+	/** RFC section that defines the term (en.json only). */
+	cite: Cite.optional(),
+	/** Match case-sensitively: acronyms, header and method names (en.json only). */
+	cs: z.literal(true).optional(),
+	/** The term as a heading, e.g. "Dialog", "Diyalog". */
+	term: z.string().min(2).max(80),
+	/** The definition: whole sentences. */
+	def: Sentence,
+	/**
+	 * Regular expression sources (flags u, plus i unless `cs`) matched where a word starts; each
+	 * starts with three plain characters, the key the linker files it under.
+	 */
+	match: z.array(z.string().min(3)).min(1),
+});
+
+/** The glossary of one language: `data/glossary/{lang}.json`, term id → text. */
+export const Glossary = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id in kebab-case"), GlossaryText);
 
 /** Where the registry transcription comes from: `provenance` in `data/registry.json`. */
 export const RegistryProvenance = z.strictObject({
@@ -186,6 +215,7 @@ export type PairText = z.infer<typeof PairText>;
 export type Registry = z.infer<typeof Registry>;
 export type RuleDoc = z.infer<typeof RuleDoc>;
 export type SearchSynonyms = z.infer<typeof SearchSynonyms>;
+export type GlossaryText = z.infer<typeof GlossaryText>;
 export type RegistryProvenance = z.infer<typeof RegistryProvenance>;
 export type Sender = z.infer<typeof Sender>;
 export type Method = z.infer<typeof Method>;

@@ -1,8 +1,16 @@
 /** Shapes of the generated knowledge base (see `schema.ts` for the data files they come from). */
-import type { CodeFacts, CodeText, PairText, RegistryProvenance, RuleDoc, SearchSynonyms } from "./schema.ts";
+import type {
+	CodeFacts,
+	CodeText,
+	GlossaryText,
+	PairText,
+	RegistryProvenance,
+	RuleDoc,
+	SearchSynonyms,
+} from "./schema.ts";
 
 export type { CodeStatus, DialogEffect, Method, Q850Basis, RetryKind, Sender } from "./enums.ts";
-export type { CodeFacts, CodeText, PairText, RuleDoc } from "./schema.ts";
+export type { CodeFacts, CodeText, GlossaryText, PairText, RuleDoc } from "./schema.ts";
 
 /** One code as stored in the generated table: its facts, its text per language, its example. */
 export interface KbCode extends CodeFacts {
@@ -30,4 +38,6 @@ export interface KnowledgeBase {
 	rules: Record<string, Record<string, RuleDoc>>;
 	/** Curated search vocabulary per language (`data/search-synonyms/{lang}.json`). */
 	searchSynonyms: Record<string, SearchSynonyms>;
+	/** Glossary per language and term id (`data/glossary/{lang}.json`); `cite`/`cs` only in en. */
+	glossary: Record<string, Record<string, GlossaryText>>;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadRawData } from "../../scripts/load-data.ts";
+import { CodeText } from "./schema.ts";
 import {
 	exampleProblems,
 	parseTermTable,
@@ -35,6 +36,8 @@ test("prose checks catch template artefacts", () => {
 	assert.match(proseProblems("This text is plainly written in English, not Turkish at all.", "tr").join(), /Turkish/);
 	assert.deepEqual(proseProblems("Aranan cihaz meşgul, çağrı reddedildi.", "tr"), []);
 	assert.deepEqual(proseProblems("The phone is busy (see RFC 3261 §21.4.24).", "en"), []);
+	assert.deepEqual(proseProblems("Revise todo el tráfico antes de cambiar nada.", "es"), [], "todo is a Spanish word");
+	assert.match(proseProblems("TODO: write the fix.", "en").join(), /placeholder/);
 });
 
 test("example checks catch a wrong status line, a missing header and a wrong Content-Length", () => {
@@ -109,7 +112,7 @@ test("the build checks Turkish pairs and troubleshooting pages against docs/term
 	const problems = validateKnowledge(broken, { only: new Set([100, 180]) }).problems;
 	assert.ok(
 		problems.some((p) =>
-			/^data\/pairs\/tr\/100-180\.json: keyDifferences: "ağ geçidi" .*gateway.*terms-tr\.md/.test(p),
+			/^data\/pairs\/tr\/100-180\.json: keyDifferences\[0\]: "ağ geçidi" .*gateway.*terms-tr\.md/.test(p),
 		),
 		problems.join("\n"),
 	);
@@ -184,4 +187,109 @@ test("search synonyms are checked: known codes, one-word spellings, a file per c
 		},
 	};
 	assert.match(validateKnowledge(tooLong).problems.join(), /meanings\.busy/);
+});
+
+test("a partial content language: a missing code text is refused, missing pairs, rules and terms are listed", () => {
+	const tr = raw.text.tr ?? {};
+	const lacking = {
+		...raw,
+		text: { ...raw.text, tr: Object.fromEntries(Object.entries(tr).filter(([k]) => k !== "486")) },
+	};
+	assert.match(validateKnowledge(lacking).problems.join("\n"), /data\/text\/tr\/486\.json: missing/);
+
+	const pairsTr = { ...(raw.pairs.tr ?? {}) };
+	delete pairsTr["401-407"];
+	const rulesTr = { ...(raw.rules?.tr ?? {}) };
+	delete rulesTr["auth-loop"];
+	const termsTr = { ...((raw.glossary?.tr ?? {}) as Record<string, unknown>) };
+	delete termsTr.dialog;
+	delete termsTr.transaction;
+	const partial = {
+		...raw,
+		pairs: { ...raw.pairs, tr: pairsTr },
+		rules: { ...raw.rules, tr: rulesTr },
+		glossary: { ...raw.glossary, tr: termsTr },
+	};
+	const { problems, gaps } = validateKnowledge(partial);
+	assert.deepEqual(problems, []);
+	assert.deepEqual(gaps, [
+		"tr: 1 of 51 curated pairs (data/pairs/) missing: 401-407",
+		`tr: 1 of ${Object.keys(raw.rules?.en ?? {}).length} rule pages (data/rules/) missing: auth-loop`,
+		`tr: 2 of ${Object.keys(raw.glossary?.en ?? {}).length} glossary terms (data/glossary/) missing: dialog, transaction`,
+	]);
+	assert.deepEqual(validateKnowledge(raw).gaps, [], "en and tr are complete");
+});
+
+test("content files of a language that is not a content language are refused", () => {
+	const stray = { ...raw, pairs: { ...raw.pairs, de: {} }, glossary: { ...raw.glossary, de: {} } };
+	const problems = validateKnowledge(stray).problems.join("\n");
+	assert.match(problems, /data\/pairs\/de: de is not a content language/);
+	assert.match(problems, /data\/glossary\/de\.json: de is not a content language/);
+	const unknown = { ...raw, text: { ...raw.text, xx: raw.text.tr ?? {} } };
+	assert.match(validateKnowledge(unknown).problems.join("\n"), /data\/text\/xx: xx is not a language sipwhy offers/);
+});
+
+test("a content language without its phrase or finding-text module is listed as incomplete", () => {
+	const modules = raw.modules ?? { phrases: [], findingTexts: [] };
+	assert.deepEqual([...modules.phrases].sort(), ["en", "tr"]);
+	assert.deepEqual([...modules.findingTexts].sort(), ["en", "tr"]);
+	const without = validateKnowledge({ ...raw, modules: { phrases: ["en"], findingTexts: ["en"] } });
+	assert.deepEqual(without.problems, []);
+	assert.deepEqual(without.gaps, [
+		"tr: src/kb/phrases/tr.ts missing (derived sentences)",
+		"tr: src/diagnose/texts/tr.ts missing (finding texts; src/diagnose/rule-ids.test.ts fails)",
+	]);
+});
+
+test("glossary checks: facts in English only, patterns the linker can file, translated words", () => {
+	const tr = (raw.glossary?.tr ?? {}) as Record<string, Record<string, unknown>>;
+	const en = (raw.glossary?.en ?? {}) as Record<string, Record<string, unknown>>;
+	const broken = {
+		...raw,
+		glossary: {
+			...raw.glossary,
+			tr: {
+				...tr,
+				dialog: { ...tr.dialog, cite: "RFC3261 §12" },
+				transaction: { ...tr.transaction, match: ["(?:x)+"] },
+				branch: { ...tr.branch, def: en.branch?.def },
+				nonsense: { term: "Saçma", def: "Böyle bir terim İngilizce sözlükte yok.", match: ["saçma"] },
+			},
+		},
+	};
+	const problems = validateKnowledge(broken).problems.join("\n");
+	assert.match(problems, /tr\.json: dialog: cite and cs are set in en\.json only/);
+	assert.match(problems, /tr\.json: transaction: match \(\?:x\)\+ must start with three plain characters/);
+	assert.match(problems, /tr\.json: branch: def: same as the English/);
+	assert.match(problems, /tr\.json: nonsense: no such term in data\/glossary\/en\.json/);
+});
+
+test("translated pairs and rule pages are checked against the English", () => {
+	const pairs = { ...raw.pairs, tr: { ...(raw.pairs.tr ?? {}), "401-407": raw.pairs.en?.["401-407"] } };
+	assert.match(
+		validateKnowledge({ ...raw, pairs }).problems.join("\n"),
+		/tr\/401-407\.json: whenToUseWhich: same as the English/,
+	);
+	const auth = raw.rules?.tr?.["auth-loop"] as { check: string[] };
+	const rules = {
+		...raw.rules,
+		tr: { ...(raw.rules?.tr ?? {}), "auth-loop": { ...auth, check: auth.check.slice(1) } },
+	};
+	assert.match(
+		validateKnowledge({ ...raw, rules }).problems.join("\n"),
+		/tr\/auth-loop\.json: check: \d+ items, English has/,
+	);
+});
+
+test("sentences end in the punctuation of their script", () => {
+	const text = (summary: string) => ({ ...(raw.text.en?.["486"] as object), summary });
+	for (const ok of [
+		"着信側は話し中です。",
+		"被叫方的设备正忙，无法接听。",
+		"هل الخط مشغول؟",
+		"कॉल व्यस्त है।",
+		"ปลายทางสายไม่ว่าง",
+	])
+		assert.ok(CodeText.safeParse(text(ok)).success, ok);
+	assert.ok(!CodeText.safeParse(text("The callee is busy and")).success);
 });

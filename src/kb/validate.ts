@@ -3,7 +3,20 @@
  * build (`scripts/build-kb.ts`) and by the tests; never at run time.
  */
 import { canonicalName } from "../sip/parse-message.ts";
-import { CodeFacts, CodeText, PairText, Q850Names, Registry, RuleDoc, SearchSynonyms } from "./schema.ts";
+import { literalPrefix } from "./glossary-match.ts";
+import { isLanguage } from "./locales.ts";
+import {
+	CodeFacts,
+	CodeText,
+	Glossary,
+	type GlossaryText,
+	PairText,
+	Q850Names,
+	Registry,
+	RuleDoc,
+	SearchSynonyms,
+} from "./schema.ts";
+import { translationProblems } from "./translation-check.ts";
 import type { KbCode, KnowledgeBase } from "./types.ts";
 import { words } from "./words.ts";
 
@@ -21,6 +34,13 @@ export interface RawData {
 	terms?: Record<string, string>;
 	/** Curated search vocabulary per language (may be empty). */
 	searchSynonyms?: Record<string, unknown>;
+	/** The glossary per language (`data/glossary/{lang}.json`). */
+	glossary?: Record<string, unknown>;
+	/**
+	 * Languages that have their code modules: derived sentences (`src/kb/phrases/{lang}.ts`) and
+	 * finding texts (`src/diagnose/texts/{lang}.ts`). Unset: not checked.
+	 */
+	modules?: { phrases: string[]; findingTexts: string[] };
 }
 
 /** One row of a term list: the one term to use and the forms that must not appear. */
@@ -95,14 +115,18 @@ export function termProblems(text: string, rules: TermRule[], reasons: readonly 
 
 const DOUBLED = /(?<![\p{L}\p{N}-])(\p{L}{2,})\s+\1(?![\p{L}\p{N}-])/iu;
 const MARKDOWN = /\*\*|`|^\s*#|\[[^\]]*\]\(|^\s*[-*] /m;
-const PLACEHOLDER = /\bTODO\b|\bTBD\b|\bXXX\b|lorem ipsum|\{\w*\}|\$\{|\bFIXME\b/i;
+// Case-sensitive: Spanish and Portuguese "todo" is a word, not a to-do.
+const PLACEHOLDER = /\bTODO\b|\bTBD\b|\bXXX\b|[Ll]orem ipsum|\{\w*\}|\$\{|\bFIXME\b/;
 const TURKISH_LETTER = /[çğıöşüÇĞİÖŞÜ]/;
+/** Turkish doubles these on purpose: "atlama atlama" (hop by hop), "satır satır" (line by line). */
+const TURKISH_REDUPLICATION = new Set(["atlama", "satır", "adım", "tek", "ayrı", "yavaş"]);
 
 /** Problems with one piece of prose, or [] when it reads clean. */
 export function proseProblems(text: string, lang: string): string[] {
 	const out: string[] = [];
 	const doubled = DOUBLED.exec(text);
-	if (doubled) out.push(`doubled word "${doubled[0]}"`);
+	if (doubled && !(lang === "tr" && TURKISH_REDUPLICATION.has((doubled[1] ?? "").toLocaleLowerCase("tr"))))
+		out.push(`doubled word "${doubled[0]}"`);
 	if (MARKDOWN.test(text)) out.push("raw markdown");
 	if (PLACEHOLDER.test(text)) out.push("placeholder text");
 	if (/\s{2,}/.test(text.trim())) out.push("double space");
@@ -192,8 +216,10 @@ export function settingProblems(f: Pick<CodeFacts, "settings">, text: Record<str
 export function validateKnowledge(
 	raw: RawData,
 	options: { only?: Set<number> } = {},
-): { kb: KnowledgeBase; problems: string[] } {
+): { kb: KnowledgeBase; problems: string[]; gaps: string[] } {
 	const problems: string[] = [];
+	/** What a content language lacks and is served in English with a note until written (see KB-AUTHORING.md). */
+	const gaps: string[] = [];
 	const only = options.only;
 	const wanted = (code: number) => !only || only.has(code);
 
@@ -213,11 +239,16 @@ export function validateKnowledge(
 				pairs: {},
 				rules: {},
 				searchSynonyms: {},
+				glossary: {},
 			},
 			problems,
+			gaps,
 		};
 
 	const languages = Object.keys(raw.text).sort();
+	for (const lang of languages)
+		if (!isLanguage(lang))
+			problems.push(`data/text/${lang}: ${lang} is not a language sipwhy offers (src/kb/locales.ts)`);
 	const termRules: Record<string, TermRule[]> = {};
 	for (const [lang, markdown] of Object.entries(raw.terms ?? {})) {
 		try {
@@ -226,10 +257,6 @@ export function validateKnowledge(
 			problems.push(`docs/terms-${lang}.md: ${(e as Error).message}`);
 		}
 	}
-	// Curated pairs and troubleshooting pages are checked against the term list like the code texts.
-	const registeredReasons = registry.data.codes.map((c) => c.reason);
-	const termsOf = (lang: string, item: string) =>
-		termProblems(item, termRules[lang] ?? [], registeredReasons).map((p) => `${p} (docs/terms-${lang}.md)`);
 	const listed = [
 		...registry.data.codes.map((c) => ({ ...c, registered: true })),
 		...registry.data.unregistered.map((c) => ({
@@ -240,6 +267,7 @@ export function validateKnowledge(
 		})),
 	].sort((a, b) => a.code - b.code);
 	const known = new Set(listed.map((c) => c.code));
+	const reasons = registry.data.codes.map((c) => c.reason);
 	const codes: KbCode[] = [];
 
 	for (const entry of listed) {
@@ -272,7 +300,6 @@ export function validateKnowledge(
 			if (r === entry.code) problems.push(`${where}: related to itself`);
 		}
 		const text: Record<string, CodeText> = {};
-		const reasons = registry.data.codes.map((c) => c.reason);
 		for (const lang of languages) {
 			const tWhere = `data/text/${lang}/${entry.code}.json`;
 			const rawText = raw.text[lang]?.[String(entry.code)];
@@ -286,22 +313,9 @@ export function validateKnowledge(
 				continue;
 			}
 			if (t.data.summary.length > 200) problems.push(`${tWhere}: summary longer than 200 characters`);
-			for (const [field, value] of Object.entries(t.data)) {
-				const items = Array.isArray(value) ? value : [value];
-				items.forEach((item, i) => {
-					for (const p of proseProblems(item, lang))
-						problems.push(`${tWhere}: ${field}${Array.isArray(value) ? `[${i}]` : ""}: ${p}`);
-				});
-			}
-			const rules = termRules[lang];
-			if (rules)
-				for (const [field, value] of Object.entries(t.data)) {
-					const items = Array.isArray(value) ? value : [value];
-					items.forEach((item, i) => {
-						for (const p of termProblems(item, rules, reasons))
-							problems.push(`${tWhere}: ${field}${Array.isArray(value) ? `[${i}]` : ""}: ${p} (docs/terms-${lang}.md)`);
-					});
-				}
+			problems.push(...fieldProblems(tWhere, t.data, lang, termRules[lang], reasons));
+			if (lang !== "en" && text.en)
+				for (const p of translationProblems(text.en, t.data, lang, { reasons })) problems.push(`${tWhere}: ${p}`);
 			if (!new RegExp(`\\b${entry.code}\\b`).test(t.data.useWhen))
 				problems.push(`${tWhere}: useWhen must name ${entry.code}`);
 			text[lang] = t.data;
@@ -341,12 +355,7 @@ export function validateKnowledge(
 				problems.push(...zodProblems(where, p.error));
 				continue;
 			}
-			for (const [field, v] of Object.entries(p.data)) {
-				const items = Array.isArray(v) ? v : [v];
-				for (const item of items)
-					for (const pr of [...proseProblems(item, lang), ...termsOf(lang, item)])
-						problems.push(`${where}: ${field}: ${pr}`);
-			}
+			problems.push(...fieldProblems(where, p.data, lang, termRules[lang], reasons));
 			pairs[lang][key] = p.data;
 		}
 	}
@@ -360,25 +369,51 @@ export function validateKnowledge(
 				problems.push(...zodProblems(where, r.error));
 				continue;
 			}
-			for (const [field, v] of Object.entries(r.data)) {
-				if (field === "codes" || field === "cites") continue;
-				const items = Array.isArray(v) ? v : [v];
-				for (const item of items)
-					for (const pr of [...proseProblems(String(item), lang), ...termsOf(lang, String(item))])
-						problems.push(`${where}: ${field}: ${pr}`);
-			}
+			const { codes: _codes, cites: _cites, ...prose } = r.data;
+			problems.push(...fieldProblems(where, prose, lang, termRules[lang], reasons));
 			for (const c of r.data.codes) if (!known.has(c)) problems.push(`${where}: unknown code ${c}`);
 			rules[lang][id] = r.data;
 		}
 	}
-	if (!only)
-		for (const lang of Object.keys(rules))
-			for (const id of Object.keys(rules.en ?? {}))
-				if (!rules[lang]?.[id]) problems.push(`data/rules/${lang}/${id}.json: missing (exists in en)`);
-	if (!only)
-		for (const lang of Object.keys(pairs))
-			for (const key of Object.keys(pairs.en ?? {}))
-				if (!pairs[lang]?.[key]) problems.push(`data/pairs/${lang}/${key}.json: missing (exists in en)`);
+	const glossary = glossaryOf(raw.glossary ?? {}, languages, problems, termRules, reasons);
+	for (const [kind, byLang] of [
+		["pairs", pairs],
+		["rules", rules],
+	] as const)
+		for (const lang of Object.keys(byLang))
+			if (!languages.includes(lang))
+				problems.push(`data/${kind}/${lang}: ${lang} is not a content language (data/text/${lang}/ comes first)`);
+	for (const lang of languages) {
+		if (lang === "en") continue;
+		for (const [key, p] of Object.entries(pairs[lang] ?? {})) {
+			const en = pairs.en?.[key];
+			if (!en) problems.push(`data/pairs/${lang}/${key}.json: no English original (data/pairs/en/${key}.json)`);
+			else
+				for (const pr of translationProblems(en, p, lang, { reasons }))
+					problems.push(`data/pairs/${lang}/${key}.json: ${pr}`);
+		}
+		for (const [id, r] of Object.entries(rules[lang] ?? {})) {
+			const en = rules.en?.[id];
+			if (!en) problems.push(`data/rules/${lang}/${id}.json: no English original (data/rules/en/${id}.json)`);
+			else {
+				for (const pr of translationProblems(en, r, lang, { same: ["codes", "cites"], reasons }))
+					problems.push(`data/rules/${lang}/${id}.json: ${pr}`);
+				if (r.codes.join() !== en.codes.join() || r.cites.join() !== en.cites.join())
+					problems.push(`data/rules/${lang}/${id}.json: codes and cites must be the English ones`);
+			}
+		}
+	}
+	if (!only) gaps.push(...completenessGaps(languages, { pairs, rules, glossary }));
+	// Derived sentences and finding texts are code: until a language has them they are English.
+	if (raw.modules)
+		for (const lang of languages) {
+			if (!raw.modules.phrases.includes(lang))
+				gaps.push(`${lang}: src/kb/phrases/${lang}.ts missing (derived sentences)`);
+			if (!raw.modules.findingTexts.includes(lang))
+				gaps.push(
+					`${lang}: src/diagnose/texts/${lang}.ts missing (finding texts; src/diagnose/rule-ids.test.ts fails)`,
+				);
+		}
 
 	const searchSynonyms = synonymsOf(raw.searchSynonyms ?? {}, languages, known, problems);
 
@@ -393,9 +428,116 @@ export function validateKnowledge(
 			q850: q850.data,
 			pairs,
 			rules,
+			glossary,
 		},
 		problems,
+		gaps,
 	};
+}
+
+/**
+ * Prose, then term-list problems of every string field of one record (lists item by item), each
+ * as "where: field[i]: problem".
+ */
+function fieldProblems(
+	where: string,
+	record: Record<string, unknown>,
+	lang: string,
+	terms: TermRule[] | undefined,
+	reasons: readonly string[],
+): string[] {
+	const out: string[] = [];
+	for (const [field, value] of Object.entries(record)) {
+		const items = Array.isArray(value) ? value : [value];
+		items.forEach((item, i) => {
+			if (typeof item !== "string") return;
+			const at = `${where}: ${field}${Array.isArray(value) ? `[${i}]` : ""}`;
+			for (const p of proseProblems(item, lang)) out.push(`${at}: ${p}`);
+			if (terms) for (const p of termProblems(item, terms, reasons)) out.push(`${at}: ${p} (docs/terms-${lang}.md)`);
+		});
+	}
+	return out;
+}
+
+/**
+ * Validates `data/glossary/{lang}.json`: schema, English for every content language's terms,
+ * `cite`/`cs` only in English, patterns that compile and start with three plain characters, prose
+ * and term-list checks, and the per-language checks against the English term.
+ */
+function glossaryOf(
+	raw: Record<string, unknown>,
+	languages: string[],
+	problems: string[],
+	termRules: Record<string, TermRule[]>,
+	reasons: readonly string[],
+): Record<string, Record<string, GlossaryText>> {
+	const out: Record<string, Record<string, GlossaryText>> = {};
+	if (raw.en === undefined) problems.push("data/glossary/en.json: missing");
+	for (const [lang, value] of Object.entries(raw).sort(([a], [b]) => (a === "en" ? -1 : b === "en" ? 1 : 0))) {
+		const where = `data/glossary/${lang}.json`;
+		if (!languages.includes(lang)) {
+			problems.push(`${where}: ${lang} is not a content language (data/text/${lang}/ comes first)`);
+			continue;
+		}
+		const g = Glossary.safeParse(value);
+		if (!g.success) {
+			problems.push(...zodProblems(where, g.error));
+			continue;
+		}
+		for (const [id, t] of Object.entries(g.data)) {
+			const at = `${where}: ${id}`;
+			const en = out.en?.[id];
+			if (lang !== "en") {
+				if (!en) problems.push(`${at}: no such term in data/glossary/en.json`);
+				if (t.cite !== undefined || t.cs !== undefined) problems.push(`${at}: cite and cs are set in en.json only`);
+			}
+			for (const alt of t.match) {
+				try {
+					new RegExp(alt, "iu");
+				} catch (e) {
+					problems.push(`${at}: match ${alt}: ${(e as Error).message}`);
+					continue;
+				}
+				if (literalPrefix(alt).length !== 3)
+					problems.push(`${at}: match ${alt} must start with three plain characters (the linker's key)`);
+			}
+			problems.push(...fieldProblems(at, { term: t.term, def: t.def }, lang, termRules[lang], reasons));
+			if (en)
+				for (const p of translationProblems({ term: en.term, def: en.def }, { term: t.term, def: t.def }, lang, {
+					mayEqual: ["term"],
+					reasons,
+				}))
+					problems.push(`${at}: ${p}`);
+		}
+		out[lang] = g.data;
+	}
+	return out;
+}
+
+/**
+ * What each content language other than English lacks, one line per kind: the curated pairs, rule
+ * pages and glossary terms English has. These are served in English with a note per item; a
+ * missing code text is a problem instead (see docs/KB-AUTHORING.md).
+ */
+export function completenessGaps(
+	languages: readonly string[],
+	kb: Pick<KnowledgeBase, "pairs" | "rules" | "glossary">,
+): string[] {
+	const out: string[] = [];
+	const lacking = (what: string, lang: string, all: string[], present: Record<string, unknown> | undefined) => {
+		const missing = all.filter((k) => !present?.[k]);
+		if (missing.length)
+			out.push(
+				`${lang}: ${missing.length} of ${all.length} ${what} missing: ${missing.slice(0, 12).join(", ")}${missing.length > 12 ? ", …" : ""}`,
+			);
+	};
+	for (const lang of languages) {
+		if (lang === "en") continue;
+		lacking("curated pairs (data/pairs/)", lang, Object.keys(kb.pairs.en ?? {}), kb.pairs[lang]);
+		lacking("rule pages (data/rules/)", lang, Object.keys(kb.rules.en ?? {}), kb.rules[lang]);
+		lacking("glossary terms (data/glossary/)", lang, Object.keys(kb.glossary.en ?? {}), kb.glossary[lang]);
+	}
+	return out;
 }
 
 /**

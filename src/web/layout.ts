@@ -45,6 +45,17 @@ export function untranslatedNotice(L: WebLabels, untranslated: boolean | undefin
 	return untranslated ? html`<p class="notice" role="note">${L.untranslated}</p>` : html``;
 }
 
+/**
+ * The note on one item (a glossary term, a curated pair, a rule page) that a content language has
+ * not written yet and that is shown in English: the word "English" in English, the page's own
+ * untranslated notice as its title.
+ */
+export function itemFallback(L: WebLabels, fallback: boolean): Html {
+	return fallback
+		? html` <small class="fallback" role="note" lang="en" title="${L.untranslated}">(${LABELS.en.langName})</small>`
+		: html``;
+}
+
 /** Attributes for prose that is English inside a page of another language. */
 export function proseAttrs(untranslated: boolean | undefined): Html {
 	return untranslated ? html` lang="en" dir="ltr"` : html``;

@@ -33,7 +33,7 @@ const langParam = {
 	in: "query",
 	required: false,
 	description:
-		"Language of the answer (default en). Content is written in en and tr; other languages get English text with contentLang: en.",
+		"Language of the answer (default en). Content is written in the content languages (en and tr today); other languages get English text with contentLang: en. A content language that lacks a curated pair answers with the English one and curatedLang: en.",
 	schema: lang,
 };
 
@@ -291,6 +291,11 @@ export function openApiDocument(origin: string): object {
 						curated: { type: "boolean" },
 						lang,
 						contentLang: lang,
+						curatedLang: {
+							...lang,
+							description:
+								"Present (en) when the content language has not written this curated pair yet: its curated sentences are the English ones.",
+						},
 					},
 				},
 				CodeSummary: {

@@ -1,6 +1,6 @@
 /** The list of pages (for the sitemap and the static export), sitemap.xml and robots.txt. */
 import { LANGUAGES, type Language } from "../kb/locales.ts";
-import { entries, REGISTRY_SOURCE } from "../kb/registry.ts";
+import { curatedPair, entries, REGISTRY_SOURCE } from "../kb/registry.ts";
 import { escapeHtml } from "./html.ts";
 import { isContentLang, pairsWith } from "./pages/common.ts";
 import { CLASSES, url } from "./urls.ts";
@@ -14,7 +14,8 @@ export function indexablePaths(): string[] {
 		for (const cls of CLASSES) out.push(url.cls(lang, cls));
 		out.push(url.glossary(lang));
 		for (const e of entries()) out.push(url.code(lang, e.code));
-		for (const [a, b] of pairsWith()) out.push(url.compare(lang, a, b));
+		// A pair the language has not written yet is shown in English and left to the English page.
+		for (const [a, b] of pairsWith()) if (curatedPair(a, b, lang)) out.push(url.compare(lang, a, b));
 	}
 	return out;
 }

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { LABELS } from "../i18n/index.ts";
+import { glossaryTerms } from "../kb/registry.ts";
 import { locationPath, negotiateLanguage } from "./app.ts";
-import { GLOSSARY, Linker } from "./glossary.ts";
+import { Linker } from "./glossary.ts";
 import { escapeHtml, html, jsonForScript, raw } from "./html.ts";
 import { pickEncoding, ResponseCache, toEntry } from "./respond.ts";
 
@@ -65,13 +66,35 @@ describe("glossary linker", () => {
 		assert.doesNotMatch(new Linker("tr", (id) => `#${id}`).link("kolay").value, /#branch/);
 	});
 
-	test("every term has a unique id and compiles in both languages", () => {
-		assert.equal(new Set(GLOSSARY.map((t) => t.id)).size, GLOSSARY.length);
-		for (const t of GLOSSARY)
-			for (const lang of ["en", "tr"] as const) {
-				const text = `x ${t[lang].term} x`;
-				assert.doesNotThrow(() => new Linker(lang, (id) => id).link(text), t.id);
+	test("every term compiles in both languages and links its own heading", () => {
+		for (const lang of ["en", "tr"] as const) {
+			const terms = glossaryTerms(lang);
+			assert.ok(terms.length >= 30);
+			assert.equal(new Set(terms.map((t) => t.id)).size, terms.length);
+			for (const t of terms) {
+				assert.equal(t.lang, lang, `${lang} ${t.id} is written in ${lang}`);
+				assert.doesNotThrow(() => new Linker(lang, (id) => id).link(`x ${t.term} x`), t.id);
 			}
+		}
+	});
+
+	test("in right-to-left prose, codes, RFC sections and header names become left-to-right islands", () => {
+		const ar = new Linker("ar", (id) => `#${id}`).link(
+			"يرسل الخادم 486 Busy Here وفق RFC 3261 §21.4.24، مع ترويسة Retry-After ثم INVITE جديد.",
+		).value;
+		assert.match(ar, /<span dir="ltr">486 Busy Here<\/span>/);
+		assert.match(ar, /<span dir="ltr">RFC 3261 §21\.4\.24<\/span>،/);
+		assert.match(ar, /<span dir="ltr">Retry-After<\/span>/);
+		assert.match(ar, /<a class="term" href="#invite"><span dir="ltr">INVITE<\/span><\/a>/);
+		assert.doesNotMatch(new Linker("en", (id) => id).link("RFC 3261 §21.4.24").value, /dir=/);
+	});
+
+	test("a term may start after any letter in a language written without spaces", () => {
+		// ja has no glossary of its own yet, so its linker uses the English patterns.
+		const ja = new Linker("ja", (id) => `#${id}`).link("発信側はINVITEを送り、プロキシがforkingします。").value;
+		assert.match(ja, /#invite">INVITE</);
+		assert.match(ja, /#forking">forking</);
+		assert.doesNotMatch(new Linker("en", (id) => `#${id}`).link("reINVITEx").value, /#invite/);
 	});
 });
 

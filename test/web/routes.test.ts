@@ -1,9 +1,11 @@
 // Every route of the site over real HTTP: status codes, redirects, languages, SEO rules.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { LANGUAGES } from "../../src/kb/locales.ts";
-import { contentLanguages, curatedPairs, entries, entry, slug } from "../../src/kb/registry.ts";
-import { GLOSSARY } from "../../src/web/glossary.ts";
+import { LABELS } from "../../src/i18n/index.ts";
+import { LANGUAGES, type Language } from "../../src/kb/locales.ts";
+import { contentLanguages, curatedPairs, entries, entry, glossaryTerms, slug } from "../../src/kb/registry.ts";
+import { escapeHtml } from "../../src/web/html.ts";
+import { url } from "../../src/web/urls.ts";
 import { alternates, canonical, get, isNoindex, liveServer, SITE } from "./helpers.ts";
 
 const live = liveServer({ siteUrl: SITE });
@@ -286,13 +288,16 @@ describe("other pages", () => {
 	});
 
 	test("the glossary has at least 30 terms, defined in English and Turkish", async () => {
-		assert.ok(GLOSSARY.length >= 30);
-		for (const t of GLOSSARY) {
-			assert.ok(t.en.def.length > 40 && t.tr.def.length > 40, t.id);
-			assert.match(t.tr.def, /[çğıöşüİ]/, `${t.id} Turkish definition`);
+		const en = glossaryTerms("en");
+		const trTerms = new Map(glossaryTerms("tr").map((t) => [t.id, t]));
+		assert.ok(en.length >= 30);
+		for (const t of en) {
+			const tr = trTerms.get(t.id);
+			assert.ok(t.def.length > 40 && tr && tr.def.length > 40 && tr.lang === "tr", t.id);
+			assert.match(tr.def, /[çğıöşüİ]/, `${t.id} Turkish definition`);
 		}
-		const en = await (await get(base(), "/en/glossary/")).text();
-		const tr = await (await get(base(), "/tr/glossary/")).text();
+		const enPage = await (await get(base(), "/en/glossary/")).text();
+		const trPage = await (await get(base(), "/tr/glossary/")).text();
 		for (const id of [
 			"dialog",
 			"transaction",
@@ -304,10 +309,10 @@ describe("other pages", () => {
 			"prack",
 			"record-route",
 		]) {
-			assert.ok(en.includes(`<dt id="${id}"`), id);
-			assert.ok(tr.includes(`<dt id="${id}"`), id);
+			assert.ok(enPage.includes(`<dt id="${id}"`), id);
+			assert.ok(trPage.includes(`<dt id="${id}"`), id);
 		}
-		assert.match(tr, /Erken medya/);
+		assert.match(trPage, /Erken medya/);
 		const de = await (await get(base(), "/de/glossary/")).text();
 		assert.ok(isNoindex(de));
 		assert.match(de, /<dt id="dialog" lang="en" dir="ltr">Dialog<\/dt>/);
@@ -362,16 +367,47 @@ describe("other pages", () => {
 });
 
 describe("SEO", () => {
-	test("translated content pages: canonical to themselves, hreflang en/tr/x-default", async () => {
+	test("translated content pages: canonical to themselves, hreflang in all 15 languages and x-default", async () => {
+		const want = [
+			...LANGUAGES.map((l) => [l === "zh-hans" ? "zh-Hans" : l, SITE + codePath(l, 603)]),
+			["x-default", SITE + codePath("en", 603)],
+		];
 		for (const lang of contentLanguages()) {
 			const html = await (await get(base(), codePath(lang, 603))).text();
 			assert.ok(!isNoindex(html));
 			assert.equal(canonical(html), SITE + codePath(lang, 603));
-			assert.deepEqual(alternates(html), [
-				["en", SITE + codePath("en", 603)],
-				["tr", SITE + codePath("tr", 603)],
-				["x-default", SITE + codePath("en", 603)],
-			]);
+			assert.deepEqual(alternates(html), want);
+		}
+	});
+
+	test("every page with alternates names all 15 languages; lang and dir follow the page language", async () => {
+		// Pages made of interface labels only are indexable in every language; content pages in content languages.
+		const labelPages = (l: Language) => [url.home(l), url.codes(l), url.compareIndex(l), url.analyze(l), url.api(l)];
+		const pages = (l: Language) => [
+			...labelPages(l),
+			url.cls(l, "4xx"),
+			codePath(l, 486),
+			url.compare(l, 486, 600),
+			url.glossary(l),
+			url.troubleshoot(l),
+			url.troubleshoot(l, "auth-loop"),
+		];
+		for (const lang of ["en", "tr", "ar", "ja", "de"] as const) {
+			for (const p of pages(lang)) {
+				const r = await get(base(), p);
+				assert.equal(r.status, 200, p);
+				const html = await r.text();
+				const hl = alternates(html).map(([h]) => h);
+				assert.deepEqual(hl, [...LANGUAGES.map((l) => (l === "zh-hans" ? "zh-Hans" : l)), "x-default"], p);
+				assert.match(html, new RegExp(`<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}">`), p);
+				assert.equal(isNoindex(html), !contentLanguages().includes(lang) && !labelPages(lang).includes(p), p);
+				if (contentLanguages().includes(lang)) {
+					// A complete content language: no English stand-in anywhere on its pages.
+					assert.doesNotMatch(html, /class="fallback"/, `${p}: no fallback note`);
+					assert.ok(!html.includes(escapeHtml(LABELS[lang].untranslated)), `${p}: no untranslated notice`);
+					assert.equal(canonical(html), SITE + p, `${p} is its own canonical`);
+				}
+			}
 		}
 	});
 

@@ -83,6 +83,7 @@ dl.gloss dt{font-weight:700;margin-top:1rem}
 dl.gloss dt:target{background:var(--mark)}
 dl.gloss dd{margin:.2rem 0 0;margin-inline-start:0;max-width:46rem}
 .pick{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
+.pick select{max-width:100%}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding-block:1rem 2rem}
 [dir=rtl] .crumbs li+li::before{content:"‹"}
 .dropzone{border:2px dashed var(--line);border-radius:.6rem;padding:1.5rem;text-align:center;margin:1rem 0}

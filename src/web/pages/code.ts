@@ -16,6 +16,7 @@ import {
 	contentRoutes,
 	crumbs,
 	kls,
+	labelText,
 	linkerFor,
 	pairLink,
 	pairsWith,
@@ -94,7 +95,7 @@ export function q850Table(L: WebLabels, e: Explanation): Html {
 	const q = e.facts.q850;
 	const name = (n: number) => html`${n} <span lang="en">${q.names[String(n)] ?? ""}</span>`;
 	const [toCite, fromCite] = e.citations.q850;
-	return html`<p>${L.q850Intro}</p><div class="scroll"><table>
+	return html`<p>${labelText(e.lang as Language, L.q850Intro)}</p><div class="scroll"><table>
 <tr><th scope="row">${L.q850To}</th><td>${q.toCause === null ? L.none : name(q.toCause)} (${q850BasisLabel(L, q.basis)})${toCite ? html` ${cite(toCite)}` : ""}</td></tr>
 <tr><th scope="row">${L.q850From}</th><td>${q.fromCauses.length ? q.fromCauses.map((n, i) => html`${i ? ", " : ""}${name(n)}`) : L.none}${fromCite ? html` ${cite(fromCite)}` : ""}</td></tr>
 </table></div>`;
@@ -113,7 +114,7 @@ function notes(L: WebLabels, lang: Language, e: Explanation): Html {
 	const out: Html[] = [];
 	if (e.treatedAs !== undefined)
 		out.push(
-			html`<p class="notice">${L.treatedAs(e.code, `${e.treatedAs} ${reasonOf(e.treatedAs)}`)} <a href="${url.code(lang, e.treatedAs)}">${codeName(e.treatedAs)}</a></p>`,
+			html`<p class="notice">${labelText(lang, L.treatedAs(e.code, `${e.treatedAs} ${reasonOf(e.treatedAs)}`))} <a href="${url.code(lang, e.treatedAs)}">${codeName(e.treatedAs)}</a></p>`,
 		);
 	if (e.deprecatedBy)
 		out.push(html`<p class="notice">${L.status.deprecated}. ${L.deprecatedBy}: ${cite(e.deprecatedBy)}</p>`);

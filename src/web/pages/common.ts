@@ -6,6 +6,7 @@ import { classOf, type ResponseClass } from "../../kb/classes.ts";
 import { contentLanguageFor } from "../../kb/explain.ts";
 import { LANGUAGES, type Language } from "../../kb/locales.ts";
 import { contentLanguages, curatedPairs, entry } from "../../kb/registry.ts";
+import { isolateLtr, isRtl } from "../bidi.ts";
 import { Linker } from "../glossary.ts";
 import { type Html, type HtmlValue, html } from "../html.ts";
 import { type Ctx, hreflang, type NavKey, renderPage } from "../layout.ts";
@@ -36,9 +37,17 @@ export function codeLink(lang: Language, code: number): Html {
 	return html`<a href="${url.code(lang, code)}">${codeName(code)}</a>`;
 }
 
-/** A link to an RFC section. */
+/**
+ * An interface label that mixes words with codes, reason phrases or RFC sections ("… وهو هنا 400
+ * Bad Request (RFC 3261 §8.1.3.2)"): in a right-to-left language each left-to-right run is isolated.
+ */
+export function labelText(lang: Language, text: string): Html {
+	return isRtl(lang) ? isolateLtr(text) : html`${text}`;
+}
+
+/** A link to an RFC section, kept left to right inside right-to-left text ("RFC 3261 §21.4"). */
 export function cite(c: Citation): Html {
-	return html`<a class="cite" href="${c.url}">${formatCite(c)}</a>`;
+	return html`<a class="cite" dir="ltr" href="${c.url}">${formatCite(c)}</a>`;
 }
 
 /** The badge of a class: "4xx Client failure". */
@@ -58,21 +67,24 @@ export function isContentLang(lang: Language): boolean {
 	return contentLanguages().includes(lang);
 }
 
-/** The content language used for a UI language. */
-export function contentOf(lang: Language): "en" | "tr" {
-	return contentLanguageFor(lang) as "en" | "tr";
+/** The content language used for a UI language: itself when its content is written, else English. */
+export function contentOf(lang: Language): Language {
+	return contentLanguageFor(lang) as Language;
 }
 
-/** hreflang alternates for a page whose prose exists in the content languages. */
+/**
+ * hreflang alternates for a page whose prose is written per language: every offered language (a
+ * language whose content is still English points at its own page, which says so), and x-default.
+ */
 export function contentAlternates(path: (l: Language) => string): [string, string][] {
-	const out: [string, string][] = LANGUAGES.filter(isContentLang).map((l) => [hreflang(l), path(l)]);
+	const out: [string, string][] = LANGUAGES.map((l) => [hreflang(l), path(l)]);
 	out.push(["x-default", path("en")]);
 	return out;
 }
 
 /**
  * Where a page whose prose exists in the content languages lives: indexable in those, canonical to
- * the English page elsewhere, with hreflang alternates across the content languages.
+ * the English page elsewhere, with hreflang alternates in every offered language.
  */
 export function contentRoutes(
 	lang: Language,

@@ -5,9 +5,11 @@ import { classOf } from "../../kb/classes.ts";
 import { type Comparison, compare } from "../../kb/compare.ts";
 import type { Explanation } from "../../kb/explain.ts";
 import type { Language } from "../../kb/locales.ts";
+import { hasPhrases } from "../../kb/phrases/index.ts";
+import { curatedPair } from "../../kb/registry.ts";
 import type { Linker } from "../glossary.ts";
 import { type Html, html } from "../html.ts";
-import { type Ctx, type Page, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
+import { type Ctx, itemFallback, type Page, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
 import { url } from "../urls.ts";
 import { breadcrumbLd, capitalize } from "./code.ts";
 import {
@@ -79,6 +81,14 @@ export function comparePage(ctx: Ctx, lang: Language, x: number, y: number): str
 	const { a, b } = c;
 	const untranslated = c.contentLang !== lang;
 	const P = proseAttrs(untranslated);
+	// The curated sentences of a pair the content language has not written yet are English, marked so.
+	const pairFallback = c.curatedLang !== undefined && !untranslated;
+	const curatedCount = c.curated
+		? (curatedPair(a.code, b.code, c.curatedLang ?? c.contentLang)?.keyDifferences.length ?? 0)
+		: 0;
+	// Derived sentences are English too while the content language has no src/kb/phrases/{lang}.ts.
+	const derivedEnglish = !untranslated && !hasPhrases(c.contentLang);
+	const english = (i: number) => (pairFallback && i < curatedCount) || (derivedEnglish && i >= curatedCount);
 	const link = linkerFor(lang);
 	const title = `SIP ${a.code} ${a.reason} ${L.vs} ${b.code} ${b.reason}`;
 	const others = [...pairsWith(a.code), ...pairsWith(b.code)].filter(
@@ -92,19 +102,20 @@ export function comparePage(ctx: Ctx, lang: Language, x: number, y: number): str
 <p class="muted">${c.curated ? L.curated : L.derived}</p>
 ${untranslatedNotice(L, untranslated)}
 <div class="cmp">${card(L, lang, a, P)}${card(L, lang, b, P)}</div>
-${section("differences", L.differences, html`<ol class="steps"${P}>${c.differences.map((d) => html`<li>${link.link(d)}</li>`)}</ol>`)}
-${section("which", L.whenToUseWhich, html`<p${P}>${link.link(c.whenToUseWhich)}</p>`)}
+${section("differences", L.differences, html`<ol class="steps"${P}>${c.differences.map((d, i) => html`<li${english(i) ? proseAttrs(true) : ""}>${link.link(d)}${itemFallback(L, english(i))}</li>`)}</ol>`)}
+${section("which", L.whenToUseWhich, html`<p${proseAttrs(untranslated || pairFallback)}>${link.link(c.whenToUseWhich)}${itemFallback(L, pairFallback)}</p>`)}
 ${section("side", L.sideBySide, sideBySide(L, c))}
 ${section("details", `${L.description} · ${L.whenYouSeeIt} · ${L.howToFix}`, html`<div class="cmp">${details(L, lang, a, P, link)}${details(L, lang, b, P, link)}</div>`)}
 ${others.length ? section("more", L.pairsTitle, html`<ul class="list">${others.map(([p, q]) => html`<li>${pairLink(L, lang, p, q)}</li>`)}</ul>`) : ""}`;
-	const indexable = c.curated && isContentLang(lang);
+	const indexable = c.curated && isContentLang(lang) && !pairFallback && !derivedEnglish;
 	const self = url.compare(lang, a.code, b.code);
 	const page: Page = {
 		lang,
 		title: `${title} — sipwhy`,
 		description: L.compareMeta(`${a.code} ${a.reason}`, `${b.code} ${b.reason}`),
 		pathIn: (l) => url.compare(l, a.code, b.code),
-		canonical: c.curated && !isContentLang(lang) ? url.compare("en", a.code, b.code) : self,
+		canonical:
+			c.curated && (!isContentLang(lang) || pairFallback || derivedEnglish) ? url.compare("en", a.code, b.code) : self,
 		indexable,
 		alternates: c.curated ? contentAlternates((l) => url.compare(l, a.code, b.code)) : [],
 		ogType: "article",

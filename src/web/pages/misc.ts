@@ -6,12 +6,12 @@ import { classOf, type ResponseClass } from "../../kb/classes.ts";
 import { explain } from "../../kb/explain.ts";
 import { listCodes } from "../../kb/list.ts";
 import type { Language } from "../../kb/locales.ts";
-import { codesOfClass, documentedRules, entries, entry, ruleDoc } from "../../kb/registry.ts";
+import { codesOfClass, documentedRules, entries, entry, hasOwnRuleDoc, ruleDoc } from "../../kb/registry.ts";
 import { search } from "../../kb/search.ts";
 import { ASSET_PATHS } from "../assets/index.ts";
 import { glossaryEntries } from "../glossary.ts";
 import { type Html, html } from "../html.ts";
-import { bigSearch, type Ctx, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
+import { bigSearch, type Ctx, itemFallback, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
 import { CLASSES, url } from "../urls.ts";
 import { breadcrumbLd } from "./code.ts";
 import {
@@ -25,6 +25,7 @@ import {
 	kls,
 	labelAlternates,
 	labelPage,
+	labelText,
 	pairLink,
 	pairsWith,
 	reasonOf,
@@ -37,7 +38,7 @@ const COMMON = [180, 183, 200, 401, 403, 404, 407, 408, 480, 481, 486, 487, 488,
 function classCards(L: WebLabels, lang: Language): Html {
 	return html`<ul class="grid">${CLASSES.map((cls) => {
 		const n = codesOfClass(cls).filter((e) => e.status !== "unregistered").length;
-		return html`<li class="card ${kls(cls)}"><h3><a href="${url.cls(lang, cls)}"><span class="code">${cls}</span> ${L.className[cls]}</a></h3><p>${L.classBlurb[cls]}</p><p class="muted">${L.codesCount(n)}</p></li>`;
+		return html`<li class="card ${kls(cls)}"><h3><a href="${url.cls(lang, cls)}"><span class="code">${cls}</span> ${L.className[cls]}</a></h3><p>${labelText(lang, L.classBlurb[cls])}</p><p class="muted">${L.codesCount(n)}</p></li>`;
 	})}</ul>`;
 }
 
@@ -89,7 +90,7 @@ ${CLASSES.map((cls) =>
 	section(
 		`c${cls}`,
 		`${cls} ${L.className[cls]}`,
-		html`<p>${L.classBlurb[cls]} <a href="${url.cls(lang, cls)}">${cls} →</a></p><ul class="list">${rows
+		html`<p>${labelText(lang, L.classBlurb[cls])} <a href="${url.cls(lang, cls)}">${cls} →</a></p><ul class="list">${rows
 			.filter((r) => r.class === cls)
 			.map(
 				(r) =>
@@ -119,7 +120,7 @@ export function classPage(ctx: Ctx, lang: Language, cls: ResponseClass): string 
 		[`${cls} ${L.className[cls]}`, null],
 	])}
 <h1><span class="code ${kls(cls)}">${cls}</span> ${L.className[cls]}</h1>
-<p class="lead">${L.classBlurb[cls]} ${cite(rfc)}</p>
+<p class="lead">${labelText(lang, L.classBlurb[cls])} ${cite(rfc)}</p>
 ${untranslatedNotice(L, untranslated)}
 <ul class="list">${codes.map((e) => html`<li>${codeLink(lang, e.code)}${e.status === "current" ? "" : html` <span class="tag">${L.status[e.status]}</span>`}<br><span${P}>${e.text[content]?.summary ?? e.text.en?.summary ?? ""}</span></li>`)}</ul>`;
 	const routes = contentRoutes(lang, (l) => url.cls(l, cls));
@@ -144,12 +145,15 @@ export function glossaryPage(ctx: Ctx, lang: Language): string {
 	const L = LABELS[lang];
 	const content = contentOf(lang);
 	const untranslated = content !== lang;
-	const P = proseAttrs(untranslated);
 	const terms = glossaryEntries(content);
 	const body = html`<h1>${L.glossaryTitle}</h1>
 <p class="lead">${L.glossaryIntro}</p>
 ${untranslatedNotice(L, untranslated)}
-<dl class="gloss">${terms.map((t) => html`<dt id="${t.id}"${P}>${t[content].term}</dt><dd><span${P}>${t[content].def}</span>${t.cite ? html` ${cite(parseCite(t.cite))}` : ""}</dd>`)}</dl>`;
+<dl class="gloss">${terms.map((t) => {
+		// A term the content language has not written yet comes in English, marked as such.
+		const A = proseAttrs(untranslated || t.lang !== content);
+		return html`<dt id="${t.id}"${A}>${t.term}</dt><dd><span${A}>${t.def}</span>${itemFallback(L, !untranslated && t.lang !== content)}${t.cite ? html` ${cite(parseCite(t.cite))}` : ""}</dd>`;
+	})}</dl>`;
 	const routes = contentRoutes(lang, (l) => url.glossary(l));
 	const indexable = routes.indexable;
 	return renderPage(ctx, {
@@ -166,8 +170,9 @@ ${untranslatedNotice(L, untranslated)}
 				inLanguage: content,
 				hasDefinedTerm: terms.map((t) => ({
 					"@type": "DefinedTerm",
-					name: t[content].term,
-					description: t[content].def,
+					name: t.term,
+					description: t.def,
+					inLanguage: t.lang,
 					url: `${ctx.origin}${url.glossary(indexable ? lang : "en", t.id)}`,
 				})),
 			},
@@ -246,7 +251,9 @@ export function troubleshootIndexPage(ctx: Ctx, lang: Language): string {
 ${untranslatedNotice(L, content !== lang)}
 <ul class="list">${documentedRules().map((id) => {
 		const d = ruleDoc(id, content);
-		return html`<li><a href="${url.troubleshoot(lang, id)}"${P}>${d?.title ?? id}</a><br><span${P}>${d?.summary ?? ""}</span></li>`;
+		const fallback = content !== "en" && !hasOwnRuleDoc(id, content);
+		const A = fallback ? proseAttrs(true) : P;
+		return html`<li><a href="${url.troubleshoot(lang, id)}"${A}>${d?.title ?? id}</a>${itemFallback(L, fallback && content === lang)}<br><span${A}>${d?.summary ?? ""}</span></li>`;
 	})}</ul>`;
 	const routes = contentRoutes(lang, (l) => url.troubleshoot(l));
 	return renderPage(ctx, {
@@ -265,20 +272,23 @@ export function troubleshootPage(ctx: Ctx, lang: Language, id: string): string |
 	const L = LABELS[lang];
 	const T = L.troubleshoot;
 	const content = contentOf(lang);
-	const P = proseAttrs(content !== lang);
+	// A rule page the content language has not written yet is shown in English, noted and not indexed.
+	const fallback = content !== "en" && !hasOwnRuleDoc(id, content);
+	const P = proseAttrs(content !== lang || fallback);
 	const d = ruleDoc(id, content);
 	if (!d) return null;
 	const list = (items: string[]) => html`<ul>${items.map((i) => html`<li${P}>${i}</li>`)}</ul>`;
 	const body = html`<h1${P}>${d.title}</h1>
 <p class="lead"${P}>${d.summary}</p>
-${untranslatedNotice(L, content !== lang)}
+${untranslatedNotice(L, content !== lang || fallback)}
 <h2>${T.symptoms}</h2>${list(d.symptoms)}
 <h2>${T.causes}</h2>${list(d.causes)}
 <h2>${T.check}</h2><ol>${d.check.map((i) => html`<li${P}>${i}</li>`)}</ol>
 ${d.codes.length ? html`<h2>${T.codes}</h2><p>${d.codes.map((c, i) => html`${i ? ", " : ""}${codeLink(lang, c)}`)}</p>` : ""}
 <h2>${T.sources}</h2><p>${d.cites.map((c, i) => html`${i ? " · " : ""}${cite(parseCite(c))}`)}</p>
 <p><a href="${url.troubleshoot(lang)}">${T.title}</a> · <a href="${url.analyze(lang)}">${L.analyze.title}</a></p>`;
-	const routes = contentRoutes(lang, (l) => url.troubleshoot(l, id));
+	const own = contentRoutes(lang, (l) => url.troubleshoot(l, id));
+	const routes = fallback ? { ...own, indexable: false, canonical: url.troubleshoot("en", id) } : own;
 	return renderPage(ctx, {
 		lang,
 		title: `${d.title} — sipwhy`,
@@ -344,7 +354,7 @@ export function notFoundPage(ctx: Ctx, lang: Language, hint: { code?: number; wo
 		const as = e.treatedAs ?? 0;
 		const P = proseAttrs(e.contentLang !== lang);
 		title = L.unregisteredTitle(hint.code);
-		lead = html`<p class="notice">${L.treatedAs(hint.code, `${as} ${reasonOf(as)}`)}</p>
+		lead = html`<p class="notice">${labelText(lang, L.treatedAs(hint.code, `${as} ${reasonOf(as)}`))}</p>
 ${untranslatedNotice(L, e.contentLang !== lang)}
 <p${P}>${e.description}</p>
 <p><a href="${url.code(lang, as)}">${codeName(as)}</a> · ${classBadge(L, classOf(hint.code))}</p>`;
