@@ -151,8 +151,9 @@ export function createApp(options: AppOptions = {}): Hono {
 
 	const send = (c: Context, out: Out) => {
 		const e = toEntry(out);
-		if (out.cache && c.req.method !== "OPTIONS") cache.set(c.req.url, e);
-		return serve(e, c.req.raw, { compress, encodings, cors: isApi(c.req.path) });
+		const keep = out.cache === true && c.req.method !== "OPTIONS";
+		if (keep) cache.set(c.req.url, e);
+		return serve(e, c.req.raw, { compress, encodings, cors: isApi(c.req.path), reusable: keep });
 	};
 	const page = (body: string, status = 200): Out => ({
 		status,
@@ -232,7 +233,7 @@ export function createApp(options: AppOptions = {}): Hono {
 			return serve(e, c.req.raw, { compress: null, encodings: [], cors: api });
 		}
 		const hit = cache.get(c.req.url);
-		if (hit) return serve(hit, c.req.raw, { compress, encodings, cors: api });
+		if (hit) return serve(hit, c.req.raw, { compress, encodings, cors: api, reusable: true });
 		await next();
 	});
 
