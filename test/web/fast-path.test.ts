@@ -41,7 +41,7 @@ const PATHS = [
 	"/sitemap.xml",
 	"/robots.txt",
 ];
-const ENCODINGS = [
+const ENCODINGS: Record<string, string>[] = [
 	{},
 	{ "accept-encoding": "gzip" },
 	{ "accept-encoding": "br, gzip" },
