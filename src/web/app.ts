@@ -11,7 +11,7 @@ import { compare } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
-import { isLanguage, LANGUAGES, type Language } from "../kb/locales.ts";
+import { isLanguage, LANGUAGES, type Language, resolveLanguage } from "../kb/locales.ts";
 import { entry } from "../kb/registry.ts";
 import { search } from "../kb/search.ts";
 import { ASSETS } from "./assets/index.ts";
@@ -94,11 +94,8 @@ export function negotiateLanguage(header: string | null | undefined): Language {
 		.filter((x) => x.tag && x.q > 0)
 		.sort((a, b) => b.q - a.q || a.i - b.i);
 	for (const { tag } of ranked) {
-		if (isLanguage(tag)) return tag;
-		if (tag === "zh" || tag === "zh-cn" || tag === "zh-sg" || tag.startsWith("zh-hans")) return "zh-hans";
-		if (tag.startsWith("zh-")) continue;
-		const base = tag.split("-")[0] ?? "";
-		if (isLanguage(base)) return base;
+		const lang = resolveLanguage(tag);
+		if (lang) return lang;
 	}
 	return "en";
 }
@@ -364,14 +361,17 @@ export function createApp(options: AppOptions = {}): Hono {
 		const url = new URL(c.req.url);
 		return redirect(c, `/en${url.pathname}${url.search}`);
 	};
-	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
+	/**
+	 * Resolves the language segment: a language, a redirect to the language another spelling of it
+	 * asks for (/TR/…, /tr-TR/…, /zh-CN/… as Accept-Language would resolve them), or null.
+	 */
 	const langOf = (c: Context): Language | Response | Promise<Response> | null => {
 		const raw = c.req.param("lang") ?? "";
 		if (isLanguage(raw)) return raw;
-		const lower = raw.toLowerCase();
-		if (isLanguage(lower)) {
+		const resolved = resolveLanguage(raw);
+		if (resolved) {
 			const url = new URL(c.req.url);
-			return redirect(c, url.pathname.replace(/^\/[^/]+/, `/${lower}`) + url.search);
+			return redirect(c, url.pathname.replace(/^\/[^/]+/, `/${resolved}`) + url.search);
 		}
 		return null;
 	};
