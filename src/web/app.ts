@@ -359,19 +359,18 @@ export function createApp(options: AppOptions = {}): Hono {
 		const first = c.req.path.split("/")[1] ?? "";
 		if (!["sip", "compare", "glossary", "search", "api", "analyze", "troubleshoot"].includes(first)) return null;
 		const url = new URL(c.req.url);
-		return redirect(c, `/en${url.pathname}${url.search}`);
+		// Straight to the page's one address: without a trailing slash (/glossary/ → /en/glossary).
+		const path = url.pathname.length > 1 && !url.pathname.endsWith("//") ? url.pathname.replace(/\/$/, "") : url.pathname;
+		return redirect(c, `/en${path}${url.search}`);
 	};
-	/**
-	 * Resolves the language segment: a language, a redirect to the language another spelling of it
-	 * asks for (/TR/…, /tr-TR/…, /zh-CN/… as Accept-Language would resolve them), or null.
-	 */
+	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
 	const langOf = (c: Context): Language | Response | Promise<Response> | null => {
 		const raw = c.req.param("lang") ?? "";
 		if (isLanguage(raw)) return raw;
-		const resolved = resolveLanguage(raw);
-		if (resolved) {
+		const lower = raw.toLowerCase();
+		if (isLanguage(lower)) {
 			const url = new URL(c.req.url);
-			return redirect(c, url.pathname.replace(/^\/[^/]+/, `/${resolved}`) + url.search);
+			return redirect(c, url.pathname.replace(/^\/[^/]+/, `/${lower}`) + url.search);
 		}
 		return null;
 	};
@@ -385,20 +384,13 @@ export function createApp(options: AppOptions = {}): Hono {
 			return h(c, l);
 		};
 
+	// Pages live at paths without a trailing slash (urls.ts); with one, app.notFound sends a 301.
 	app.get(
 		"/:lang",
-		withLang((c, lang) => redirect(c, url.home(lang))),
-	);
-	app.get(
-		"/:lang/",
 		withLang((c, lang) => send(c, page(homePage(ctxOf(c), lang)))),
 	);
 	app.get(
 		"/:lang/sip",
-		withLang((c, lang) => redirect(c, url.codes(lang))),
-	);
-	app.get(
-		"/:lang/sip/",
 		withLang((c, lang) => send(c, page(codesPage(ctxOf(c), lang)))),
 	);
 	app.get(
@@ -433,20 +425,16 @@ export function createApp(options: AppOptions = {}): Hono {
 		withLang((c, lang) => {
 			const a = c.req.query("a");
 			const b = c.req.query("b");
-			if (a === undefined && b === undefined) return redirect(c, url.compareIndex(lang));
+			if (a === undefined && b === undefined) {
+				const picker = html`<form class="pick" action="${url.compareIndex(lang)}" method="get">${pickSelect(lang, "a", 486)}${pickSelect(lang, "b", 603)}<button type="submit">${LABELS[lang].compareButton}</button></form>`;
+				return send(c, page(compareIndexPage(ctxOf(c), lang, picker)));
+			}
 			const x = codeParam((a ?? "").trim());
 			const y = codeParam((b ?? "").trim());
 			if (x === null || y === null) return badRequest(c, lang, "a and b must be SIP status codes (100–699)");
 			if (!entry(x)) return notFound(c, lang, { code: x });
 			if (!entry(y)) return notFound(c, lang, { code: y });
 			return redirect(c, x === y ? url.code(lang, x) : url.compare(lang, x, y), 302);
-		}),
-	);
-	app.get(
-		"/:lang/compare/sip/",
-		withLang((c, lang) => {
-			const picker = html`<form class="pick" action="/${lang}/compare/sip" method="get">${pickSelect(lang, "a", 486)}${pickSelect(lang, "b", 603)}<button type="submit">${LABELS[lang].compareButton}</button></form>`;
-			return send(c, page(compareIndexPage(ctxOf(c), lang, picker)));
 		}),
 	);
 	app.get(
@@ -488,10 +476,6 @@ export function createApp(options: AppOptions = {}): Hono {
 	);
 	app.get(
 		"/:lang/glossary",
-		withLang((c, lang) => redirect(c, url.glossary(lang))),
-	);
-	app.get(
-		"/:lang/glossary/",
 		withLang((c, lang) => send(c, page(glossaryPage(ctxOf(c), lang)))),
 	);
 	app.get(
