@@ -360,7 +360,8 @@ export function createApp(options: AppOptions = {}): Hono {
 		if (!["sip", "compare", "glossary", "search", "api", "analyze", "troubleshoot"].includes(first)) return null;
 		const url = new URL(c.req.url);
 		// Straight to the page's one address: without a trailing slash (/glossary/ → /en/glossary).
-		const path = url.pathname.length > 1 && !url.pathname.endsWith("//") ? url.pathname.replace(/\/$/, "") : url.pathname;
+		const path =
+			url.pathname.length > 1 && !url.pathname.endsWith("//") ? url.pathname.replace(/\/$/, "") : url.pathname;
 		return redirect(c, `/en${path}${url.search}`);
 	};
 	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
