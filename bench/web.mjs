@@ -8,7 +8,8 @@
 // in alternating rounds, so that a noisy neighbour hits both alike; requests/s and p50/p99 latency
 // are printed per round with the ratio of that round, then the median ratio. Then the compressed
 // weight of the home, code and compare pages (HTML + CSS), and the server time of one request
-// in-process.
+// in-process. A bare node:http server answering the same bytes from memory runs alongside, as
+// the ceiling of Node on this machine.
 //
 // Env: BENCH_SECONDS (per run, default 5), BENCH_CONNECTIONS (default 32), BENCH_WORKERS (Node
 // loader, default 2), BENCH_ROUNDS (default 3), BENCH_LOADER=node to use the Node loader even
@@ -203,6 +204,15 @@ async function main() {
 			 const s = await startStaticServer(${JSON.stringify(root)}); console.log(s.url);`,
 		));
 	const staticName = nginx ? "nginx (Debian)" : "node:http static";
+	// The ceiling of Node here: node:http answering each route's bytes from memory, nothing else.
+	const bare = await child(
+		`import { createServer } from "node:http";
+		 import { readFileSync } from "node:fs";
+		 const bodies = new Map(${JSON.stringify(Object.values(ROUTES))}.map((p) => [p, readFileSync(${JSON.stringify(root)} + (p.startsWith("/api/") ? p + ".json" : p + ".html"))]));
+		 const s = createServer((req, res) => { const b = bodies.get(req.url); res.writeHead(b ? 200 : 404, ["content-type", "text/html; charset=utf-8", "content-length", String(b ? b.length : 0)]); res.end(b); });
+		 s.keepAliveTimeout = 5000;
+		 s.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + s.address().port));`,
+	);
 
 	try {
 		console.log(
@@ -218,22 +228,31 @@ async function main() {
 			if (a.status !== 200 || b.status !== 200 || !a.body.equals(b.body))
 				throw new Error(`${path}: the two servers do not send the same bytes (${a.status}/${b.status})`);
 			const ratios = [];
+			const bareRatios = [];
 			for (let round = 1; round <= ROUNDS; round++) {
 				const s = await load(server.url + path);
 				const t = await load(staticServer.url + path);
+				const n = await load(bare.url + path);
 				ratios.push(s.rps / t.rps);
+				bareRatios.push(n.rps / t.rps);
 				const label = round === 1 ? `${name} ${path}` : "";
-				console.log(
-					`${label.padEnd(34)}${`sipwhy #${round}`.padEnd(20)}${s.rps.toFixed(0).padStart(10)}${s.p50.toFixed(0).padStart(10)}${s.p99.toFixed(0).padStart(10)}${`${(s.rps / t.rps).toFixed(2)}×`.padStart(11)}`,
-				);
-				console.log(
-					`${"".padEnd(34)}${staticName.padEnd(20)}${t.rps.toFixed(0).padStart(10)}${t.p50.toFixed(0).padStart(10)}${t.p99.toFixed(0).padStart(10)}${"".padStart(11)}`,
-				);
-				if (s.errors || t.errors) console.log(`  errors: sipwhy ${s.errors}, static ${t.errors}`);
+				const row = (who, r, ratio) =>
+					console.log(
+						`${who === "sipwhy" ? label.padEnd(34) : "".padEnd(34)}${(who === "sipwhy" ? `sipwhy #${round}` : who).padEnd(20)}${r.rps.toFixed(0).padStart(10)}${r.p50.toFixed(0).padStart(10)}${r.p99.toFixed(0).padStart(10)}${ratio === null ? "".padStart(11) : `${ratio.toFixed(2)}×`.padStart(11)}`,
+					);
+				row("sipwhy", s, s.rps / t.rps);
+				row(staticName, t, null);
+				row("bare node:http", n, n.rps / t.rps);
+				if (s.errors || t.errors || n.errors)
+					console.log(`  errors: sipwhy ${s.errors}, static ${t.errors}, bare node ${n.errors}`);
 			}
+			bareRatios.sort((a, b) => a - b);
+			console.log(
+				`${"".padEnd(34)}${"median ratio, bare node:http".padEnd(50)}${`${bareRatios[Math.floor(bareRatios.length / 2)].toFixed(2)}×`.padStart(11)}`,
+			);
 			ratios.sort((a, b) => a - b);
 			console.log(
-				`${"".padEnd(34)}${"median ratio".padEnd(50)}${`${ratios[Math.floor(ratios.length / 2)].toFixed(2)}×`.padStart(11)}`,
+				`${"".padEnd(34)}${"median ratio, sipwhy".padEnd(50)}${`${ratios[Math.floor(ratios.length / 2)].toFixed(2)}×`.padStart(11)}`,
 			);
 		}
 
@@ -296,6 +315,7 @@ async function main() {
 	} finally {
 		server.stop();
 		staticServer.stop();
+		bare.stop();
 		rmSync(root, { recursive: true, force: true });
 	}
 }
