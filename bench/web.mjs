@@ -259,7 +259,7 @@ async function main() {
 		console.log("");
 		console.log("Compressed page weight (HTML + CSS, as served to a browser sending Accept-Encoding: br / gzip)");
 		const pages = {
-			home: "/en/",
+			home: "/en",
 			"code (tr)": "/tr/sip/603-decline",
 			compare: "/en/compare/sip/486-busy-here-vs-603-decline",
 			"compare (tr)": "/tr/compare/sip/486-busy-here-vs-603-decline",
