@@ -62,10 +62,11 @@ Usage:
   sipwhy analyze FILE… [filters] [--json | --format html -o FILE] [--call ID]
                                            calls, outcomes and ladders from pcap/pcapng/logs
 
-Options:
-  --lang L     language: ${LANGUAGES.join(", ")} (default en)
+Options (before or after the command):
+  --lang L     language: ${LANGUAGES.join(", ")} (default en);
+               a region or another case is understood (TR, pt-BR, zh-CN)
   --json       print JSON instead of text
-  -h, --help   help for a command
+  -h, --help   help for a command (or: sipwhy help COMMAND)
   --version    print the version
 
 Exit status: 0 success, 1 failed input (unknown code, bad language), 2 wrong usage.
