@@ -276,7 +276,7 @@ describe("in the browser", { skip }, () => {
 		await page.close();
 	});
 
-	test("each finding of the analyzer links its troubleshooting page under that page's title", async () => {
+	test("each finding of the analyzer links its troubleshooting page under that page's title, and its code's page", async () => {
 		for (const lang of ["en", "tr"]) {
 			const page = await open(`/${lang}/analyze`);
 			await page.setInputFiles("#capture-files", [
@@ -294,6 +294,12 @@ describe("in the browser", { skip }, () => {
 				assert.notEqual(text.trim(), "?");
 				assert.equal((await fetch(live.url() + href)).status, 200, href);
 			}
+			// The codes' pages too are linked at their own address, not one that redirects.
+			const all = (await page.evaluate(
+				`[...document.querySelectorAll("#analysis .findings a")].map((a) => a.getAttribute("href"))`,
+			)) as string[];
+			assert.ok(all.length > links.length, "codes are linked");
+			for (const href of all) assert.equal((await fetch(live.url() + href, { redirect: "manual" })).status, 200, href);
 			await page.close();
 		}
 	});

@@ -14,9 +14,14 @@ import type { WebLabels } from "../i18n/types.ts";
 
 /**
  * The analyzer page's labels (the page serialises them into data-labels), with the title of each
- * documented rule's troubleshooting page, which labels the link at the end of its findings.
+ * documented rule's troubleshooting page, which labels the link at the end of its findings, and
+ * the address of each code's page, so that a finding links it without a redirect.
  */
-export type AnalyzerLabels = WebLabels["analyze"] & { rules: Record<string, string> };
+export type AnalyzerLabels = WebLabels["analyze"] & {
+	rules: Record<string, string>;
+	/** The page of each code with an entry (its address carries the reason phrase); others live under their number. */
+	codes: Record<string, string>;
+};
 type Labels = AnalyzerLabels;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -102,7 +107,7 @@ function findingList(findings: CallSummary["findings"], L: Labels): HTMLElement 
 		if (f.fix) li.append(el("br"), el("small", f.fix));
 		if (f.code !== undefined) {
 			const link = el("a", String(f.code));
-			link.href = `/${pageLang}/sip/${f.code}`;
+			link.href = L.codes?.[f.code] ?? `/${pageLang}/sip/${f.code}`;
 			li.append(" · ", link);
 		}
 		// Labelled with its page's title; a rule without a page gets no link rather than a 404.

@@ -216,7 +216,8 @@ export function analyzePage(ctx: Ctx, lang: Language): string {
 	const L = LABELS[lang];
 	const A = L.analyze;
 	const rules = Object.fromEntries(documentedRules().map((id) => [id, ruleDoc(id, contentOf(lang))?.title ?? id]));
-	const labels = JSON.stringify({ ...A, rules } satisfies AnalyzerLabels);
+	const codes = Object.fromEntries(entries().map((e) => [e.code, url.code(lang, e.code)]));
+	const labels = JSON.stringify({ ...A, rules, codes } satisfies AnalyzerLabels);
 	// Findings are written in the languages the diagnosis speaks; others read English.
 	const findingsLang = lang === "tr" ? "tr" : "en";
 	const body = html`<h1>${A.title}</h1>
