@@ -2,12 +2,18 @@
 //
 // In one run: the site is exported to a temporary folder; sipwhy's server (dist/web, with its
 // response cache and zlib) and a plain node:http static server (nginx when installed) each run
-// in their own process on 127.0.0.1; both are loaded from worker threads over keep-alive
-// connections with the same routes (a code page and an API answer), bounded in time and count;
-// requests/s and p50/p99 latency are printed side by side. Then the compressed weight of the
-// home, code and compare pages (HTML + CSS), and the server time of one request in-process.
+// in their own process on 127.0.0.1; both are loaded with the same routes (a code page and an API
+// answer) over keep-alive connections — by wrk when installed (one thread: it needs far less CPU
+// than the server it loads, so the server is what is measured), else from Node worker threads —
+// in alternating rounds, so that a noisy neighbour hits both alike; requests/s and p50/p99 latency
+// are printed per round with the ratio of that round, then the median ratio. Then the compressed
+// weight of the home, code and compare pages (HTML + CSS), and the server time of one request
+// in-process. A bare node:http server answering the same bytes from memory runs alongside, as
+// the ceiling of Node on this machine.
 //
-// Env: BENCH_SECONDS (per run, default 5), BENCH_CONNECTIONS (default 32), BENCH_WORKERS (default 2).
+// Env: BENCH_SECONDS (per run, default 5), BENCH_CONNECTIONS (default 32), BENCH_WORKERS (Node
+// loader, default 2), BENCH_ROUNDS (default 3), BENCH_LOADER=node to use the Node loader even
+// when wrk is installed.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
@@ -21,6 +27,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const MAX_REQUESTS = 2_000_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WRK =
+	process.env.BENCH_LOADER !== "node" && spawnSync("sh", ["-c", "command -v wrk"], { encoding: "utf8" }).status === 0;
 
 /** One load worker: `connections` keep-alive loops on one URL until the deadline. */
 async function loadWorker({ url, connections, deadline, maxRequests, headers }) {
@@ -61,7 +70,39 @@ if (!isMainThread) {
 	await main();
 }
 
+/** Loads `url` with wrk (one thread, CONNECTIONS connections); requests/s and latency quantiles. */
+function wrkLoad(url, seconds) {
+	return new Promise((resolve, reject) => {
+		const p = spawn("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", url], {
+			stdio: ["ignore", "pipe", "inherit"],
+		});
+		let out = "";
+		p.stdout.on("data", (d) => {
+			out += d;
+		});
+		p.once("error", reject);
+		p.once("exit", () => {
+			const unit = (v, u) => Number(v) * (u === "us" ? 1 : u === "ms" ? 1e3 : 1e6);
+			const lat = (pct) => {
+				const m = new RegExp(`^\\s*${pct}%\\s+([0-9.]+)(us|ms|s)`, "m").exec(out);
+				return m ? unit(m[1], m[2]) : Number.NaN;
+			};
+			const rps = Number(/Requests\/sec:\s+([0-9.]+)/.exec(out)?.[1] ?? Number.NaN);
+			const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+			const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/
+				.exec(out)
+				?.slice(1)
+				.reduce((n, x) => n + Number(x), 0);
+			resolve({ rps, p50: lat(50), p99: lat(99), errors: non2xx + (socketErrors ?? 0) });
+		});
+	});
+}
+
 async function load(url, headers = {}) {
+	if (WRK) {
+		await wrkLoad(url, 1);
+		return wrkLoad(url, SECONDS);
+	}
 	const run = (seconds) => {
 		const deadline = Date.now() + seconds * 1000;
 		const per = Math.max(1, Math.floor(CONNECTIONS / WORKERS));
@@ -163,10 +204,19 @@ async function main() {
 			 const s = await startStaticServer(${JSON.stringify(root)}); console.log(s.url);`,
 		));
 	const staticName = nginx ? "nginx (Debian)" : "node:http static";
+	// The ceiling of Node here: node:http answering each route's bytes from memory, nothing else.
+	const bare = await child(
+		`import { createServer } from "node:http";
+		 import { readFileSync } from "node:fs";
+		 const bodies = new Map(${JSON.stringify(Object.values(ROUTES))}.map((p) => [p, readFileSync(${JSON.stringify(root)} + (p.startsWith("/api/") ? p + ".json" : p + ".html"))]));
+		 const s = createServer((req, res) => { const b = bodies.get(req.url); res.writeHead(b ? 200 : 404, ["content-type", "text/html; charset=utf-8", "content-length", String(b ? b.length : 0)]); res.end(b); });
+		 s.keepAliveTimeout = 5000;
+		 s.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + s.address().port));`,
+	);
 
 	try {
 		console.log(
-			`sipwhy bench:web — ${SECONDS} s per run, ${CONNECTIONS} keep-alive connections from ${WORKERS} worker threads, node ${process.version}`,
+			`sipwhy bench:web — ${ROUNDS} rounds of ${SECONDS} s per server, ${CONNECTIONS} keep-alive connections from ${WRK ? "wrk (1 thread)" : `${WORKERS} Node worker threads`}, node ${process.version}`,
 		);
 		console.log("");
 		console.log(
@@ -177,22 +227,39 @@ async function main() {
 			const b = await fetchRaw(staticServer.url + path);
 			if (a.status !== 200 || b.status !== 200 || !a.body.equals(b.body))
 				throw new Error(`${path}: the two servers do not send the same bytes (${a.status}/${b.status})`);
-			const s = await load(server.url + path);
-			const t = await load(staticServer.url + path);
-			const label = `${name} ${path}`;
+			const ratios = [];
+			const bareRatios = [];
+			for (let round = 1; round <= ROUNDS; round++) {
+				const s = await load(server.url + path);
+				const t = await load(staticServer.url + path);
+				const n = await load(bare.url + path);
+				ratios.push(s.rps / t.rps);
+				bareRatios.push(n.rps / t.rps);
+				const label = round === 1 ? `${name} ${path}` : "";
+				const row = (who, r, ratio) =>
+					console.log(
+						`${who === "sipwhy" ? label.padEnd(34) : "".padEnd(34)}${(who === "sipwhy" ? `sipwhy #${round}` : who).padEnd(20)}${r.rps.toFixed(0).padStart(10)}${r.p50.toFixed(0).padStart(10)}${r.p99.toFixed(0).padStart(10)}${ratio === null ? "".padStart(11) : `${ratio.toFixed(2)}×`.padStart(11)}`,
+					);
+				row("sipwhy", s, s.rps / t.rps);
+				row(staticName, t, null);
+				row("bare node:http", n, n.rps / t.rps);
+				if (s.errors || t.errors || n.errors)
+					console.log(`  errors: sipwhy ${s.errors}, static ${t.errors}, bare node ${n.errors}`);
+			}
+			bareRatios.sort((a, b) => a - b);
 			console.log(
-				`${label.padEnd(34)}${"sipwhy".padEnd(20)}${s.rps.toFixed(0).padStart(10)}${s.p50.toFixed(0).padStart(10)}${s.p99.toFixed(0).padStart(10)}${`${(s.rps / t.rps).toFixed(2)}×`.padStart(11)}`,
+				`${"".padEnd(34)}${"median ratio, bare node:http".padEnd(50)}${`${bareRatios[Math.floor(bareRatios.length / 2)].toFixed(2)}×`.padStart(11)}`,
 			);
+			ratios.sort((a, b) => a - b);
 			console.log(
-				`${"".padEnd(34)}${staticName.padEnd(20)}${t.rps.toFixed(0).padStart(10)}${t.p50.toFixed(0).padStart(10)}${t.p99.toFixed(0).padStart(10)}${"".padStart(11)}`,
+				`${"".padEnd(34)}${"median ratio, sipwhy".padEnd(50)}${`${ratios[Math.floor(ratios.length / 2)].toFixed(2)}×`.padStart(11)}`,
 			);
-			if (s.errors || t.errors) console.log(`  errors: sipwhy ${s.errors}, static ${t.errors}`);
 		}
 
 		console.log("");
 		console.log("Compressed page weight (HTML + CSS, as served to a browser sending Accept-Encoding: br / gzip)");
 		const pages = {
-			home: "/en/",
+			home: "/en",
 			"code (tr)": "/tr/sip/603-decline",
 			compare: "/en/compare/sip/486-busy-here-vs-603-decline",
 			"compare (tr)": "/tr/compare/sip/486-busy-here-vs-603-decline",
@@ -248,6 +315,7 @@ async function main() {
 	} finally {
 		server.stop();
 		staticServer.stop();
+		bare.stop();
 		rmSync(root, { recursive: true, force: true });
 	}
 }

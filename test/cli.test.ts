@@ -1,6 +1,8 @@
 // End-to-end tests of the real `sipwhy` bin (built into dist/ by `npm run build`).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 
@@ -186,4 +188,125 @@ test("parse: file or stdin, JSON per the contract, exit 1 on errors", () => {
 	const both = JSON.parse(r.stdout);
 	assert.equal(both.length, 2);
 	assert.equal(both[1].status, 200);
+});
+
+test("help COMMAND prints that command's help, as COMMAND --help does", () => {
+	for (const command of ["explain", "compare", "codes", "search", "parse", "analyze", "serve", "mcp"]) {
+		const viaHelp = sipwhy(["help", command]);
+		const viaFlag = sipwhy([command, "--help"]);
+		assert.equal(viaHelp.status, 0, command);
+		assert.equal(viaHelp.stdout, viaFlag.stdout, command);
+		assert.match(viaHelp.stdout, new RegExp(`^Usage: sipwhy ${command}\\b`), command);
+	}
+	const r = sipwhy(["help", "nope"]);
+	assert.equal(r.status, 2);
+	assert.equal(r.stderr.trim().split("\n").length, 1);
+});
+
+test("options before the command apply to it", () => {
+	const after = sipwhy(["486", "--lang", "tr"]);
+	for (const args of [
+		["--lang", "tr", "486"],
+		["--lang=tr", "486"],
+		["--lang", "tr", "explain", "486"],
+	]) {
+		const r = sipwhy(args);
+		assert.equal(r.status, 0, `${args.join(" ")}: ${r.stderr}`);
+		assert.equal(r.stdout, after.stdout, args.join(" "));
+	}
+	const json = sipwhy(["--json", "compare", "486", "603"]);
+	assert.equal(json.status, 0, json.stderr);
+	assert.equal(JSON.parse(json.stdout).a.code, 486);
+	assert.match(sipwhy(["--help", "analyze"]).stdout, /^Usage: sipwhy analyze/);
+	const none = sipwhy(["--lang", "tr"]);
+	assert.equal(none.status, 2);
+	assert.equal(none.stderr, "sipwhy: missing command (see sipwhy --help)\n");
+});
+
+test("--lang takes tags in any case and with a region, resolved as the site resolves them", () => {
+	const want = (lang: string) => sipwhy(["486", "--lang", lang, "--json"]).stdout;
+	for (const [tag, lang] of [
+		["TR", "tr"],
+		["tr-TR", "tr"],
+		["pt-BR", "pt"],
+		["zh", "zh-hans"],
+		["zh-CN", "zh-hans"],
+		["ZH-Hans", "zh-hans"],
+	]) {
+		const r = sipwhy(["486", "--lang", tag as string, "--json"]);
+		assert.equal(r.status, 0, `${tag}: ${r.stderr}`);
+		assert.equal(r.stdout, want(lang as string), tag);
+	}
+	const codes = sipwhy(["codes", "--lang", "TR", "--class", "6xx"]);
+	assert.equal(codes.status, 0, codes.stderr);
+	const bad = sipwhy(["486", "--lang", "zh-TW"]);
+	assert.equal(bad.status, 1);
+	assert.match(bad.stderr, /^sipwhy: unknown language "zh-TW" \(offered: en, tr/);
+});
+
+test("wrong options are named in our own one-line wording", () => {
+	const cases: [string[], string][] = [
+		[["analyze", "--bogus", "x.pcap"], "sipwhy: unknown option --bogus (see sipwhy analyze --help)\n"],
+		[["analyze", "-z", "x.pcap"], "sipwhy: unknown option -z (see sipwhy analyze --help)\n"],
+		[["486", "--class", "4xx"], "sipwhy: unknown option --class (see sipwhy explain --help)\n"],
+		[["486", "--lang"], "sipwhy: --lang needs a value (see sipwhy explain --help)\n"],
+		[["486", "--json=yes"], "sipwhy: --json takes no value (see sipwhy explain --help)\n"],
+		[["--bogus"], "sipwhy: unknown option --bogus (see sipwhy --help)\n"],
+	];
+	for (const [args, stderr] of cases) {
+		const r = sipwhy(args);
+		assert.equal(r.status, 2, args.join(" "));
+		assert.equal(r.stderr, stderr, args.join(" "));
+	}
+});
+
+test("--json with another --format is wrong usage, not a silent choice", () => {
+	for (const format of ["csv", "html", "text"]) {
+		const r = sipwhy([
+			"analyze",
+			"--json",
+			"--format",
+			format,
+			join(import.meta.dirname, "fixtures", "captures", "cooked-sll.pcap"),
+		]);
+		assert.equal(r.status, 2, format);
+		assert.equal(r.stdout, "", format);
+		assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+		assert.match(
+			r.stderr,
+			/^sipwhy: --json and --format \w+ ask for two outputs: use one \(see sipwhy analyze --help\)$/m,
+		);
+	}
+	const both = sipwhy([
+		"analyze",
+		"--json",
+		"--format",
+		"json",
+		join(import.meta.dirname, "fixtures", "captures", "cooked-sll.pcap"),
+	]);
+	assert.equal(both.status, 0, both.stderr);
+});
+
+test("unreadable files are named with our wording, never an errno code", () => {
+	const dir = mkdtempSync(join(tmpdir(), "sipwhy-unreadable-"));
+	try {
+		for (const command of ["parse", "analyze"]) {
+			const r = sipwhy([command, dir]);
+			assert.equal(r.status, 1, command);
+			assert.equal(r.stderr, `sipwhy: ${dir}: cannot read (is a directory)\n`, command);
+		}
+		const file = join(dir, "locked.pcap");
+		copyFileSync(join(import.meta.dirname, "fixtures", "captures", "cooked-sll.pcap"), file);
+		chmodSync(file, 0);
+		chmodSync(dir, 0o755);
+		// Root reads any file: run as nobody then.
+		const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+		for (const command of ["parse", "analyze"]) {
+			const r = spawnSync(process.execPath, [BIN, command, file], { encoding: "utf8", ...asUser });
+			assert.equal(r.status, 1, `${command}: ${r.stderr}`);
+			assert.equal(r.stderr, `sipwhy: ${file}: cannot read (permission denied)\n`, command);
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });

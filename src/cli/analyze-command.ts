@@ -11,6 +11,7 @@ import { mapStrings, visible, visibleLines } from "../flow/visible.ts";
 import { classOf } from "../kb/classes.ts";
 import { InputError } from "../kb/errors.ts";
 import { serializeToString } from "../sip/serialize.ts";
+import { readErrorWording } from "./read-error.ts";
 import { renderLadder } from "./render-ladder.ts";
 import { classColor, color, heading, wrap } from "./terminal.ts";
 
@@ -328,8 +329,7 @@ export async function analyzeFiles(
 			modified = st.mtimeMs / 1000;
 		} catch (e) {
 			if (e instanceof InputError) throw e;
-			const code = (e as NodeJS.ErrnoException).code;
-			throw new InputError(`${file}: cannot read (${code === "ENOENT" ? "no such file" : (code ?? "error")})`);
+			throw new InputError(`${file}: cannot read (${readErrorWording((e as NodeJS.ErrnoException).code)})`);
 		}
 		if (size === 0) throw new InputError(`${file}: empty file`);
 		onStart?.(file, size);

@@ -9,15 +9,33 @@ import { compare, SameCodeError } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { checkLanguage, explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
-import { LANGUAGES } from "../kb/locales.ts";
+import { LANGUAGES, resolveLanguage } from "../kb/locales.ts";
 import { search } from "../kb/search.ts";
 import { runAnalyze } from "./analyze-run.ts";
 import { parseAll, readInput, renderParsed } from "./parse-command.ts";
+import { readErrorWording } from "./read-error.ts";
 import { renderComparison, renderExplanation, renderHits, renderList } from "./render-kb.ts";
 
 /** Wrong usage of the command line (exit status 2). */
 export class UsageError extends Error {
 	override name = "UsageError";
+}
+
+/** Our one-line wording of a parseArgs error (Node's own names its internals and varies by version). */
+function usageOf(e: Error): UsageError {
+	const code = (e as NodeJS.ErrnoException).code;
+	const option = /'(-[^' ]+)/.exec(e.message)?.[1]?.replace(/^(--?[^=]+)=.*$/, "$1");
+	if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return new UsageError(`unknown option ${option}`);
+	if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
+		return new UsageError(/argument missing/.test(e.message) ? `${option} needs a value` : `${option} takes no value`);
+	return new UsageError("bad arguments");
+}
+
+/** The language a --lang value asks for, resolved as the site resolves Accept-Language (TR, tr-TR, zh-CN …). */
+function cliLanguage(tag: string): string {
+	const lang = resolveLanguage(tag);
+	if (!lang) throw new InputError(`unknown language "${tag}" (offered: ${LANGUAGES.join(", ")})`);
+	return lang;
 }
 
 const VERSION = (() => {
@@ -44,10 +62,11 @@ Usage:
   sipwhy analyze FILE… [filters] [--json | --format html -o FILE] [--call ID]
                                            calls, outcomes and ladders from pcap/pcapng/logs
 
-Options:
-  --lang L     language: ${LANGUAGES.join(", ")} (default en)
+Options (before or after the command):
+  --lang L     language: ${LANGUAGES.join(", ")} (default en);
+               a region or another case is understood (TR, pt-BR, zh-CN)
   --json       print JSON instead of text
-  -h, --help   help for a command
+  -h, --help   help for a command (or: sipwhy help COMMAND)
   --version    print the version
 
 Exit status: 0 success, 1 failed input (unknown code, bad language), 2 wrong usage.
@@ -162,10 +181,11 @@ function parse(args: string[], extra: string[] = []) {
 	try {
 		parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
 	} catch (e) {
-		throw new UsageError((e as Error).message.split("\n")[0]?.replace(/\. To specify.*$/, "") ?? "bad arguments");
+		throw usageOf(e as Error);
 	}
 	for (const key of Object.keys(parsed.values))
-		if (!COMMON.includes(key) && !extra.includes(key)) throw new UsageError(`unknown option "--${key}"`);
+		if (!COMMON.includes(key) && !extra.includes(key)) throw new UsageError(`unknown option --${key}`);
+	if (parsed.values.lang !== undefined && !parsed.values.help) parsed.values.lang = cliLanguage(parsed.values.lang);
 	return parsed;
 }
 
@@ -193,6 +213,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		]);
 		if (values.help) return io.out(HELP.analyze as string);
 		if (positionals.length === 0) throw new UsageError("missing FILE (a pcap, pcapng or SIP log, or - for stdin)");
+		if (values.json && values.format !== undefined && values.format !== "json")
+			throw new UsageError(`--json and --format ${values.format} ask for two outputs: use one`);
 		const format = values.format ?? (values.json ? "json" : "text");
 		if (!["text", "json", "html", "csv"].includes(format))
 			throw new UsageError(`--format must be text, json, csv or html, not "${format}"`);
@@ -287,31 +309,74 @@ function sameCodeIsUsage<T>(f: () => T): T {
 /** A check whose report is already printed failed (exit status 1, nothing more to say). */
 class CheckFailed extends Error {}
 
+/**
+ * Splits the options written before the command (`sipwhy --lang tr 486`) from the rest: they are
+ * handed to the command as if written after it. An option's value is taken with it.
+ */
+function leadingOptions(argv: string[]): { before: string[]; rest: string[] } {
+	const before: string[] = [];
+	let i = 0;
+	while (i < argv.length) {
+		const a = argv[i] as string;
+		if (a === "-" || !a.startsWith("-") || a === "--") break;
+		before.push(a);
+		i++;
+		const name = a.startsWith("--") ? a.slice(2) : a.slice(1);
+		const spec = Object.entries(OPTIONS).find(([k, o]) => k === name || ("short" in o && o.short === name))?.[1];
+		if (spec?.type === "string" && !a.includes("=") && i < argv.length) before.push(argv[i++] as string);
+	}
+	return { before, rest: argv.slice(i) };
+}
+
 /** Runs the command line; resolves to the exit status. */
 export async function run(argv: string[], io: Io): Promise<number> {
+	let command: string | undefined;
 	try {
-		const [first, ...rest] = argv;
-		if (first === undefined || first === "-h" || first === "--help" || first === "help") {
-			io.out(HELP.main as string);
-			return first === undefined ? 2 : 0;
-		}
-		if (first === "--version" || first === "-v") {
+		if (argv[0] === "--version" || argv[0] === "-v") {
 			io.out(`${VERSION}\n`);
 			return 0;
 		}
-		const command = COMMANDS[first];
-		if (command) await command(rest, io);
-		else if (/^\d+$/.test(first)) await (COMMANDS.explain as (a: string[], io: Io) => void)(argv, io);
-		else throw new UsageError(`unknown command "${first}"`);
+		const { before, rest: afterOptions } = leadingOptions(argv);
+		const [first, ...rest] = afterOptions;
+		const wantsHelp = before.includes("-h") || before.includes("--help");
+		if (first === undefined || first === "help") {
+			// `sipwhy help analyze` is `sipwhy analyze --help`.
+			const topic = first === "help" ? rest[0] : undefined;
+			if (topic !== undefined) {
+				if (!HELP[topic] || topic === "main") throw new UsageError(`no help for "${topic}": not a command`);
+				io.out(HELP[topic] as string);
+				return 0;
+			}
+			if (first === undefined && before.length > 0 && !wantsHelp) {
+				parse(before, Object.keys(OPTIONS)); // an unknown option is named first
+				throw new UsageError("missing command");
+			}
+			io.out(HELP.main as string);
+			return first === undefined && !wantsHelp ? 2 : 0;
+		}
+		const run = COMMANDS[first];
+		if (run) {
+			command = first;
+			await run([...before, ...rest], io);
+		} else if (/^\d+$/.test(first)) {
+			command = "explain";
+			await (COMMANDS.explain as (a: string[], io: Io) => void)([...before, ...afterOptions], io);
+		} else throw new UsageError(`unknown command "${first}"`);
 		return 0;
 	} catch (e) {
 		if (e instanceof CheckFailed) return 1;
 		if (e instanceof UsageError) {
-			io.err(`sipwhy: ${visible(e.message)} (see sipwhy --help)\n`);
+			io.err(`sipwhy: ${visible(e.message)} (see sipwhy ${command ? `${command} ` : ""}--help)\n`);
 			return 2;
 		}
 		if (e instanceof InputError) {
 			io.err(`sipwhy: ${visible(e.message)}\n`);
+			return 1;
+		}
+		// A file that could not be read: its name and our wording, not Node's errno text.
+		const errno = e as NodeJS.ErrnoException;
+		if (typeof errno.code === "string" && typeof errno.path === "string" && errno.syscall) {
+			io.err(`sipwhy: ${visible(errno.path)}: cannot read (${readErrorWording(errno.code)})\n`);
 			return 1;
 		}
 		io.err(`sipwhy: internal error: ${visible((e as Error).message)}\n`);

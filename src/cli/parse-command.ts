@@ -4,6 +4,7 @@ import { type FramedText, TextFramer } from "../capture/text-log/text-framer.ts"
 import { visible } from "../flow/visible.ts";
 import { InputError } from "../kb/errors.ts";
 import { canonicalName, parseMessage, type SipMessage } from "../sip/parse-message.ts";
+import { readErrorWording } from "./read-error.ts";
 import { color, heading, wrap } from "./terminal.ts";
 
 /** Reads a file, or stdin for "-" / no name; unreadable input is an InputError naming it. */
@@ -12,10 +13,7 @@ export function readInput(file: string | undefined): { name: string; text: strin
 	try {
 		return { name, text: readFileSync(file === undefined || file === "-" ? 0 : file, "utf8") };
 	} catch (e) {
-		const err = e as NodeJS.ErrnoException;
-		const why =
-			err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory" : (err.code ?? err.message);
-		throw new InputError(`${name}: cannot read (${why})`);
+		throw new InputError(`${name}: cannot read (${readErrorWording((e as NodeJS.ErrnoException).code)})`);
 	}
 }
 

@@ -12,7 +12,7 @@ import { compare } from "../kb/compare.ts";
 import { InputError } from "../kb/errors.ts";
 import { explain } from "../kb/explain.ts";
 import { listCodes } from "../kb/list.ts";
-import { isLanguage, LANGUAGES, type Language } from "../kb/locales.ts";
+import { isLanguage, LANGUAGES, type Language, resolveLanguage } from "../kb/locales.ts";
 import { entry } from "../kb/registry.ts";
 import { search } from "../kb/search.ts";
 import { ASSETS } from "./assets/index.ts";
@@ -94,11 +94,8 @@ export function negotiateLanguage(header: string | null | undefined): Language {
 		.filter((x) => x.tag && x.q > 0)
 		.sort((a, b) => b.q - a.q || a.i - b.i);
 	for (const { tag } of ranked) {
-		if (isLanguage(tag)) return tag;
-		if (tag === "zh" || tag === "zh-cn" || tag === "zh-sg" || tag.startsWith("zh-hans")) return "zh-hans";
-		if (tag.startsWith("zh-")) continue;
-		const base = tag.split("-")[0] ?? "";
-		if (isLanguage(base)) return base;
+		const lang = resolveLanguage(tag);
+		if (lang) return lang;
 	}
 	return "en";
 }
@@ -151,8 +148,9 @@ export function createApp(options: AppOptions = {}): Hono {
 
 	const send = (c: Context, out: Out) => {
 		const e = toEntry(out);
-		if (out.cache && c.req.method !== "OPTIONS") cache.set(c.req.url, e);
-		return serve(e, c.req.raw, { compress, encodings, cors: isApi(c.req.path) });
+		const keep = out.cache === true && c.req.method !== "OPTIONS";
+		if (keep) cache.set(c.req.url, e);
+		return serve(e, c.req.raw, { compress, encodings, cors: isApi(c.req.path), reusable: keep });
 	};
 	const page = (body: string, status = 200): Out => ({
 		status,
@@ -232,7 +230,7 @@ export function createApp(options: AppOptions = {}): Hono {
 			return serve(e, c.req.raw, { compress: null, encodings: [], cors: api });
 		}
 		const hit = cache.get(c.req.url);
-		if (hit) return serve(hit, c.req.raw, { compress, encodings, cors: api });
+		if (hit) return serve(hit, c.req.raw, { compress, encodings, cors: api, reusable: true });
 		await next();
 	});
 
@@ -361,7 +359,10 @@ export function createApp(options: AppOptions = {}): Hono {
 		const first = c.req.path.split("/")[1] ?? "";
 		if (!["sip", "compare", "glossary", "search", "api", "analyze", "troubleshoot"].includes(first)) return null;
 		const url = new URL(c.req.url);
-		return redirect(c, `/en${url.pathname}${url.search}`);
+		// Straight to the page's one address: without a trailing slash (/glossary/ → /en/glossary).
+		const path =
+			url.pathname.length > 1 && !url.pathname.endsWith("//") ? url.pathname.replace(/\/$/, "") : url.pathname;
+		return redirect(c, `/en${path}${url.search}`);
 	};
 	/** Resolves the language segment: a language, a redirect to its lower-case form, or null. */
 	const langOf = (c: Context): Language | Response | Promise<Response> | null => {
@@ -384,20 +385,13 @@ export function createApp(options: AppOptions = {}): Hono {
 			return h(c, l);
 		};
 
+	// Pages live at paths without a trailing slash (urls.ts); with one, app.notFound sends a 301.
 	app.get(
 		"/:lang",
-		withLang((c, lang) => redirect(c, url.home(lang))),
-	);
-	app.get(
-		"/:lang/",
 		withLang((c, lang) => send(c, page(homePage(ctxOf(c), lang)))),
 	);
 	app.get(
 		"/:lang/sip",
-		withLang((c, lang) => redirect(c, url.codes(lang))),
-	);
-	app.get(
-		"/:lang/sip/",
 		withLang((c, lang) => send(c, page(codesPage(ctxOf(c), lang)))),
 	);
 	app.get(
@@ -432,20 +426,16 @@ export function createApp(options: AppOptions = {}): Hono {
 		withLang((c, lang) => {
 			const a = c.req.query("a");
 			const b = c.req.query("b");
-			if (a === undefined && b === undefined) return redirect(c, url.compareIndex(lang));
+			if (a === undefined && b === undefined) {
+				const picker = html`<form class="pick" action="${url.compareIndex(lang)}" method="get">${pickSelect(lang, "a", 486)}${pickSelect(lang, "b", 603)}<button type="submit">${LABELS[lang].compareButton}</button></form>`;
+				return send(c, page(compareIndexPage(ctxOf(c), lang, picker)));
+			}
 			const x = codeParam((a ?? "").trim());
 			const y = codeParam((b ?? "").trim());
 			if (x === null || y === null) return badRequest(c, lang, "a and b must be SIP status codes (100–699)");
 			if (!entry(x)) return notFound(c, lang, { code: x });
 			if (!entry(y)) return notFound(c, lang, { code: y });
 			return redirect(c, x === y ? url.code(lang, x) : url.compare(lang, x, y), 302);
-		}),
-	);
-	app.get(
-		"/:lang/compare/sip/",
-		withLang((c, lang) => {
-			const picker = html`<form class="pick" action="/${lang}/compare/sip" method="get">${pickSelect(lang, "a", 486)}${pickSelect(lang, "b", 603)}<button type="submit">${LABELS[lang].compareButton}</button></form>`;
-			return send(c, page(compareIndexPage(ctxOf(c), lang, picker)));
 		}),
 	);
 	app.get(
@@ -487,10 +477,6 @@ export function createApp(options: AppOptions = {}): Hono {
 	);
 	app.get(
 		"/:lang/glossary",
-		withLang((c, lang) => redirect(c, url.glossary(lang))),
-	);
-	app.get(
-		"/:lang/glossary/",
 		withLang((c, lang) => send(c, page(glossaryPage(ctxOf(c), lang)))),
 	);
 	app.get(

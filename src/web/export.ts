@@ -16,6 +16,7 @@ import { ASSETS } from "./assets/index.ts";
 import { html } from "./html.ts";
 import { isContentLang, pairsWith } from "./pages/common.ts";
 import { allPagePaths } from "./sitemap.ts";
+import { url } from "./urls.ts";
 
 /** Where a page path is written. */
 export function pageFile(path: string): string {
@@ -75,11 +76,11 @@ export async function exportSite(
 	write("sitemap.xml", await get("/sitemap.xml"));
 	// The root cannot negotiate a language on a static host: it offers every language, English first.
 	const langs = LANGUAGES.map(
-		(l) => html`<li><a href="/${l}/" hreflang="${l}" lang="${l}">${LABELS[l].langName}</a></li>`,
+		(l) => html`<li><a href="${url.home(l)}" hreflang="${l}" lang="${l}">${LABELS[l].langName}</a></li>`,
 	);
 	write(
 		"index.html",
-		html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="refresh" content="0; url=/en/"><title>sipwhy</title><link rel="canonical" href="${options.siteUrl}/en/"></head><body><p><a href="/en/">sipwhy</a></p><ul>${langs}</ul></body></html>\n`
+		html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="refresh" content="0; url=/en"><title>sipwhy</title><link rel="canonical" href="${options.siteUrl}/en"></head><body><p><a href="/en">sipwhy</a></p><ul>${langs}</ul></body></html>\n`
 			.value,
 	);
 	const api = apiRequests();

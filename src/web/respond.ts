@@ -71,12 +71,12 @@ export function toEntry(out: Out): Entry {
 }
 
 /** A bounded LRU of entries by key; eviction by total size. */
-export class ResponseCache {
-	private readonly map = new Map<string, Entry>();
+export class ResponseCache<T extends { size: number } = Entry> {
+	private readonly map = new Map<string, T>();
 	private bytes = 0;
 	constructor(private readonly maxBytes: number) {}
 
-	get(key: string): Entry | undefined {
+	get(key: string): T | undefined {
 		const e = this.map.get(key);
 		if (e) {
 			this.map.delete(key);
@@ -85,7 +85,7 @@ export class ResponseCache {
 		return e;
 	}
 
-	set(key: string, e: Entry): void {
+	set(key: string, e: T): void {
 		if (e.size > this.maxBytes / 8) return;
 		const old = this.map.get(key);
 		if (old) {
@@ -138,7 +138,7 @@ export function pickEncoding(header: string | null, offered: readonly Encoding[]
 }
 
 /** Whether If-None-Match matches an ETag (weak comparison). */
-function matches(header: string | null, etag: string): boolean {
+export function etagMatches(header: string | null, etag: string): boolean {
 	if (!header) return false;
 	const bare = etag.replace(/^W\//, "");
 	return header.split(",").some((t) => {
@@ -147,11 +147,34 @@ function matches(header: string | null, etag: string): boolean {
 	});
 }
 
-/** Serves an entry to a request. */
+/** A full answer that the same request (URL, Host, negotiated encoding) always gets again. */
+export interface ReusableAnswer {
+	status: number;
+	/** Every header of the answer, as Response headers list them (lower-case, sorted). */
+	headers: [string, string][];
+	/** The ETag, for answering If-None-Match with 304 (200 answers only). */
+	etag: string;
+	body: Uint8Array;
+}
+
+const reusable = new WeakMap<Response, ReusableAnswer>();
+
+/**
+ * The answer behind a Response that `serve` built from a cached entry, or undefined: a server may
+ * keep it and send it again without entering the app (src/web/node-server.ts does).
+ */
+export function reusableAnswer(res: Response): ReusableAnswer | undefined {
+	return reusable.get(res);
+}
+
+/**
+ * Serves an entry to a request. `reusable`: the entry is the cached answer of its URL, so the
+ * Response is registered for `reusableAnswer`.
+ */
 export async function serve(
 	e: Entry,
 	req: Request,
-	opts: { compress: Compressor | null; encodings: readonly Encoding[]; cors: boolean },
+	opts: { compress: Compressor | null; encodings: readonly Encoding[]; cors: boolean; reusable?: boolean },
 ): Promise<Response> {
 	const headers: Record<string, string> = {
 		...SECURITY_HEADERS,
@@ -163,7 +186,7 @@ export async function serve(
 	};
 	const canCompress = opts.compress !== null && e.body.length >= 256 && compressible(e.type);
 	if (canCompress) headers.vary = e.headers.vary ? `${e.headers.vary}, Accept-Encoding` : "Accept-Encoding";
-	if (e.status === 200 && matches(req.headers.get("if-none-match"), e.etag))
+	if (e.status === 200 && etagMatches(req.headers.get("if-none-match"), e.etag))
 		return new Response(null, { status: 304, headers: stripForNotModified(headers) });
 	let body = e.body;
 	if (canCompress && opts.compress) {
@@ -181,10 +204,13 @@ export async function serve(
 		}
 	}
 	headers["content-length"] = String(body.length);
-	return new Response(e.status === 204 || e.status === 304 ? null : (body as Uint8Array<ArrayBuffer>), {
+	const res = new Response(e.status === 204 || e.status === 304 ? null : (body as Uint8Array<ArrayBuffer>), {
 		status: e.status,
 		headers,
 	});
+	if (opts.reusable && (e.status === 200 || e.status === 301))
+		reusable.set(res, { status: e.status, headers: [...res.headers], etag: e.etag, body });
+	return res;
 }
 
 function stripForNotModified(h: Record<string, string>): Record<string, string> {

@@ -1,6 +1,6 @@
 /** The list of pages (for the sitemap and the static export), sitemap.xml and robots.txt. */
 import { LANGUAGES, type Language } from "../kb/locales.ts";
-import { curatedPair, entries, REGISTRY_SOURCE } from "../kb/registry.ts";
+import { curatedPair, documentedRules, entries, REGISTRY_SOURCE } from "../kb/registry.ts";
 import { escapeHtml } from "./html.ts";
 import { isContentLang, pairsWith } from "./pages/common.ts";
 import { CLASSES, url } from "./urls.ts";
@@ -9,10 +9,12 @@ import { CLASSES, url } from "./urls.ts";
 export function indexablePaths(): string[] {
 	const out: string[] = [];
 	for (const lang of LANGUAGES) {
-		out.push(url.home(lang), url.codes(lang), url.compareIndex(lang), url.api(lang));
+		// Pages of interface labels only are complete in every language; the others in the content ones.
+		out.push(url.home(lang), url.codes(lang), url.compareIndex(lang), url.api(lang), url.analyze(lang));
 		if (!isContentLang(lang)) continue;
 		for (const cls of CLASSES) out.push(url.cls(lang, cls));
-		out.push(url.glossary(lang));
+		out.push(url.glossary(lang), url.troubleshoot(lang));
+		for (const rule of documentedRules()) out.push(url.troubleshoot(lang, rule));
 		for (const e of entries()) out.push(url.code(lang, e.code));
 		// A pair the language has not written yet is shown in English and left to the English page.
 		for (const [a, b] of pairsWith()) if (curatedPair(a, b, lang)) out.push(url.compare(lang, a, b));
@@ -30,6 +32,9 @@ export function allPagePaths(): string[] {
 		for (const cls of CLASSES) out.add(url.cls(lang, cls));
 		out.add(url.glossary(lang));
 		out.add(url.search(lang));
+		out.add(url.analyze(lang));
+		out.add(url.troubleshoot(lang));
+		for (const rule of documentedRules()) out.add(url.troubleshoot(lang, rule));
 		for (const e of entries()) {
 			out.add(url.code(lang, e.code));
 			if (!isContentLang(lang)) continue;

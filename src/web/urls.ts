@@ -10,18 +10,22 @@ export function codeSlug(code: number): string {
 	return e ? slug(e.reason) : "unregistered";
 }
 
+/**
+ * Every page's address. None ends in a slash: the same path with one answers 301 to it (app.ts), so
+ * each page has one URL, and the links, canonicals and sitemap name that one.
+ */
 export const url = {
-	home: (lang: Language) => `/${lang}/`,
-	codes: (lang: Language) => `/${lang}/sip/`,
+	home: (lang: Language) => `/${lang}`,
+	codes: (lang: Language) => `/${lang}/sip`,
 	/** A code with an entry lives under its reason phrase; any other code in 100–699 under its number. */
 	code: (lang: Language, code: number) => `/${lang}/sip/${code}${entry(code) ? `-${codeSlug(code)}` : ""}`,
 	cls: (lang: Language, cls: ResponseClass) => `/${lang}/sip/${cls}`,
-	compareIndex: (lang: Language) => `/${lang}/compare/sip/`,
+	compareIndex: (lang: Language) => `/${lang}/compare/sip`,
 	compare: (lang: Language, x: number, y: number) => {
 		const [a, b] = x <= y ? [x, y] : [y, x];
 		return `/${lang}/compare/sip/${a}-${codeSlug(a)}-vs-${b}-${codeSlug(b)}`;
 	},
-	glossary: (lang: Language, id?: string) => `/${lang}/glossary/${id ? `#${id}` : ""}`,
+	glossary: (lang: Language, id?: string) => `/${lang}/glossary${id ? `#${id}` : ""}`,
 	search: (lang: Language, q?: string) => `/${lang}/search${q === undefined ? "" : `?q=${encodeURIComponent(q)}`}`,
 	api: (lang: Language) => `/${lang}/api`,
 	analyze: (lang: Language) => `/${lang}/analyze`,

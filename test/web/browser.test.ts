@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { entry } from "../../src/kb/registry.ts";
+import { documentedRules, entries, entry, ruleDoc, slug } from "../../src/kb/registry.ts";
 import { BIDI, hostileLog } from "../hostile-input.ts";
 import { liveServer } from "./helpers.ts";
 
@@ -81,7 +81,7 @@ const describeViolations = (vs: AxeViolation[]) =>
 describe("in the browser", { skip }, () => {
 	test("home → search “decline” → 603 → Türkçe → compare with 202 → Turkish differences", async () => {
 		const other = entry(202) ? 202 : 486;
-		const page = await open("/en/");
+		const page = await open("/en");
 		await page.fill("#q", "decline");
 		await Promise.all([page.waitForURL(/\/en\/search\?q=decline/), page.press("#q", "Enter")]);
 		await Promise.all([page.waitForURL(/\/en\/sip\/603-decline$/), page.click("main ol.list li:first-child a")]);
@@ -142,8 +142,8 @@ describe("in the browser", { skip }, () => {
 
 	test("axe-core: no serious or critical violation on home, code and compare pages", async () => {
 		for (const path of [
-			"/en/",
-			"/tr/",
+			"/en",
+			"/tr",
 			"/en/sip/603-decline",
 			"/tr/sip/486-busy-here",
 			"/ar/sip/603-decline",
@@ -243,6 +243,77 @@ describe("in the browser", { skip }, () => {
 		assert.match((await page.textContent("#analysis")) ?? "", /2\.6% of the RTP caller→callee was lost/);
 		assert.deepEqual(await axe(page), []);
 		await page.close();
+	});
+
+	test("on a 375 px screen no page scrolls sideways (code, analyzer, compare, troubleshooting …)", async () => {
+		const page = await open("/en");
+		await page.setViewportSize({ width: 375, height: 800 });
+		const rule = documentedRules()[0] as string;
+		const paths = [
+			...entries().map((e) => `/en/sip/${e.code}-${slug(e.reason)}`),
+			...["tr", "ar", "ja", "de"].flatMap((l) => [
+				`/${l}/sip/603-decline`,
+				`/${l}/sip/486-busy-here`,
+				`/${l}/compare/sip/486-busy-here-vs-603-decline`,
+				`/${l}/analyze`,
+				`/${l}/troubleshoot/${rule}`,
+			]),
+			"/en/sip/499",
+			"/en/compare/sip/486-busy-here-vs-603-decline",
+			"/en/compare/sip/401-unauthorized-vs-407-proxy-authentication-required",
+			"/en/compare/sip",
+			"/en/analyze",
+			"/en/troubleshoot",
+			...documentedRules().map((r) => `/en/troubleshoot/${r}`),
+			"/en",
+			"/en/sip",
+			"/en/glossary",
+			"/en/api",
+			"/en/search?q=busy",
+		];
+		const wide: string[] = [];
+		for (const path of paths) {
+			const r = await page.goto(live.url() + path);
+			if (r?.status() !== 200) continue;
+			const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+			if (width > 375) wide.push(`${path}: ${width} px`);
+		}
+		// And the analyzer with a capture's calls, findings and ladders in it.
+		await page.goto(`${live.url()}/en/analyze`);
+		await page.setInputFiles("#capture-files", [join(import.meta.dirname, "..", "fixtures", "sipp", "auth-loop.pcap")]);
+		await page.waitForSelector("#analysis table", { timeout: 15000 });
+		const analyzed = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+		if (analyzed > 375) wide.push(`/en/analyze with a capture: ${analyzed} px`);
+		assert.deepEqual(wide, []);
+		await page.close();
+	});
+
+	test("each finding of the analyzer links its troubleshooting page under that page's title, and its code's page", async () => {
+		for (const lang of ["en", "tr"]) {
+			const page = await open(`/${lang}/analyze`);
+			await page.setInputFiles("#capture-files", [
+				join(import.meta.dirname, "..", "fixtures", "sipp", "auth-loop.pcap"),
+			]);
+			await page.waitForSelector("#analysis .findings li", { timeout: 15000 });
+			const links = (await page.evaluate(
+				`[...document.querySelectorAll("#analysis .findings a")].filter((a) => a.pathname.includes("/troubleshoot/")).map((a) => [a.textContent, a.getAttribute("href")])`,
+			)) as [string, string][];
+			assert.ok(links.length > 0, lang);
+			for (const [text, href] of links) {
+				const rule = href.split("/").pop() as string;
+				assert.equal(href, `/${lang}/troubleshoot/${rule}`);
+				assert.equal(text, ruleDoc(rule, lang)?.title, `${lang} ${rule}`);
+				assert.notEqual(text.trim(), "?");
+				assert.equal((await fetch(live.url() + href)).status, 200, href);
+			}
+			// The codes' pages too are linked at their own address, not one that redirects.
+			const all = (await page.evaluate(
+				`[...document.querySelectorAll("#analysis .findings a")].map((a) => a.getAttribute("href"))`,
+			)) as string[];
+			assert.ok(all.length > links.length, "codes are linked");
+			for (const href of all) assert.equal((await fetch(live.url() + href, { redirect: "manual" })).status, 200, href);
+			await page.close();
+		}
 	});
 
 	test("no console error and no CSP violation on any page visited", () => {

@@ -3,7 +3,15 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { LABELS } from "../../src/i18n/index.ts";
 import { LANGUAGES, type Language } from "../../src/kb/locales.ts";
-import { contentLanguages, curatedPairs, entries, entry, glossaryTerms, slug } from "../../src/kb/registry.ts";
+import {
+	contentLanguages,
+	curatedPairs,
+	documentedRules,
+	entries,
+	entry,
+	glossaryTerms,
+	slug,
+} from "../../src/kb/registry.ts";
 import { escapeHtml } from "../../src/web/html.ts";
 import { url } from "../../src/web/urls.ts";
 import { alternates, canonical, get, isNoindex, liveServer, SITE } from "./helpers.ts";
@@ -16,15 +24,15 @@ const has202 = entry(202) !== undefined;
 describe("home and languages", () => {
 	test("/ redirects by Accept-Language, and only there", async () => {
 		const cases: [string | undefined, string][] = [
-			[undefined, "/en/"],
-			["tr-TR,tr;q=0.9,en;q=0.8", "/tr/"],
-			["de-CH, de;q=0.9", "/de/"],
-			["fr;q=0.2, ja;q=0.9", "/ja/"],
-			["zh-CN,zh;q=0.9", "/zh-hans/"],
-			["pt-BR", "/pt/"],
-			["xx, *;q=0.1", "/en/"],
-			["ar", "/ar/"],
-			[";;;,,q=abc", "/en/"],
+			[undefined, "/en"],
+			["tr-TR,tr;q=0.9,en;q=0.8", "/tr"],
+			["de-CH, de;q=0.9", "/de"],
+			["fr;q=0.2, ja;q=0.9", "/ja"],
+			["zh-CN,zh;q=0.9", "/zh-hans"],
+			["pt-BR", "/pt"],
+			["xx, *;q=0.1", "/en"],
+			["ar", "/ar"],
+			[";;;,,q=abc", "/en"],
 		];
 		for (const [header, to] of cases) {
 			const r = await get(base(), "/", header ? { "accept-language": header } : {});
@@ -40,7 +48,7 @@ describe("home and languages", () => {
 	test("every language has a home page with its own labels, direction and lang", async () => {
 		const titles = new Set<string>();
 		for (const lang of LANGUAGES) {
-			const r = await get(base(), `/${lang}/`);
+			const r = await get(base(), `/${lang}`);
 			assert.equal(r.status, 200, lang);
 			const html = await r.text();
 			assert.match(
@@ -49,7 +57,7 @@ describe("home and languages", () => {
 			);
 			assert.ok(!isNoindex(html), `${lang} home is indexable`);
 			titles.add(/<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? "");
-			assert.equal(canonical(html), `${SITE}/${lang}/`);
+			assert.equal(canonical(html), `${SITE}/${lang}`);
 			const alts = alternates(html);
 			assert.equal(alts.length, LANGUAGES.length + 1);
 			assert.deepEqual(alts.at(-1), ["x-default", `${SITE}/`]);
@@ -57,11 +65,11 @@ describe("home and languages", () => {
 		assert.equal(titles.size, LANGUAGES.length, "each home has its own heading");
 	});
 
-	test("/{lang} and upper-case languages redirect; unknown languages are 404", async () => {
-		assert.equal((await get(base(), "/tr")).headers.get("location"), "/tr/");
+	test("/{lang}/ and upper-case languages redirect; unknown languages are 404", async () => {
+		assert.equal((await get(base(), "/tr/")).headers.get("location"), "/tr");
 		assert.equal((await get(base(), "/TR/sip/603-decline")).headers.get("location"), "/tr/sip/603-decline");
-		assert.equal((await get(base(), "/zh-Hans/")).headers.get("location"), "/zh-hans/");
-		for (const p of ["/xx/", "/xx/sip/603-decline", "/en-us/", "/tr-TR/sip/603"]) {
+		assert.equal((await get(base(), "/zh-Hans")).headers.get("location"), "/zh-hans");
+		for (const p of ["/xx", "/xx/sip/603-decline", "/en-us", "/tr-TR/sip/603"]) {
 			const r = await get(base(), p);
 			assert.equal(r.status, 404, p);
 			assert.match(await r.text(), /<h1>/);
@@ -106,7 +114,7 @@ describe("code pages", () => {
 		assert.match(html, /<span class="hn">Via<\/span>:/);
 		assert.match(html, /<select id="pick-b" name="b">/);
 		assert.match(html, /href="\/en\/compare\/sip\/486-busy-here-vs-603-decline"/);
-		assert.match(html, /href="\/en\/glossary\/#[a-z-]+"/, "glossary terms are linked");
+		assert.match(html, /href="\/en\/glossary#[a-z-]+"/, "glossary terms are linked");
 		assert.match(
 			html,
 			/<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"DefinedTerm"/,
@@ -124,9 +132,13 @@ describe("code pages", () => {
 			["/sip/603", "/en/sip/603"],
 			["/sip/603-decline", "/en/sip/603-decline"],
 			["/en/sip/603-decline/", "/en/sip/603-decline"],
-			["/en/sip", "/en/sip/"],
-			["/en/glossary", "/en/glossary/"],
-			["/glossary/", "/en/glossary/"],
+			["/en/sip/", "/en/sip"],
+			["/en/", "/en"],
+			["/en/glossary/", "/en/glossary"],
+			["/en/troubleshoot/", "/en/troubleshoot"],
+			["/en/analyze/", "/en/analyze"],
+			["/glossary/", "/en/glossary"],
+			["/glossary", "/en/glossary"],
 			["/api", "/en/api"],
 			["/search?q=busy", "/en/search?q=busy"],
 		]) {
@@ -218,8 +230,9 @@ describe("compare pages", () => {
 			["/compare/sip/603-vs-486", "/en/compare/sip/603-vs-486", 301],
 			["/en/compare/sip?a=603&b=486", "/en/compare/sip/486-busy-here-vs-603-decline", 302],
 			["/en/compare/sip?a=603&b=603", "/en/sip/603-decline", 302],
-			["/en/compare/sip", "/en/compare/sip/", 301],
-			["/en/compare", "/en/compare/sip/", 301],
+			["/en/compare/sip/", "/en/compare/sip", 301],
+			["/en/compare", "/en/compare/sip", 301],
+			["/en/compare/", "/en/compare/sip", 301],
 			["/en/compare/486-486", "/en/sip/486-busy-here", 301],
 			["/tr/compare/486-486", "/tr/sip/486-busy-here", 301],
 			["/en/compare/sip/486-486", "/en/sip/486-busy-here", 301],
@@ -270,17 +283,20 @@ describe("other pages", () => {
 	test("class pages, code index, compare index, glossary, API page", async () => {
 		for (const lang of ["en", "tr", "ar"])
 			for (const p of [
-				"/sip/",
+				"",
+				"/sip",
 				"/sip/1xx",
 				"/sip/2xx",
 				"/sip/3xx",
 				"/sip/4xx",
 				"/sip/5xx",
 				"/sip/6xx",
-				"/compare/sip/",
-				"/glossary/",
+				"/compare/sip",
+				"/glossary",
 				"/api",
 				"/search",
+				"/analyze",
+				"/troubleshoot",
 			]) {
 				const r = await get(base(), `/${lang}${p}`);
 				assert.equal(r.status, 200, `/${lang}${p}`);
@@ -296,8 +312,8 @@ describe("other pages", () => {
 			assert.ok(t.def.length > 40 && tr && tr.def.length > 40 && tr.lang === "tr", t.id);
 			assert.match(tr.def, /[çğıöşüİ]/, `${t.id} Turkish definition`);
 		}
-		const enPage = await (await get(base(), "/en/glossary/")).text();
-		const trPage = await (await get(base(), "/tr/glossary/")).text();
+		const enPage = await (await get(base(), "/en/glossary")).text();
+		const trPage = await (await get(base(), "/tr/glossary")).text();
 		for (const id of [
 			"dialog",
 			"transaction",
@@ -313,18 +329,18 @@ describe("other pages", () => {
 			assert.ok(trPage.includes(`<dt id="${id}"`), id);
 		}
 		assert.match(trPage, /Erken medya/);
-		const de = await (await get(base(), "/de/glossary/")).text();
+		const de = await (await get(base(), "/de/glossary")).text();
 		assert.ok(isNoindex(de));
 		assert.match(de, /<dt id="dialog" lang="en" dir="ltr">Dialog<\/dt>/);
 	});
 
 	test("glossary terms are linked from texts, each once per page", async () => {
 		const html = await (await get(base(), "/en/sip/603-decline")).text();
-		const links = [...html.matchAll(/<a class="term" href="\/en\/glossary\/#([a-z0-9-]+)">/g)].map((m) => m[1]);
+		const links = [...html.matchAll(/<a class="term" href="\/en\/glossary#([a-z0-9-]+)">/g)].map((m) => m[1]);
 		assert.ok(links.length >= 5, `${links.length} glossary links`);
 		assert.equal(new Set(links).size, links.length, "no term linked twice");
 		const tr = await (await get(base(), "/tr/sip/486-busy-here")).text();
-		assert.match(tr, /<a class="term" href="\/tr\/glossary\/#forking">çatallanan<\/a>/);
+		assert.match(tr, /<a class="term" href="\/tr\/glossary#forking">çatallanan<\/a>/);
 	});
 
 	test("search: results page, best first; empty; no hits; too long", async () => {
@@ -350,7 +366,7 @@ describe("other pages", () => {
 	});
 
 	test("the analyzer page: in the navigation, in every language, with its script and privacy note", async () => {
-		const home = await (await get(base(), "/en/")).text();
+		const home = await (await get(base(), "/en")).text();
 		assert.match(home, /<a href="\/en\/analyze">Analyze<\/a>/);
 		for (const lang of ["en", "tr", "ar", "ja"]) {
 			const r = await get(base(), `/${lang}/analyze`);
@@ -448,7 +464,13 @@ describe("SEO", () => {
 					`${a}-${b}`,
 				);
 		}
-		for (const lang of LANGUAGES) assert.ok(locs.includes(`/${lang}/`));
+		for (const lang of LANGUAGES) assert.ok(locs.includes(`/${lang}`));
+		for (const lang of LANGUAGES) assert.ok(locs.includes(`/${lang}/analyze`), `${lang} analyzer page`);
+		for (const lang of contentLanguages()) {
+			assert.ok(locs.includes(`/${lang}/troubleshoot`), `${lang} troubleshooting index`);
+			for (const rule of documentedRules())
+				assert.ok(locs.includes(`/${lang}/troubleshoot/${rule}`), `${lang} troubleshooting ${rule}`);
+		}
 		assert.ok(!locs.some((l) => l.startsWith("/de/sip/6")), "no untranslated code pages");
 		assert.ok(!locs.some((l) => l.includes("/search")));
 		// Documented unregistered codes (seen in the wild) are indexed; the template pages are not.
@@ -489,5 +511,60 @@ describe("troubleshooting pages", () => {
 		assert.match(html, /href="\/en\/sip\/401-unauthorized"/);
 		assert.equal((await get(base(), "/en/troubleshoot/nope")).status, 404);
 		assert.equal((await get(base(), "/en/troubleshoot/<script>")).status, 404);
+	});
+});
+
+describe("links", () => {
+	test("every link a page emits answers 200 itself: no redirect, no trailing slash", async () => {
+		const rule = documentedRules()[0] as string;
+		const pages = ["en", "tr", "ar", "de"].flatMap((lang) => [
+			`/${lang}`,
+			`/${lang}/sip`,
+			`/${lang}/sip/4xx`,
+			codePath(lang, 486),
+			codePath(lang, 603),
+			`/${lang}/sip/499`,
+			`/${lang}/compare/sip`,
+			`/${lang}/compare/sip/486-busy-here-vs-603-decline`,
+			`/${lang}/glossary`,
+			`/${lang}/api`,
+			`/${lang}/analyze`,
+			`/${lang}/troubleshoot`,
+			`/${lang}/troubleshoot/${rule}`,
+			`/${lang}/search?q=busy`,
+			`/${lang}/nope`,
+		]);
+		const links = new Map<string, string>();
+		for (const p of pages) {
+			const html = await (await get(base(), p)).text();
+			for (const m of html.matchAll(/\s(?:href|action)="(\/[^"#]*)(?:#[^"]*)?"/g)) {
+				const link = (m[1] as string).replaceAll("&amp;", "&");
+				if (!links.has(link)) links.set(link, p);
+			}
+			for (const m of html.matchAll(/\shref="https?:\/\/sipwhy\.test(\/[^"#]*)/g))
+				if (!links.has(m[1] as string)) links.set(m[1] as string, p);
+		}
+		assert.ok(links.size > 100, String(links.size));
+		for (const [link, from] of links) {
+			assert.ok(link === "/" || !link.split("?")[0]?.endsWith("/"), `${from} links ${link}, with a trailing slash`);
+			const r = await get(base(), link);
+			// The root negotiates the language (302): the only link that may move.
+			assert.equal(
+				r.status,
+				link === "/" ? 302 : 200,
+				`${from} links ${link}: ${r.status} → ${r.headers.get("location")}`,
+			);
+			await r.arrayBuffer();
+		}
+	});
+
+	test("every address in the sitemap is its page's canonical address and answers 200", async () => {
+		const xml = await (await get(base(), "/sitemap.xml")).text();
+		const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string);
+		for (const loc of locs.filter((_, i) => i % 7 === 0 || /troubleshoot|analyze/.test(locs[i] as string))) {
+			const r = await get(base(), loc.replace(SITE, ""));
+			assert.equal(r.status, 200, loc);
+			assert.equal(canonical(await r.text()), loc, loc);
+		}
 	});
 });

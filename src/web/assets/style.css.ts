@@ -12,7 +12,7 @@ a{color:var(--link);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:.5rem;top:.5rem;background:var(--bg);padding:.5rem;z-index:9}
-.wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
+.wrap{max-width:60rem;margin:0 auto;padding:0 1rem;overflow-wrap:break-word}
 header.site{border-bottom:1px solid var(--line);background:var(--soft)}
 header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-block:.6rem}
 .brand{font-weight:800;font-size:1.2rem;text-decoration:none;color:var(--fg);letter-spacing:-.01em}
@@ -49,6 +49,8 @@ p,li{max-width:46rem}
 form.search{display:flex;gap:.4rem;margin:1rem 0;position:relative;flex-wrap:wrap}
 form.search input{flex:1 1 16rem;font-size:1.1rem;padding:.6rem .8rem}
 input,select,button{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:.4rem;padding:.4rem .6rem}
+input,select{max-width:100%}
+[dir=rtl] li[dir=ltr]{margin-inline-start:1.6rem}
 button{background:var(--accent);color:var(--bg);border-color:var(--accent);font-weight:700;cursor:pointer}
 @media (prefers-color-scheme:dark){button{color:#0f1419}}
 .suggest{position:absolute;top:100%;inset-inline:0;z-index:4;margin:.2rem 0 0;padding:.2rem;list-style:none;background:var(--bg);border:1px solid var(--line);border-radius:.4rem;box-shadow:0 6px 20px #0003}
@@ -71,12 +73,12 @@ thead th{border-bottom:2px solid var(--line)}
 tr.diff td{background:var(--mark)}
 td .cite,li .cite{font-size:.82rem;white-space:nowrap}
 .scroll{overflow-x:auto}
-pre{background:var(--code-bg);border:1px solid var(--line);border-radius:.4rem;padding:.8rem;overflow-x:auto;font:.85rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;direction:ltr;text-align:left}
+pre{max-width:100%;background:var(--code-bg);border:1px solid var(--line);border-radius:.4rem;padding:.8rem;overflow-x:auto;font:.85rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;direction:ltr;text-align:left}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
 .sl{font-weight:700}.hn{color:var(--k)}.hv{color:var(--v)}.sk{color:var(--s)}
 ol.steps li{margin:.35rem 0}
 .term{text-decoration-style:dotted}
-.cmp{display:grid;gap:1rem}
+.cmp{display:grid;gap:1rem}.cmp>*{min-width:0;overflow-wrap:anywhere}
 @media (min-width:48rem){.cmp{grid-template-columns:1fr 1fr}h1{font-size:2rem}}
 h3.side-title{font-size:1.15rem;margin-top:.5rem}h4{font-size:1rem;margin:.9rem 0 .2rem}
 dl.gloss dt{font-weight:700;margin-top:1rem}

@@ -12,8 +12,17 @@ import { ladderSvg } from "../../flow/ladder-svg.ts";
 import { mapStrings, neutralizeBidi } from "../../flow/visible.ts";
 import type { WebLabels } from "../../i18n/types.ts";
 
-/** The analyzer page's labels (the page serialises them into data-labels). */
-type Labels = WebLabels["analyze"];
+/**
+ * The analyzer page's labels (the page serialises them into data-labels), with the title of each
+ * documented rule's troubleshooting page, which labels the link at the end of its findings, and
+ * the address of each code's page, so that a finding links it without a redirect.
+ */
+export type AnalyzerLabels = WebLabels["analyze"] & {
+	rules: Record<string, string>;
+	/** The page of each code with an entry (its address carries the reason phrase); others live under their number. */
+	codes: Record<string, string>;
+};
+type Labels = AnalyzerLabels;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
 	const e = document.createElement(tag);
@@ -78,7 +87,7 @@ function render(root: HTMLElement, found: CallSummary[], statsLine: string, L: L
 		section.append(
 			el("p", `${c.from ?? "?"} → ${c.to ?? "?"} · ${c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : L.none}`),
 		);
-		if (c.findings.length) section.append(findingList(c.findings));
+		if (c.findings.length) section.append(findingList(c.findings, L));
 		const ladder = el("div", undefined, "ladder scroll");
 		const evidence = new Set(c.findings.flatMap((f) => f.evidence ?? []));
 		// ladderSvg escapes every value it draws.
@@ -90,7 +99,7 @@ function render(root: HTMLElement, found: CallSummary[], statsLine: string, L: L
 }
 
 /** Findings as a list: severity, text, fix, the code's page and the rule's troubleshooting page. */
-function findingList(findings: CallSummary["findings"]): HTMLElement {
+function findingList(findings: CallSummary["findings"], L: Labels): HTMLElement {
 	const ul = el("ul", undefined, "findings");
 	const pageLang = location.pathname.split("/")[1] || "en";
 	for (const f of findings) {
@@ -99,13 +108,16 @@ function findingList(findings: CallSummary["findings"]): HTMLElement {
 		if (f.fix) li.append(el("br"), el("small", f.fix));
 		if (f.code !== undefined) {
 			const link = el("a", String(f.code));
-			link.href = `/${pageLang}/sip/${f.code}`;
+			link.href = L.codes?.[f.code] ?? `/${pageLang}/sip/${f.code}`;
 			li.append(" · ", link);
 		}
-		const why = el("a", "?");
-		why.href = `/${pageLang}/troubleshoot/${f.rule}`;
-		why.title = f.rule;
-		li.append(" · ", why);
+		// Labelled with its page's title; a rule without a page gets no link rather than a 404.
+		const title = L.rules?.[f.rule];
+		if (title) {
+			const why = el("a", title);
+			why.href = `/${pageLang}/troubleshoot/${f.rule}`;
+			li.append(" · ", why);
+		}
 		ul.append(li);
 	}
 	return ul;
@@ -204,7 +216,8 @@ async function run(files: FileList | File[], root: HTMLElement, L: Labels, lang:
 			line,
 			L,
 		);
-		if (findings.length) root.insertBefore(findingList(mapStrings(findings, neutralizeBidi)), root.children[1] ?? null);
+		if (findings.length)
+			root.insertBefore(findingList(mapStrings(findings, neutralizeBidi), L), root.children[1] ?? null);
 	} catch (e) {
 		root.replaceChildren(el("p", `${L.error}: ${neutralizeBidi((e as Error).message)}`));
 	}

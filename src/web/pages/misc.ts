@@ -9,6 +9,7 @@ import type { Language } from "../../kb/locales.ts";
 import { codesOfClass, documentedRules, entries, entry, hasOwnRuleDoc, ruleDoc } from "../../kb/registry.ts";
 import { search } from "../../kb/search.ts";
 import { ASSET_PATHS } from "../assets/index.ts";
+import type { AnalyzerLabels } from "../client/analyzer.ts";
 import { glossaryEntries } from "../glossary.ts";
 import { type Html, html } from "../html.ts";
 import { bigSearch, type Ctx, itemFallback, proseAttrs, renderPage, untranslatedNotice } from "../layout.ts";
@@ -219,7 +220,9 @@ ${q ? (hits.length ? html`${untranslatedNotice(L, contentOf(lang) !== lang)}${hi
 export function analyzePage(ctx: Ctx, lang: Language): string {
 	const L = LABELS[lang];
 	const A = L.analyze;
-	const labels = JSON.stringify(A);
+	const rules = Object.fromEntries(documentedRules().map((id) => [id, ruleDoc(id, contentOf(lang))?.title ?? id]));
+	const codes = Object.fromEntries(entries().map((e) => [e.code, url.code(lang, e.code)]));
+	const labels = JSON.stringify({ ...A, rules, codes } satisfies AnalyzerLabels);
 	// Findings are written in the languages the diagnosis speaks; others read English.
 	const findingsLang = lang === "tr" ? "tr" : "en";
 	const body = html`<h1>${A.title}</h1>
