@@ -10,6 +10,7 @@ import { Analyzer } from "../flow/analyze.ts";
 import type { CallSummary } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { compare, explain, InputError, isLanguage, LANGUAGES, listCodes, search } from "../index.ts";
+import { contentLanguages } from "../kb/registry.ts";
 import { analyzeFiles, matches } from "./analyze-command.ts";
 import { parseAll } from "./parse-command.ts";
 import { renderLadder } from "./render-ladder.ts";
@@ -39,7 +40,7 @@ const langProperty = {
 	type: "string",
 	enum: [...LANGUAGES],
 	default: "en",
-	description: "Language of the answer. Content is written in en and tr; other languages get English prose.",
+	description: `Language of the answer. Content is written in ${contentLanguages().join(", ")}; other languages get English prose.`,
 };
 const codeProperty = (what: string) => ({
 	type: "string",

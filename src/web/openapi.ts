@@ -33,7 +33,7 @@ const langParam = {
 	in: "query",
 	required: false,
 	description:
-		"Language of the answer (default en). Content is written in the content languages (en and tr today); other languages get English text with contentLang: en. A content language that lacks a curated pair answers with the English one and curatedLang: en.",
+		"Language of the answer (default en). Content is written in the content languages (those with data/text/{lang}; see GET /api/v1/codes); other languages get English text with contentLang: en. A content language that lacks a curated pair answers with the English one and curatedLang: en.",
 	schema: lang,
 };
 
