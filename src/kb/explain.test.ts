@@ -128,8 +128,8 @@ test("bad input is an InputError naming the input", () => {
 });
 
 test("a language without translated content falls back to English and says so", () => {
-	const e = explain(486, { lang: "de" });
-	assert.equal(e.lang, "de");
+	const e = explain(486, { lang: "ko" });
+	assert.equal(e.lang, "ko");
 	assert.equal(e.contentLang, "en");
 	assert.equal(e.description, explain(486).description);
 });

@@ -118,11 +118,22 @@ function buildIndex(): Index {
 		(_, f) => docs.reduce((s, d) => s + (d.lengths[f] ?? 0), 0) / Math.max(1, docs.length),
 	);
 	const spellings = new Map<string, string>();
-	const meanings: Index["meanings"] = [];
-	for (const s of Object.values(searchSynonyms())) {
+	// A phrase several languages list (loanwords: "timeout", "codec") is one meaning, English's
+	// when English has it: counted once per language it would outweigh every other meaning.
+	const byPhrase = new Map<string, Index["meanings"][number]>();
+	const synonyms = searchSynonyms();
+	const langs = Object.keys(synonyms).sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
+	for (const lang of langs) {
+		const s = synonyms[lang];
+		if (!s) continue;
 		for (const [from, to] of Object.entries(s.spellings)) spellings.set(fold(from), fold(to));
-		for (const [phrase, codes] of Object.entries(s.meanings)) meanings.push({ words: words(phrase, false), codes });
+		for (const [phrase, codes] of Object.entries(s.meanings)) {
+			const ws = words(phrase, false);
+			const key = ws.join(" ");
+			if (!byPhrase.has(key)) byPhrase.set(key, { words: ws, codes });
+		}
 	}
+	const meanings: Index["meanings"] = [...byPhrase.values()];
 	const reasons = new Map(entries().map((e) => [e.code, words(e.reason)]));
 	return { docs, postings, sorted, byLength, averageLength, spellings, meanings, reasons };
 }

@@ -1,6 +1,6 @@
 /** The list of pages (for the sitemap and the static export), sitemap.xml and robots.txt. */
 import { LANGUAGES, type Language } from "../kb/locales.ts";
-import { curatedPair, documentedRules, entries, REGISTRY_SOURCE } from "../kb/registry.ts";
+import { curatedPair, documentedRules, entries, hasOwnRuleDoc, REGISTRY_SOURCE } from "../kb/registry.ts";
 import { escapeHtml } from "./html.ts";
 import { isContentLang, pairsWith } from "./pages/common.ts";
 import { CLASSES, url } from "./urls.ts";
@@ -14,7 +14,8 @@ export function indexablePaths(): string[] {
 		if (!isContentLang(lang)) continue;
 		for (const cls of CLASSES) out.push(url.cls(lang, cls));
 		out.push(url.glossary(lang), url.troubleshoot(lang));
-		for (const rule of documentedRules()) out.push(url.troubleshoot(lang, rule));
+		// A rule page the language has not written yet is shown in English and left to the English page.
+		for (const rule of documentedRules()) if (hasOwnRuleDoc(rule, lang)) out.push(url.troubleshoot(lang, rule));
 		for (const e of entries()) out.push(url.code(lang, e.code));
 		// A pair the language has not written yet is shown in English and left to the English page.
 		for (const [a, b] of pairsWith()) if (curatedPair(a, b, lang)) out.push(url.compare(lang, a, b));
