@@ -207,7 +207,7 @@ export const es: FindingTexts = {
 		fix: "Capture más cerca del emisor para localizar el salto que descarta paquetes; revise la ocupación de los enlaces, la Wi-Fi, el marcado de QoS (DSCP EF) y los desajustes de dúplex a lo largo del camino.",
 	}),
 	"media-jitter": (p) => ({
-		text: `El RTP en el sentido ${dir(p.direction)} llegó con un jitter de hasta ${s(p.max)} ms (media de ${s(p.mean)} ms, de ${s(p.src)} a ${s(p.dst)}), suficiente para desbordar un jitter buffer típico.`,
+		text: `El RTP en el sentido ${dir(p.direction)} llegó con un jitter de hasta ${s(p.max)} ms (promedio de ${s(p.mean)} ms, de ${s(p.src)} a ${s(p.dst)}), suficiente para desbordar un jitter buffer típico.`,
 		fix: "Busque congestión o bufferbloat en el camino, dé prioridad a la voz (DSCP EF, una VLAN aparte) y revise el tamaño del jitter buffer del receptor.",
 	}),
 	"media-after-bye": (p) => ({
