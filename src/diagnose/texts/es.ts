@@ -200,7 +200,7 @@ export const es: FindingTexts = {
 	}),
 	"media-payload": (p) => ({
 		text: `El RTP de ${s(p.src)} a ${s(p.dst)} usa el payload type ${s(p.pt)} (${s(p.codec)}), que la respuesta SDP no incluía (incluía ${s(p.allowed)}).`,
-		fix: "El emisor no respeta el códec negociado: revise su orden de códecs, que lea la respuesta y cualquier SBC que transcodifique; el receptor puede descartar estos paquetes o decodificarlos como ruido.",
+		fix: "El emisor no respeta el códec negociado: revise su orden de códecs, compruebe que tiene en cuenta la respuesta SDP y revise cualquier SBC que transcodifique; el receptor puede descartar estos paquetes o decodificarlos como ruido.",
 	}),
 	"media-loss": (p) => ({
 		text: `Se perdió el ${s(p.percent)}% del RTP en el sentido ${dir(p.direction)} (${s(p.lost)} de ${s(p.expected)} paquetes, de ${s(p.src)} a ${s(p.dst)}), medido en el punto donde se tomó la captura: la pérdida se produjo antes de ese punto.`,
