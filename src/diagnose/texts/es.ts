@@ -12,6 +12,13 @@ function next503(p: Record<string, string | number>): string {
 	return "";
 }
 
+/** A media direction of the analyzer ("caller→callee") in the words of these texts; anything else unchanged. */
+function dir(v: string | number | undefined): string {
+	if (v === "caller→callee") return "llamante→llamado";
+	if (v === "callee→caller") return "llamado→llamante";
+	return s(v);
+}
+
 /** Spanish finding texts. */
 export const es: FindingTexts = {
 	"auth-challenge": (p) => ({
@@ -182,5 +189,43 @@ export const es: FindingTexts = {
 	}),
 	"start-not-captured": (p) => ({
 		text: `La captura empieza dentro de esta llamada: su primer mensaje aquí es ${s(p.first)}, así que la petición que la estableció no está en la captura${p.outcome ? `; el resultado mostrado es la respuesta al ${s(p.method)} capturado (${s(p.outcome)})` : ""}.`,
+	}),
+	"media-none": (p) => ({
+		text: `La llamada se contestó y duró ${s(p.seconds)} s, pero no se vio RTP en ningún sentido (la oferta indicaba ${s(p.offer)} y la respuesta ${s(p.answer)}).`,
+		fix: "Compruebe primero que el punto de captura ve realmente el camino de la media; después, los firewalls y el NAT entre las dos direcciones de media, el SBC o la PBX que debería hacer de relay de la media (ajustes de direct media o de re-INVITE), y que ningún lado anunció una dirección que el otro no puede alcanzar.",
+	}),
+	"media-one-way": (p) => ({
+		text: `El RTP solo fluyó en el sentido ${dir(p.flowing)}; en el sentido ${dir(p.missing)} no llegó nada, aunque el SDP pedía audio en ambos sentidos (debería ir a ${s(p.to)}).`,
+		fix: "El audio en un solo sentido suele deberse al NAT o a un firewall: compare la dirección del SDP con la dirección de la que llegan de verdad los paquetes, permita la entrada del rango de puertos RTP, desactive el SIP ALG del router y, en la PBX, active el RTP simétrico (rtp_symmetric, ajustes de NAT) o un relay de media.",
+	}),
+	"media-payload": (p) => ({
+		text: `El RTP de ${s(p.src)} a ${s(p.dst)} usa el payload type ${s(p.pt)} (${s(p.codec)}), que la respuesta SDP no incluía (incluía ${s(p.allowed)}).`,
+		fix: "El emisor no respeta el códec negociado: revise su orden de códecs, compruebe que tiene en cuenta la respuesta SDP y revise cualquier SBC que transcodifique; el receptor puede descartar estos paquetes o decodificarlos como ruido.",
+	}),
+	"media-loss": (p) => ({
+		text: `Se perdió el ${s(p.percent)}% del RTP en el sentido ${dir(p.direction)} (${s(p.lost)} de ${s(p.expected)} paquetes, de ${s(p.src)} a ${s(p.dst)}), medido en el punto donde se tomó la captura: la pérdida se produjo antes de ese punto.`,
+		fix: "Capture más cerca del emisor para localizar el salto que descarta paquetes; revise la ocupación de los enlaces, la Wi-Fi, el marcado de QoS (DSCP EF) y los desajustes de dúplex a lo largo del camino.",
+	}),
+	"media-jitter": (p) => ({
+		text: `El RTP en el sentido ${dir(p.direction)} llegó con un jitter de hasta ${s(p.max)} ms (promedio de ${s(p.mean)} ms, de ${s(p.src)} a ${s(p.dst)}), suficiente para desbordar un jitter buffer típico.`,
+		fix: "Busque congestión o bufferbloat en el camino, dé prioridad a la voz (DSCP EF, una VLAN aparte) y revise el tamaño del jitter buffer del receptor.",
+	}),
+	"media-after-bye": (p) => ({
+		text: `El RTP de ${s(p.src)} a ${s(p.dst)} siguió fluyendo ${s(p.seconds)} s después del BYE.`,
+		fix: "El emisor no detuvo su media al terminar la llamada: compruebe que procesa el BYE (o el 200 que lo responde) y que ninguna otra llamada reutiliza los mismos puertos.",
+	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `El RTP en el sentido ${dir(p.direction)} fue a ${s(p.actual)}, no a ${s(p.sdp)}, que era lo que anunciaba el SDP del receptor.`,
+					fix: "Algo entre los dos lados reescribió la dirección de media (un SBC, un SIP ALG, un relay) o el emisor se enganchó a otra dirección (latching); compare el SDP a ambos lados de cada equipo intermedio y el destino que usan de verdad los paquetes.",
+				}
+			: {
+					text: `El SDP anunció la dirección privada ${s(p.sdp)} para el RTP en el sentido ${dir(p.direction)}, pero los paquetes vienen de ${s(p.actual)}: el emisor está detrás de NAT.`,
+					fix: "El audio dirigido a una dirección privada no puede llegar: haga que el emisor anuncie su dirección pública (STUN, dirección de media externa en la PBX) o active el RTP simétrico o el media latching en el otro extremo.",
+				},
+	"media-gap": (p) => ({
+		text: `El RTP en el sentido ${dir(p.direction)} (de ${s(p.src)} a ${s(p.dst)}) se interrumpió durante unos ${s(p.seconds)} s en mitad de la llamada, aunque ningún SDP puso la llamada en espera.`,
+		fix: "Busque en ese momento un corte de red o un cambio de ruta, un emisor que deja de enviar en los silencios sin señalizarlo (VAD sin ruido de confort) o un servidor de media que pausó el flujo.",
 	}),
 };
