@@ -208,7 +208,7 @@ export const fr: FindingTexts = {
 		fix: "Vérifiez d'abord que le point de capture voit bien le chemin média, puis les pare-feu et le NAT entre les deux adresses média, le SBC ou le PBX censé relayer le média (réglages direct media ou re-INVITE), et qu'aucun des deux côtés n'a annoncé une adresse que l'autre ne peut pas joindre.",
 	}),
 	"media-one-way": (p) => ({
-		text: `Le RTP n'a circulé que ${sens(p.flowing)} ; rien n'est passé ${sens(p.missing)} alors que le SDP demandait de l'audio dans les deux sens (il aurait dû aller vers ${s(p.to)}).`,
+		text: `Le RTP n'a circulé que ${sens(p.flowing)} ; rien n'est passé ${sens(p.missing)} alors que le SDP demandait de l'audio dans les deux sens (ce flux aurait dû aller vers ${s(p.to)}).`,
 		fix: "L'audio unidirectionnel vient le plus souvent du NAT ou d'un pare-feu : comparez l'adresse du SDP avec celle d'où proviennent réellement les paquets, autorisez la plage de ports RTP en entrée, désactivez l'ALG SIP du routeur et, sur le PBX, activez le RTP symétrique (rtp_symmetric, réglages NAT) ou un relais média.",
 	}),
 	"media-payload": (p) => ({
@@ -216,7 +216,7 @@ export const fr: FindingTexts = {
 		fix: "L'émetteur ignore le codec négocié : vérifiez son ordre de préférence des codecs, qu'il tient bien compte de la réponse, et tout SBC qui transcode ; le récepteur peut jeter ces paquets ou les décoder en bruit.",
 	}),
 	"media-loss": (p) => ({
-		text: `${s(p.percent)} % du RTP ${sens(p.direction)} a été perdu (${s(p.lost)} paquets sur ${s(p.expected)}, de ${s(p.src)} vers ${s(p.dst)}), mesuré au point de capture : la perte a donc eu lieu en amont de ce point.`,
+		text: `${s(p.percent)} % des paquets RTP ${sens(p.direction)} ont été perdus (${s(p.lost)} sur ${s(p.expected)}, de ${s(p.src)} vers ${s(p.dst)}), mesurés au point de capture : la perte a donc eu lieu en amont de ce point.`,
 		fix: "Capturez plus près de l'émetteur pour trouver le saut qui perd des paquets ; vérifiez la charge des liens, le Wi-Fi, le marquage QoS (DSCP EF) et les incohérences de duplex sur le chemin.",
 	}),
 	"media-jitter": (p) => ({
@@ -224,13 +224,13 @@ export const fr: FindingTexts = {
 		fix: "Cherchez une congestion ou du bufferbloat sur le chemin, donnez la priorité à la voix (DSCP EF, un VLAN dédié) et vérifiez la taille du jitter buffer côté réception.",
 	}),
 	"media-after-bye": (p) => ({
-		text: `Le RTP de ${s(p.src)} vers ${s(p.dst)} a continué ${s(p.seconds)} s après le BYE.`,
+		text: `Le RTP de ${s(p.src)} vers ${s(p.dst)} a continué de circuler ${s(p.seconds)} s après le BYE.`,
 		fix: "L'émetteur n'a pas coupé son média à la fin de l'appel : vérifiez qu'il traite le BYE (ou le 200 qui y répond) et qu'aucun autre appel ne réutilise les mêmes ports.",
 	}),
 	"media-address": (p) =>
 		p.kind === "destination"
 			? {
-					text: `Le RTP ${sens(p.direction)} est parti vers ${s(p.actual)}, et non vers ${s(p.sdp)} annoncé dans le SDP du récepteur.`,
+					text: `Le RTP ${sens(p.direction)} est parti vers ${s(p.actual)}, et non vers ${s(p.sdp)}, l'adresse annoncée dans le SDP du récepteur.`,
 					fix: "Un élément entre les deux côtés a réécrit l'adresse média (SBC, ALG SIP, relais) ou l'émetteur s'est calé sur une autre adresse ; comparez le SDP de part et d'autre de chaque équipement intermédiaire et la destination réellement utilisée par les paquets.",
 				}
 			: {
