@@ -22,6 +22,13 @@ function fromWhom(agent: string | number | undefined, at: string | number | unde
 /** The sentence with its first letter in upper case. */
 const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
+/** "caller→callee" / "callee→caller" as French readers say it; any other value is shown as given. */
+function sens(direction: string | number | undefined): string {
+	if (direction === "caller→callee") return "de l'appelant vers l'appelé";
+	if (direction === "callee→caller") return "de l'appelé vers l'appelant";
+	return `dans le sens ${s(direction)}`;
+}
+
 /** French finding texts. */
 export const fr: FindingTexts = {
 	"auth-challenge": (p) => ({
@@ -195,5 +202,43 @@ export const fr: FindingTexts = {
 	}),
 	"start-not-captured": (p) => ({
 		text: `La trace commence en cours d'appel : son premier message ici est ${s(p.first)}, la requête qui l'a établi n'est donc pas dans la trace${p.outcome ? ` ; l'issue affichée est la réponse à la requête ${s(p.method)} capturée (${s(p.outcome)})` : ""}.`,
+	}),
+	"media-none": (p) => ({
+		text: `L'appel a été décroché et a duré ${s(p.seconds)} s, mais aucun paquet RTP n'a été vu dans un sens comme dans l'autre (l'offre indiquait ${s(p.offer)}, la réponse ${s(p.answer)}).`,
+		fix: "Vérifiez d'abord que le point de capture voit bien le chemin média, puis les pare-feu et le NAT entre les deux adresses média, le SBC ou le PBX censé relayer le média (réglages direct media ou re-INVITE), et qu'aucun des deux côtés n'a annoncé une adresse que l'autre ne peut pas joindre.",
+	}),
+	"media-one-way": (p) => ({
+		text: `Le RTP n'a circulé que ${sens(p.flowing)} ; rien n'est passé ${sens(p.missing)} alors que le SDP demandait de l'audio dans les deux sens (ce flux aurait dû aller vers ${s(p.to)}).`,
+		fix: "L'audio unidirectionnel vient le plus souvent du NAT ou d'un pare-feu : comparez l'adresse du SDP avec celle d'où proviennent réellement les paquets, autorisez la plage de ports RTP en entrée, désactivez l'ALG SIP du routeur et, sur le PBX, activez le RTP symétrique (rtp_symmetric, réglages NAT) ou un relais média.",
+	}),
+	"media-payload": (p) => ({
+		text: `Le RTP de ${s(p.src)} vers ${s(p.dst)} utilise le payload type ${s(p.pt)} (${s(p.codec)}), absent de la réponse SDP (qui listait ${s(p.allowed)}).`,
+		fix: "L'émetteur ignore le codec négocié : vérifiez son ordre de préférence des codecs, qu'il tient bien compte de la réponse, et tout SBC qui transcode ; le récepteur peut jeter ces paquets ou les décoder en bruit.",
+	}),
+	"media-loss": (p) => ({
+		text: `${s(p.percent)} % des paquets RTP ${sens(p.direction)} ont été perdus (${s(p.lost)} sur ${s(p.expected)}, de ${s(p.src)} vers ${s(p.dst)}), mesurés au point de capture : la perte a donc eu lieu en amont de ce point.`,
+		fix: "Capturez plus près de l'émetteur pour trouver le saut qui perd des paquets ; vérifiez la charge des liens, le Wi-Fi, le marquage QoS (DSCP EF) et les incohérences de duplex sur le chemin.",
+	}),
+	"media-jitter": (p) => ({
+		text: `Le RTP ${sens(p.direction)} est arrivé avec une gigue allant jusqu'à ${s(p.max)} ms (moyenne ${s(p.mean)} ms, de ${s(p.src)} vers ${s(p.dst)}), assez pour déborder un jitter buffer classique.`,
+		fix: "Cherchez une congestion ou du bufferbloat sur le chemin, donnez la priorité à la voix (DSCP EF, un VLAN dédié) et vérifiez la taille du jitter buffer côté réception.",
+	}),
+	"media-after-bye": (p) => ({
+		text: `Le RTP de ${s(p.src)} vers ${s(p.dst)} a continué de circuler ${s(p.seconds)} s après le BYE.`,
+		fix: "L'émetteur n'a pas coupé son média à la fin de l'appel : vérifiez qu'il traite le BYE (ou le 200 qui y répond) et qu'aucun autre appel ne réutilise les mêmes ports.",
+	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `Le RTP ${sens(p.direction)} est parti vers ${s(p.actual)}, et non vers ${s(p.sdp)}, l'adresse annoncée dans le SDP du récepteur.`,
+					fix: "Un élément entre les deux côtés a réécrit l'adresse média (SBC, ALG SIP, relais) ou l'émetteur s'est calé sur une autre adresse ; comparez le SDP de part et d'autre de chaque équipement intermédiaire et la destination réellement utilisée par les paquets.",
+				}
+			: {
+					text: `Le SDP annonçait l'adresse privée ${s(p.sdp)} pour le RTP ${sens(p.direction)}, mais les paquets viennent de ${s(p.actual)} : l'émetteur est derrière un NAT.`,
+					fix: "L'audio envoyé vers une adresse privée ne peut pas arriver : faites annoncer à l'émetteur son adresse publique (STUN, adresse média externe sur le PBX) ou activez le RTP symétrique / le media latching de l'autre côté.",
+				},
+	"media-gap": (p) => ({
+		text: `Le RTP ${sens(p.direction)} (de ${s(p.src)} vers ${s(p.dst)}) s'est interrompu pendant environ ${s(p.seconds)} s en cours d'appel, alors qu'aucun SDP n'avait mis l'appel en attente.`,
+		fix: "Cherchez une coupure réseau ou un changement de route à ce moment-là, un émetteur qui se tait pendant les silences sans le signaler (VAD sans bruit de confort), ou un serveur média qui a mis le flux en pause.",
 	}),
 };
