@@ -36,15 +36,15 @@ export const de: FindingTexts = {
 		fix: "Konfigurieren Sie auf dem Client Zugangsdaten für diesen realm, oder lassen Sie den Server dem Client anhand seiner IP-Adresse vertrauen, wenn das beabsichtigt ist.",
 	}),
 	"missing-ack": (p) => ({
-		text: `Das ${s(p.code)} auf den INVITE wurde ${s(p.retransmissions)}-mal wiederholt${p.hop ? ` auf ${s(p.hop)}` : ""}, und auf diesem Hop kam kein ACK${p.byeAfter !== "" ? `; der ${p.byeBy === "caller" ? "Anrufer" : "Angerufene"} hat ${s(p.byeAfter)} s später aufgelegt${yes(p.timerH) ? ", wie es ein UAS tut, wenn innerhalb von 64×T1 = 32 s kein ACK kommt (RFC 3261 §13.3.1.4)" : ""}` : ""}. Das ACK geht an den Contact des 200 (${s(p.contact) || "keiner"})${p.recordRoute ? ` über das Record-Route-Set ${s(p.recordRoute)}` : ""}.`,
+		text: `Das ${s(p.code)} auf den INVITE wurde${p.hop ? ` auf ${s(p.hop)}` : ""} ${s(p.retransmissions)}-mal wiederholt, und auf diesem Hop kam kein ACK${p.byeAfter !== "" ? `; der ${p.byeBy === "caller" ? "Anrufer" : "Angerufene"} hat ${s(p.byeAfter)} s später aufgelegt${yes(p.timerH) ? ", wie es ein UAS tut, wenn innerhalb von 64×T1 = 32 s kein ACK kommt (RFC 3261 §13.3.1.4)" : ""}` : ""}. Das ACK geht an den Contact des 200 (${s(p.contact) || "keiner"})${p.recordRoute ? ` über das Record-Route-Set ${s(p.recordRoute)}` : ""}.`,
 		fix: "Finden Sie heraus, wohin der Anrufer sein ACK gesendet hat (oder warum nicht): ein privater oder falscher Contact im 200, ein Record-Route, das auf eine unerreichbare Adresse zeigt, NAT oder ein SIP-ALG, das Header umschreibt, oder asymmetrisches Routing.",
 	}),
 	"no-response": (p) => ({
-		text: `${s(p.method)} wurde ${s(p.sent)}-mal innerhalb von ${s(p.over)} s gesendet${p.to ? ` an ${s(p.to)}` : ""}, und nichts hat geantwortet, nicht einmal 100 Trying: Die Transaktion ist lokal abgelaufen (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
+		text: `${s(p.method)} wurde${p.to ? ` an ${s(p.to)}` : ""} ${s(p.sent)}-mal innerhalb von ${s(p.over)} s gesendet, und nichts hat geantwortet, nicht einmal 100 Trying: Die Transaktion ist lokal abgelaufen (Timer ${p.method === "INVITE" ? "B" : "F"}, 64×T1).`,
 		fix: "Prüfen Sie, ob das Ziel unter dieser Adresse, diesem Port und diesem Transport erreichbar ist: Routing und DNS, Firewalls und Security Groups, NAT und ob die Gegenseite auf diesem Transport überhaupt lauscht.",
 	}),
 	"request-timeout": (p) => ({
-		text: `${s(p.method)} wurde von ${s(p.from) || "einem Element auf dem Pfad"} mit 408 Request Timeout beantwortet${yes(p.provisional) ? " nach dem Klingeln: Ein No-Answer-Timer ist abgelaufen" : " ohne Klingeln: Das Element dahinter hat nie geantwortet"}.`,
+		text: `${s(p.method)} wurde ${yes(p.provisional) ? "nach dem Klingeln" : "ohne Klingeln"} von ${s(p.from) || "einem Element auf dem Pfad"} mit 408 Request Timeout beantwortet: ${yes(p.provisional) ? "Ein No-Answer-Timer ist abgelaufen" : "Das Element dahinter hat nie geantwortet"}.`,
 		fix: "Sehen Sie sich das Element an, das das 408 gesendet hat, und den Hop danach: Timer C eines Proxys oder der No-Answer-Timer eines Gateways, oder ein nächster Hop, der nie geantwortet hat.",
 	}),
 	"caller-abandoned": (p) => ({
@@ -137,7 +137,7 @@ export const de: FindingTexts = {
 		text: `Dem Redirect ${s(p.code)} wurde gefolgt: Der Anrufer hat einen neuen INVITE an ${s(p.target)} gesendet.`,
 	}),
 	"redirect-not-followed": (p) => ({
-		text: `${s(p.code)} hat den Anruf umgeleitet${p.targets ? ` an ${s(p.targets)}` : ", ohne einen Contact als Ziel"}, und es folgte kein neuer INVITE.`,
+		text: `${s(p.code)} hat den Anruf ${p.targets ? `an ${s(p.targets)} umgeleitet` : "umgeleitet, ohne einen Contact als Ziel zu nennen"}, und es folgte kein neuer INVITE.`,
 		fix: p.targets
 			? "Lassen Sie den Anrufer oder seine TK-Anlage Redirects folgen (bei Asterisk redirect_method des pjsip-Endpoints, bei FreeSWITCH manual-redirect), oder lassen Sie die umleitende Seite den Anruf stattdessen selbst weiterleiten."
 			: "Eine 3xx-Antwort muss das neue Ziel in Contact tragen; korrigieren Sie das umleitende Element.",
@@ -183,7 +183,7 @@ export const de: FindingTexts = {
 		fix: "Beginnen Sie mit den Logs und der Konfiguration dieses Elements: Es hat die Entscheidung getroffen; die Elemente davor haben sie nur weitergegeben.",
 	}),
 	scanner: (p) => ({
-		text: `Ein SIP-Scan von ${s(p.from) || "einer unbekannten Quelle"} (${s(p.agent)}): ${s(p.requests)} ${Number(p.requests) === 1 ? "Request" : "Requests"} (${s(p.methods)}), ${Number(p.users) === 1 ? "der" : "die"} ${s(p.users)} ${Number(p.users) === 1 ? "Benutzer oder Nebenstelle" : "Benutzer oder Nebenstellen"} abtastet${Number(p.requests) === 1 ? "" : "en"}${p.seconds !== "" ? ` in ${s(p.seconds)} s` : ""}, ${s(p.unanswered)} unbeantwortet.`,
+		text: `Ein SIP-Scan von ${s(p.from) || "einer unbekannten Quelle"} (${s(p.agent)}): ${s(p.requests)} ${Number(p.requests) === 1 ? "Request" : "Requests"} (${s(p.methods)}) an ${s(p.users)} ${Number(p.users) === 1 ? "Benutzer oder Nebenstelle" : "Benutzer oder Nebenstellen"}${p.seconds !== "" ? ` in ${s(p.seconds)} s` : ""}, ${s(p.unanswered)} unbeantwortet.`,
 		fix: "Blockieren Sie die Quelle an der Firewall oder mit fail2ban/APIBAN, beantworten Sie unbekannte Benutzer nicht mit unterscheidbaren Antworten, und stellen Sie sicher, dass kein Konto ein schwaches Passwort hat.",
 	}),
 	"start-not-captured": (p) => ({
