@@ -21,10 +21,10 @@ function fromWhom(agent: string | number | undefined, at: string | number | unde
 /** German finding texts. */
 export const de: FindingTexts = {
 	"auth-challenge": (p) => ({
-		text: `${s(p.method)} wurde herausgefordert und mit Zugangsdaten erneut gesendet: ein normaler Authentifizierungsablauf, kein Fehler${yes(p.stale) ? " (der Server hat außerdem eine nonce mit stale=true ablaufen lassen, was Routine ist)" : ""}.`,
+		text: `${s(p.method)} erhielt eine Challenge und wurde mit Zugangsdaten erneut gesendet: ein normaler Authentifizierungsablauf, kein Fehler${yes(p.stale) ? " (der Server hat außerdem eine nonce mit stale=true ablaufen lassen, was Routine ist)" : ""}.`,
 	}),
 	"auth-loop": (p) => ({
-		text: `${s(p.method)} wurde ${s(p.count)}-mal herausgefordert, auch nachdem es Zugangsdaten trug: Der Server weist Benutzernamen, Passwort oder realm zurück${p.realm ? ` (realm "${s(p.realm)}")` : ""}.`,
+		text: `${s(p.method)} erhielt ${s(p.count)}-mal eine Challenge, auch nachdem es Zugangsdaten trug: Der Server weist Benutzernamen, Passwort oder realm zurück${p.realm ? ` (realm "${s(p.realm)}")` : ""}.`,
 		fix: "Prüfen Sie den Authentifizierungsnamen (Auth-ID, der von der Nebenstelle abweichen kann), das Passwort und den realm, für den der Client antwortet; vergleichen Sie bei Asterisk die auth-Sektion des Endpoints, bei FreeSWITCH das Passwort des Directory-Benutzers.",
 	}),
 	"auth-forbidden": (p) => ({
@@ -32,7 +32,7 @@ export const de: FindingTexts = {
 		fix: "Prüfen Sie, ob das Konto aktiv und von dieser IP-Adresse aus zugelassen ist, ob die Auth-ID zum Konto passt, sowie die ACLs und Registrierungslimits des Servers; wiederholen Sie nicht mit denselben Zugangsdaten.",
 	}),
 	"auth-unanswered": (p) => ({
-		text: `${s(p.method)} wurde${p.realm ? ` für realm "${s(p.realm)}"` : ""} herausgefordert und in diesem Mitschnitt nicht mit Zugangsdaten erneut gesendet: Der Client hat für diesen Server vielleicht keine konfiguriert.`,
+		text: `${s(p.method)} erhielt${p.realm ? ` für realm "${s(p.realm)}"` : ""} eine Challenge und wurde in diesem Mitschnitt nicht mit Zugangsdaten erneut gesendet: Der Client hat für diesen Server vielleicht keine konfiguriert.`,
 		fix: "Konfigurieren Sie auf dem Client Zugangsdaten für diesen realm, oder lassen Sie den Server dem Client anhand seiner IP-Adresse vertrauen, wenn das beabsichtigt ist.",
 	}),
 	"missing-ack": (p) => ({

@@ -70,7 +70,7 @@ function effectClause(s: Side): string {
 		"transaction-only":
 			"lässt als Antwort auf einen Request innerhalb eines Dialogs nur diese Transaktion scheitern, und der Dialog bleibt bestehen",
 		"usage-terminated":
-			"beendet als Antwort auf einen Request innerhalb eines Dialogs die Nutzung, zu der der Request gehörte (das Gespräch oder das Abonnement)",
+			"beendet als Antwort auf einen Request innerhalb eines Dialogs die Nutzung, zu welcher der Request gehörte (das Gespräch oder das Abonnement)",
 		"dialog-terminated":
 			"beendet als Antwort auf einen Request innerhalb eines Dialogs den ganzen Dialog und jede Nutzung darin",
 	};
