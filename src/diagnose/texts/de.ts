@@ -45,7 +45,7 @@ export const de: FindingTexts = {
 	}),
 	"request-timeout": (p) => ({
 		text: `${s(p.method)} wurde ${yes(p.provisional) ? "nach dem Klingeln" : "ohne Klingeln"} von ${s(p.from) || "einem Element auf dem Pfad"} mit 408 Request Timeout beantwortet: ${yes(p.provisional) ? "Ein No-Answer-Timer ist abgelaufen" : "Das Element dahinter hat nie geantwortet"}.`,
-		fix: "Sehen Sie sich das Element an, das das 408 gesendet hat, und den Hop danach: Timer C eines Proxys oder der No-Answer-Timer eines Gateways, oder ein nächster Hop, der nie geantwortet hat.",
+		fix: "Sehen Sie sich das Element an, welches das 408 gesendet hat, und den Hop danach: Timer C eines Proxys oder der No-Answer-Timer eines Gateways, oder ein nächster Hop, der nie geantwortet hat.",
 	}),
 	"caller-abandoned": (p) => ({
 		text: `Der Anrufer hat abgebrochen${p.ring !== "" ? `, nachdem es ${s(p.ring)} s geklingelt hatte` : p.afterInvite !== "" ? `, ${s(p.afterInvite)} s nach dem INVITE` : ""}; 487 Request Terminated ist das normale Ende eines abgebrochenen INVITE.`,
@@ -88,7 +88,7 @@ export const de: FindingTexts = {
 		if (p.warning) parts.push(`Warning: ${s(p.warning)}`);
 		return {
 			text: `${s(p.code)} ${p.code === 606 ? "Not Acceptable" : "Not Acceptable Here"}${fromWhom(p.agent, p.from, "von")}: Das Session-Offer wurde abgelehnt. ${parts.join("; ")}.`,
-			fix: "Sorgen Sie dafür, dass sich Offer und Fähigkeiten des Answerers überschneiden: Erlauben Sie auf beiden Seiten einen gemeinsamen Codec (PCMU/PCMA als Rückfall), gleichen Sie die SRTP-Einstellungen ab (media_encryption, sdes/dtls), entfernen Sie Video- oder image-Ströme, die die Gegenseite nicht annehmen kann, und bieten Sie telephone-event an, wenn DTMF gebraucht wird.",
+			fix: "Sorgen Sie dafür, dass sich Offer und Fähigkeiten des Answerers überschneiden: Erlauben Sie auf beiden Seiten einen gemeinsamen Codec (PCMU/PCMA als Rückfall), gleichen Sie die SRTP-Einstellungen ab (media_encryption, sdes/dtls), entfernen Sie Video- oder image-Ströme, welche die Gegenseite nicht annehmen kann, und bieten Sie telephone-event an, wenn DTMF gebraucht wird.",
 		};
 	},
 	"nat-private-address": (p) => ({
@@ -158,7 +158,7 @@ export const de: FindingTexts = {
 			.join(
 				"; ",
 			)}${yes(p.through) ? "" : `; kein späterer ${s(p.method)} war erfolgreich, daher ging die Änderung der Session verloren`}.`,
-		fix: "Der UAC sollte das zufällige Intervall aus RFC 3261 §14.1 abwarten und es erneut versuchen; wiederholtes Glare deutet auf zwei Systeme hin, die die Session im selben Moment auffrischen.",
+		fix: "Der UAC sollte das zufällige Intervall aus RFC 3261 §14.1 abwarten und es erneut versuchen; wiederholtes Glare deutet auf zwei Systeme hin, welche die Session im selben Moment auffrischen.",
 	}),
 	"interval-too-small": (p) => ({
 		text: `${s(p.code)}: ${p.code === 422 ? "Das Session-Intervall" : "Die Ablaufzeit"}${p.asked ? ` von ${s(p.asked)} s` : ""} lag unter dem Minimum des Servers${p.min ? ` von ${s(p.min)} s` : ""}${yes(p.ok) ? `; ${s(p.method)} wurde mit ${s(p.retry)} s erneut versucht und war erfolgreich` : p.retry ? `; der neue Versuch mit ${s(p.retry)} s ist ebenfalls gescheitert` : "; der Client hat es nicht erneut versucht"}.`,
