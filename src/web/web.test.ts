@@ -90,10 +90,12 @@ describe("glossary linker", () => {
 	});
 
 	test("a term may start after any letter in a language written without spaces", () => {
-		// ja has no glossary of its own yet, so its linker uses the English patterns.
-		const ja = new Linker("ja", (id) => `#${id}`).link("発信側はINVITEを送り、プロキシがforkingします。").value;
+		const ja = new Linker("ja", (id) => `#${id}`).link("発信側はINVITEを送り、プロキシがフォーキングします。").value;
 		assert.match(ja, /#invite">INVITE</);
-		assert.match(ja, /#forking">forking</);
+		assert.match(ja, /#forking">フォーキング</);
+		// Starting anywhere must not find ループ (loop) inside ハントグループ (hunt group).
+		const group = new Linker("ja", (id) => `#${id}`).link("ハントグループの全端末が話中です。").value;
+		assert.doesNotMatch(group, /#loop/);
 		assert.doesNotMatch(new Linker("en", (id) => `#${id}`).link("reINVITEx").value, /#invite/);
 	});
 });

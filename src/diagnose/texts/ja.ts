@@ -25,6 +25,11 @@ function fromWhomOf(agent: string | number | undefined, at: string | number | un
 	return who ? `${who}の` : "";
 }
 
+/** The media direction in the words of the call: "caller→callee" becomes "発信側→着信側". */
+function way(direction: string | number | undefined): string {
+	return s(direction).replace("caller", "発信側").replace("callee", "着信側");
+}
+
 /** Japanese finding texts. */
 export const ja: FindingTexts = {
 	"auth-challenge": (p) => ({
@@ -196,5 +201,43 @@ export const ja: FindingTexts = {
 	}),
 	"start-not-captured": (p) => ({
 		text: `キャプチャはこの呼の途中から始まっています。ここでの最初のメッセージは${s(p.first)}なので、呼を確立したリクエストはキャプチャにありません${p.outcome ? `。示している結果は、キャプチャされた${s(p.method)}への応答（${s(p.outcome)}）です` : ""}。`,
+	}),
+	"media-none": (p) => ({
+		text: `呼は応答されて${s(p.seconds)}秒続きましたが、RTPはどちらの方向にも見られませんでした（オファーが示したのは${s(p.offer)}、アンサーは${s(p.answer)}）。`,
+		fix: "まずキャプチャ地点からメディア経路がそもそも見えているかを確認し、次に2つのメディアアドレスの間のファイアウォールとNAT、メディアを中継すべきSBCやPBX（ダイレクトメディアやre-INVITEの設定）、そしてどちらかの側が相手から到達できないアドレスを通知していないかを確認します。",
+	}),
+	"media-one-way": (p) => ({
+		text: `RTPは${way(p.flowing)}の方向にしか流れていません。SDPは双方向の音声を求めていたのに、${way(p.missing)}の方向には何も来ていません（本来の送り先は${s(p.to)}です）。`,
+		fix: "片通話はたいていNATかファイアウォールが原因です。SDPのアドレスとパケットが実際に来ているアドレスを比較し、RTPのポート範囲の着信を許可し、ルータのSIP ALGを無効にし、PBXではシンメトリックRTP（rtp_symmetric、NAT設定）かメディアリレーを有効にします。",
+	}),
+	"media-payload": (p) => ({
+		text: `${s(p.src)}から${s(p.dst)}へのRTPはペイロードタイプ${s(p.pt)}（${s(p.codec)}）を使っていますが、SDPのアンサーはこれを含んでいません（含まれていたのは${s(p.allowed)}）。`,
+		fix: "送信側がネゴシエーションされたコーデックを無視しています。送信側のコーデックの優先順位、アンサーを正しく読み取っているか、そして途中でトランスコードするSBCを確認します。受信側はこれらのパケットを破棄するか、雑音としてデコードするおそれがあります。",
+	}),
+	"media-loss": (p) => ({
+		text: `${way(p.direction)}のRTPの${s(p.percent)}%が失われました（${s(p.expected)}パケット中${s(p.lost)}パケット、${s(p.src)}から${s(p.dst)}へ）。これはキャプチャを取った地点での測定なので、損失はその地点より手前で起きています。`,
+		fix: "送信側に近い地点でキャプチャを取り、パケットを落としているホップを特定します。経路上の回線使用率、Wi-Fi、QoSマーキング（DSCP EF）、デュプレックスの不一致を確認します。",
+	}),
+	"media-jitter": (p) => ({
+		text: `${way(p.direction)}のRTP（${s(p.src)}から${s(p.dst)}へ）は、最大${s(p.max)} ms、平均${s(p.mean)} msのジッタで届きました。一般的なジッタバッファをあふれさせるのに十分な大きさです。`,
+		fix: "経路上の輻輳やバッファブロートを探し、音声を優先し（DSCP EF、専用のVLAN）、受信側のジッタバッファのサイズを確認します。",
+	}),
+	"media-after-bye": (p) => ({
+		text: `${s(p.src)}から${s(p.dst)}へのRTPが、BYEの${s(p.seconds)}秒後もまだ流れていました。`,
+		fix: "送信側が呼の終了時にメディアを止めていません。BYE（またはそれへの200）を処理しているか、そして同じポートを別の呼が再利用していないかを確認します。",
+	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `${way(p.direction)}のRTPは、受信側のSDPが通知した${s(p.sdp)}ではなく、${s(p.actual)}へ送られました。`,
+					fix: "両者の間の何か（SBC、SIP ALG、リレー）がメディアアドレスを書き換えたか、送信側が別のアドレスにラッチしています。すべての中間装置の両側のSDPと、パケットが実際に使っている宛先を比較します。",
+				}
+			: {
+					text: `SDPは${way(p.direction)}のRTPにプライベートアドレス${s(p.sdp)}を通知していますが、パケットは${s(p.actual)}から来ています。送信側はNAT配下にあります。`,
+					fix: "プライベートアドレス宛ての音声は届きません。送信側にグローバルアドレスを通知させるか（STUN、PBXの外部メディアアドレス）、相手側でシンメトリックRTPやメディアラッチングを有効にします。",
+				},
+	"media-gap": (p) => ({
+		text: `${way(p.direction)}のRTP（${s(p.src)}から${s(p.dst)}へ）が、呼の途中で約${s(p.seconds)}秒止まりました。呼を保留にしたSDPはありません。`,
+		fix: "その時刻のネットワーク障害や経路変更、無音時に通知なく送信を止める送信側（コンフォートノイズなしのVAD）、ストリームを一時停止したメディアサーバを探します。",
 	}),
 };
