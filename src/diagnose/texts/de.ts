@@ -198,7 +198,7 @@ export const de: FindingTexts = {
 	}),
 	"media-none": (p) => ({
 		text: `Der Anruf wurde angenommen und dauerte ${s(p.seconds)} s, aber in keiner Richtung war RTP zu sehen (das Offer nannte ${s(p.offer)}, die Answer ${s(p.answer)}).`,
-		fix: "Prüfen Sie zuerst, ob der Mitschnittpunkt den Medienpfad überhaupt sieht, dann Firewalls und NAT zwischen den beiden Medienadressen, einen SBC oder eine TK-Anlage, die die Medien durchleiten soll (Einstellungen für direct media oder re-INVITE), und ob eine Seite eine Adresse angekündigt hat, die die andere nicht erreichen kann.",
+		fix: "Prüfen Sie zuerst, ob der Mitschnittpunkt den Medienpfad überhaupt sieht, dann Firewalls und NAT zwischen den beiden Medienadressen, einen SBC oder eine TK-Anlage, welche die Medien durchleiten soll (Einstellungen für direct media oder re-INVITE), und ob eine Seite eine für die andere unerreichbare Adresse angekündigt hat.",
 	}),
 	"media-one-way": (p) => ({
 		text: `RTP floss nur ${richtung(p.flowing)}; ${richtung(p.missing)} kam nichts, obwohl das SDP Audio in beide Richtungen vorsah (es hätte an ${s(p.to)} gehen sollen).`,
@@ -210,7 +210,7 @@ export const de: FindingTexts = {
 	}),
 	"media-loss": (p) => ({
 		text: `${s(p.percent)} % der RTP-Pakete ${richtung(p.direction)} gingen verloren (${s(p.lost)} von ${s(p.expected)}, ${s(p.src)} an ${s(p.dst)}), gemessen am Mitschnittpunkt: Der Verlust ist also vor diesem Punkt entstanden.`,
-		fix: "Schneiden Sie näher am Sender mit, um den Hop zu finden, der Pakete verwirft; prüfen Sie Leitungsauslastung, WLAN, QoS-Markierung (DSCP EF) und Duplex-Mismatches entlang des Pfads.",
+		fix: "Schneiden Sie näher am Sender mit, um den Hop zu finden, der Pakete verwirft; prüfen Sie Leitungsauslastung, Wi-Fi, QoS-Markierung (DSCP EF) und Duplex-Mismatches entlang des Pfads.",
 	}),
 	"media-jitter": (p) => ({
 		text: `RTP ${richtung(p.direction)} kam mit bis zu ${s(p.max)} ms Jitter an (Mittel ${s(p.mean)} ms, ${s(p.src)} an ${s(p.dst)}), genug, um einen üblichen Jitter-Buffer zum Überlaufen zu bringen.`,
