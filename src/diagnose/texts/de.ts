@@ -213,8 +213,8 @@ export const de: FindingTexts = {
 		fix: "Schneiden Sie näher am Sender mit, um den Hop zu finden, der Pakete verwirft; prüfen Sie Leitungsauslastung, Wi-Fi, QoS-Markierung (DSCP EF) und Duplex-Mismatches entlang des Pfads.",
 	}),
 	"media-jitter": (p) => ({
-		text: `RTP ${richtung(p.direction)} kam mit bis zu ${s(p.max)} ms Jitter an (Mittel ${s(p.mean)} ms, ${s(p.src)} an ${s(p.dst)}), genug, um einen üblichen Jitter-Buffer zum Überlaufen zu bringen.`,
-		fix: "Suchen Sie nach Überlast oder Bufferbloat auf dem Pfad, priorisieren Sie Sprache (DSCP EF, ein eigenes VLAN) und prüfen Sie die Größe des Jitter-Buffers auf der Empfangsseite.",
+		text: `RTP ${richtung(p.direction)} kam mit bis zu ${s(p.max)} ms Jitter an (Mittel ${s(p.mean)} ms, ${s(p.src)} an ${s(p.dst)}), genug, um einen üblichen Jitter-Puffer zum Überlaufen zu bringen.`,
+		fix: "Suchen Sie nach Überlast oder Bufferbloat auf dem Pfad, priorisieren Sie Sprache (DSCP EF, ein eigenes VLAN) und prüfen Sie die Größe des Jitter-Puffers auf der Empfangsseite.",
 	}),
 	"media-after-bye": (p) => ({
 		text: `RTP von ${s(p.src)} an ${s(p.dst)} floss noch ${s(p.seconds)} s nach dem BYE weiter.`,
