@@ -174,3 +174,10 @@ test("German media texts name the call's directions in German, not the analyzer'
 	assert.match(de["media-one-way"](p).text, /nur vom Anrufer zum Angerufenen; vom Angerufenen zum Anrufer kam nichts/);
 	assert.match(de["media-gap"]({ ...p, direction: "A→B" }).text, /in Richtung A→B/);
 });
+
+test("German media texts write measured decimals with a comma and leave addresses alone", () => {
+	const loss = de["media-loss"]({ ...BASE, percent: 4.2, direction: "caller→callee" }).text;
+	assert.match(loss, /^4,2 % der RTP-Pakete/);
+	assert.match(loss, /192\.0\.2\.10:4000 an 198\.51\.100\.7:5000/);
+	assert.match(de["media-gap"]({ ...BASE, seconds: 3 }).text, /etwa 3 s/);
+});
