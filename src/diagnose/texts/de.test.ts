@@ -91,10 +91,25 @@ const BASE: Record<string, string | number> = {
 	unanswered: 5,
 	first: "BYE",
 	outcome: "200 OK",
+	offer: "192.0.2.10:4000",
+	flowing: "caller→callee",
+	missing: "callee→caller",
+	src: "192.0.2.10:4000",
+	dst: "198.51.100.7:5000",
+	pt: 18,
+	codec: "G729",
+	allowed: "0 8 101",
+	percent: 4.2,
+	lost: 63,
+	expected: 1500,
+	max: 48,
+	mean: 21,
+	sdp: "192.168.1.20:4000",
+	actual: "203.0.113.5:4000",
 };
 
 const VARIANTS: Record<string, (string | number)[]> = {
-	kind: ["hold", "rejected", "initial", "answer"],
+	kind: ["hold", "rejected", "initial", "answer", "destination", "private"],
 	code: [420, 422, 423, 486, 603, 606],
 	next: ["failover", "same", "none", ""],
 	provisional: [0, 1],
@@ -107,7 +122,9 @@ const VARIANTS: Record<string, (string | number)[]> = {
 	acked: [0, 1],
 	status: [180, 200, 486],
 	branches: [0, 1, 3],
-	direction: ["sendonly", "inactive"],
+	direction: ["sendonly", "inactive", "caller→callee", "callee→caller"],
+	flowing: ["callee→caller"],
+	missing: ["caller→callee"],
 };
 
 function paramSets(): Record<string, string | number>[] {
@@ -139,4 +156,28 @@ test("German scanner text counts in the singular and plural", () => {
 		/1 Request \(.*\) an 1 Benutzer oder Nebenstelle /,
 	);
 	assert.match(de.scanner?.(BASE).text ?? "", /14 Requests \(.*\) an 9 Benutzer oder Nebenstellen /);
+});
+
+test("German media texts name the call's directions in German, not the analyzer's English tokens", () => {
+	const p = {
+		...BASE,
+		direction: "callee→caller",
+		flowing: "caller→callee",
+		missing: "callee→caller",
+		kind: "private",
+	};
+	for (const id of ["media-one-way", "media-loss", "media-jitter", "media-address", "media-gap"] as const) {
+		const { text } = de[id](p);
+		assert.doesNotMatch(text, /caller|callee/, id);
+		assert.match(text, /vom (Anrufer zum Angerufenen|Angerufenen zum Anrufer)/, id);
+	}
+	assert.match(de["media-one-way"](p).text, /nur vom Anrufer zum Angerufenen; vom Angerufenen zum Anrufer kam nichts/);
+	assert.match(de["media-gap"]({ ...p, direction: "A→B" }).text, /in Richtung A→B/);
+});
+
+test("German media texts write measured decimals with a comma and leave addresses alone", () => {
+	const loss = de["media-loss"]({ ...BASE, percent: 4.2, direction: "caller→callee" }).text;
+	assert.match(loss, /^4,2 % der RTP-Pakete/);
+	assert.match(loss, /192\.0\.2\.10:4000 an 198\.51\.100\.7:5000/);
+	assert.match(de["media-gap"]({ ...BASE, seconds: 3 }).text, /etwa 3 s/);
 });

@@ -18,6 +18,19 @@ function fromWhom(agent: string | number | undefined, at: string | number | unde
 	return ` ${prefix} ${[s(agent), at ? `bei ${s(at)}` : ""].filter(Boolean).join(" ")}`;
 }
 
+/** A measured number with the German decimal comma (31,5 s, 4,2 %); anything else as given. */
+function dez(v: string | number | undefined): string {
+	const text = s(v);
+	return /^-?\d+\.\d+$/.test(text) ? text.replace(".", ",") : text;
+}
+
+/** "caller→callee" / "callee→caller" as German readers say it; any other value is shown as given. */
+function richtung(direction: string | number | undefined): string {
+	if (direction === "caller→callee") return "vom Anrufer zum Angerufenen";
+	if (direction === "callee→caller") return "vom Angerufenen zum Anrufer";
+	return `in Richtung ${s(direction)}`;
+}
+
 /** German finding texts. */
 export const de: FindingTexts = {
 	"auth-challenge": (p) => ({
@@ -188,5 +201,43 @@ export const de: FindingTexts = {
 	}),
 	"start-not-captured": (p) => ({
 		text: `Der Mitschnitt beginnt mitten in diesem Gespräch: Seine erste Nachricht hier ist ${s(p.first)}, daher ist der Request, der es aufgebaut hat, nicht im Mitschnitt${p.outcome ? `; das gezeigte Ergebnis ist die Antwort auf den mitgeschnittenen ${s(p.method)} (${s(p.outcome)})` : ""}.`,
+	}),
+	"media-none": (p) => ({
+		text: `Der Anruf wurde angenommen und dauerte ${dez(p.seconds)} s, aber in keiner Richtung war RTP zu sehen (das Offer nannte ${s(p.offer)}, die Answer ${s(p.answer)}).`,
+		fix: "Prüfen Sie zuerst, ob der Mitschnittpunkt den Medienpfad überhaupt sieht, dann Firewalls und NAT zwischen den beiden Medienadressen, einen SBC oder eine TK-Anlage, welche die Medien durchleiten soll (Einstellungen für direct media oder re-INVITE), und ob eine Seite eine für die andere unerreichbare Adresse angekündigt hat.",
+	}),
+	"media-one-way": (p) => ({
+		text: `RTP floss nur ${richtung(p.flowing)}; ${richtung(p.missing)} kam nichts, obwohl das SDP Audio in beide Richtungen vorsah (diese Richtung hätte an ${s(p.to)} gehen sollen).`,
+		fix: "Einseitiges Audio liegt meist an NAT oder einer Firewall: Vergleichen Sie die Adresse im SDP mit der Adresse, von der die Pakete tatsächlich kommen, lassen Sie den RTP-Portbereich eingehend zu, schalten Sie das SIP-ALG im Router ab und aktivieren Sie auf der TK-Anlage symmetrisches RTP (rtp_symmetric, NAT-Einstellungen) oder ein Media-Relay.",
+	}),
+	"media-payload": (p) => ({
+		text: `RTP von ${s(p.src)} an ${s(p.dst)} verwendet den Payload-Typ ${s(p.pt)} (${s(p.codec)}), den die SDP-Answer nicht aufgeführt hat (sie nannte ${s(p.allowed)}).`,
+		fix: "Der Sender ignoriert den ausgehandelten Codec: Prüfen Sie seine Codec-Reihenfolge, ob er die Answer überhaupt auswertet, und jeden transcodierenden SBC; der Empfänger verwirft diese Pakete womöglich oder dekodiert sie zu Rauschen.",
+	}),
+	"media-loss": (p) => ({
+		text: `${dez(p.percent)} % der RTP-Pakete ${richtung(p.direction)} gingen verloren (${s(p.lost)} von ${s(p.expected)}, ${s(p.src)} an ${s(p.dst)}), gemessen am Mitschnittpunkt: Der Verlust ist also vor diesem Punkt entstanden.`,
+		fix: "Schneiden Sie näher am Sender mit, um den Hop zu finden, der Pakete verwirft; prüfen Sie Leitungsauslastung, Wi-Fi, QoS-Markierung (DSCP EF) und Duplex-Mismatches entlang des Pfads.",
+	}),
+	"media-jitter": (p) => ({
+		text: `RTP ${richtung(p.direction)} kam mit bis zu ${dez(p.max)} ms Jitter an (Mittel ${dez(p.mean)} ms, ${s(p.src)} an ${s(p.dst)}), genug, um einen üblichen Jitter-Puffer zum Überlaufen zu bringen.`,
+		fix: "Suchen Sie nach Überlast oder Bufferbloat auf dem Pfad, priorisieren Sie Sprache (DSCP EF, ein eigenes VLAN) und prüfen Sie die Größe des Jitter-Puffers auf der Empfangsseite.",
+	}),
+	"media-after-bye": (p) => ({
+		text: `RTP von ${s(p.src)} an ${s(p.dst)} floss noch ${dez(p.seconds)} s nach dem BYE weiter.`,
+		fix: "Der Sender hat seine Medien am Gesprächsende nicht gestoppt: Prüfen Sie, ob er das BYE (oder das 200 darauf) verarbeitet und ob nicht ein anderer Anruf dieselben Ports wiederverwendet.",
+	}),
+	"media-address": (p) =>
+		p.kind === "destination"
+			? {
+					text: `RTP ${richtung(p.direction)} ging an ${s(p.actual)} statt an die Adresse ${s(p.sdp)}, die der Empfänger in seinem SDP angekündigt hatte.`,
+					fix: "Etwas zwischen den Seiten hat die Medienadresse umgeschrieben (SBC, SIP-ALG, ein Relay), oder der Sender hat per Latching eine andere Adresse übernommen; vergleichen Sie das SDP auf beiden Seiten jeder Middlebox und das Ziel, das die Pakete tatsächlich verwenden.",
+				}
+			: {
+					text: `Das SDP kündigte für RTP ${richtung(p.direction)} die private Adresse ${s(p.sdp)} an, die Pakete kommen aber von ${s(p.actual)}: Der Sender sitzt hinter NAT.`,
+					fix: "Audio an eine private Adresse kann nicht ankommen: Lassen Sie den Sender seine öffentliche Adresse ankündigen (STUN, externe Medienadresse auf der TK-Anlage), oder aktivieren Sie auf der Gegenseite symmetrisches RTP / Media-Latching.",
+				},
+	"media-gap": (p) => ({
+		text: `RTP ${richtung(p.direction)} (${s(p.src)} an ${s(p.dst)}) setzte mitten im Gespräch für etwa ${dez(p.seconds)} s aus, obwohl kein SDP das Gespräch auf Halten gesetzt hatte.`,
+		fix: "Suchen Sie nach einem Netzausfall oder einer Routenänderung zu diesem Zeitpunkt, einem Sender, der bei Stille ohne Ankündigung verstummt (VAD ohne Comfort Noise), oder einem Medienserver, der den Strom pausiert hat.",
 	}),
 };
