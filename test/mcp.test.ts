@@ -127,8 +127,8 @@ test("explain_code: the Markdown page with facts and citations, in the language 
 	const tr = await client.tool("explain_code", { code: 486, lang: "tr" });
 	assert.match(tr.texts[0] as string, /## Açıklama/);
 	// A language without its own content says so.
-	const de = await client.tool("explain_code", { code: "486", lang: "de" });
-	assert.notEqual(de.texts[0], en.texts[0]);
+	const ko = await client.tool("explain_code", { code: "486", lang: "ko" });
+	assert.notEqual(ko.texts[0], en.texts[0]);
 });
 
 test("compare_codes and search_codes", async () => {
