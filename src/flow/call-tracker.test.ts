@@ -186,3 +186,19 @@ test("more open calls than the cap: the least recently active are finished early
 	t.flush();
 	assert.equal(calls.length, 1000);
 });
+
+test("near the cap, the call finished early is the least recently active, not the oldest", () => {
+	const calls: Call[] = [];
+	const t = new CallTracker((c) => calls.push(c), { maxOpenCalls: 10 });
+	const push = (id: string, time: number, cseq = 1) => {
+		const [e] = events([[time, request("OPTIONS", { callId: id, cseq, branch: `z9hG4bK-${id}-${cseq}` }), ">"]]);
+		if (e) t.push(e);
+	};
+	for (let i = 0; i < 10; i++) push(`c${i}`, i * 0.001);
+	push("c0", 0.02, 2); // the oldest call is active again
+	push("c10", 0.03);
+	assert.deepEqual(
+		calls.map((c) => c.callId),
+		["c1"],
+	);
+});

@@ -126,6 +126,11 @@ export class CallTracker {
 			};
 			this.#open.set(callId, open);
 			if (this.#open.size > this.#options.maxOpenCalls) this.#evictOldest();
+		} else if (this.#open.size > this.#options.maxOpenCalls / 2) {
+			// Near the cap the map is kept in order of last activity (a Map iterates in insertion
+			// order), so the call to finish early is simply the first one.
+			this.#open.delete(callId);
+			this.#open.set(callId, open);
 		}
 		// The same packet in two inputs (the same file twice, or two capture points on one link) is
 		// one message: same addresses, same message, within 50 ms (a retransmission waits T1 = 500 ms).
@@ -207,14 +212,9 @@ export class CallTracker {
 		this.droppedMessages++;
 	}
 
-	/** Finishes the open call that has been idle longest (Map order is creation order: scan a few). */
+	/** Finishes the open call that has been idle longest: the first in the map (see push). */
 	#evictOldest(): void {
-		let oldest: OpenCall | undefined;
-		let n = 0;
-		for (const open of this.#open.values()) {
-			if (!oldest || open.last < oldest.last) oldest = open;
-			if (++n >= 64) break;
-		}
+		const oldest = this.#open.values().next().value;
 		if (!oldest) return;
 		this.#open.delete(oldest.call.callId);
 		this.evictedCalls++;
