@@ -41,7 +41,7 @@ test("both byte orders, microsecond and nanosecond magic", () => {
 			assert.deepEqual(b.ts, { sec: 1700000001, nsec: 5000 });
 			assert.equal(a.time, 1700000000 + (nano ? 0.123456789 : 0.123456));
 			assert.deepEqual(
-				[a.src, a.srcPort, a.dst, a.dstPort, a.transport, a.frame],
+				[a.src.ip, a.src.port, a.dst.ip, a.dst.port, a.transport, a.frame],
 				["192.0.2.1", 5060, "192.0.2.2", 5060, "udp", 1],
 			);
 			assert.equal(b.frame, 2);
@@ -88,7 +88,7 @@ test("every link type: Ethernet, 802.1Q, QinQ, SLL, SLL2, raw, raw IPv4/IPv6, nu
 		assert.equal(messages.length, 1, name);
 		assert.equal(messages[0]?.message.method, "INVITE", name);
 		assert.equal(messages[0]?.message.callId, "c1", name);
-		const v6addr = messages[0]?.src.includes(":");
+		const v6addr = messages[0]?.src.ip.includes(":");
 		assert.equal(messages[0]?.src, v6addr ? "2001:db8::1" : "192.0.2.1", name);
 		assert.equal(reader.stats.sipPackets, 1, name);
 	}
@@ -119,7 +119,7 @@ test("SIP is recognised by content on any port, and keep-alives are counted", ()
 	]);
 	const { messages, reader } = read(file);
 	assert.equal(messages.length, 1);
-	assert.equal(messages[0]?.srcPort, 33333);
+	assert.equal(messages[0]?.src.port, 33333);
 	assert.equal(reader.stats.keepAlives, 1);
 	assert.equal(reader.stats.nonSipPackets, 1);
 });
