@@ -89,7 +89,7 @@ test("every link type: Ethernet, 802.1Q, QinQ, SLL, SLL2, raw, raw IPv4/IPv6, nu
 		assert.equal(messages[0]?.message.method, "INVITE", name);
 		assert.equal(messages[0]?.message.callId, "c1", name);
 		const v6addr = messages[0]?.src.ip.includes(":");
-		assert.equal(messages[0]?.src, v6addr ? "2001:db8::1" : "192.0.2.1", name);
+		assert.equal(messages[0]?.src.ip, v6addr ? "2001:db8::1" : "192.0.2.1", name);
 		assert.equal(reader.stats.sipPackets, 1, name);
 	}
 });
@@ -144,7 +144,7 @@ test("IPv4 options are skipped", () => {
 	);
 	const { messages } = read(pcapFile({ linkType: 101 }, [{ sec: 1, data: withOptions }]));
 	assert.equal(messages[0]?.message.method, "INVITE");
-	assert.equal(messages[0]?.src, "10.0.0.1");
+	assert.equal(messages[0]?.src.ip, "10.0.0.1");
 });
 
 test("IPv6 extension headers are skipped", () => {
@@ -164,8 +164,8 @@ test("IPv6 extension headers are skipped", () => {
 	);
 	const { messages, reader } = read(pcapFile({ linkType: 229 }, [{ sec: 1, data: pkt }]));
 	assert.equal(messages[0]?.message.status, 200);
-	assert.equal(messages[0]?.src, "fe80::1");
-	assert.equal(messages[0]?.dst, "ff02::1:2");
+	assert.equal(messages[0]?.src.ip, "fe80::1");
+	assert.equal(messages[0]?.dst.ip, "ff02::1:2");
 	assert.equal(reader.stats.sipPackets, 1);
 });
 
@@ -173,7 +173,7 @@ test("IP-in-IP tunnels are followed", () => {
 	const inner = v6(INVITE);
 	const outer = ipv4({ src: "198.51.100.1", dst: "198.51.100.2", protocol: 41 }, inner);
 	const { messages } = read(pcapFile({ linkType: 101 }, [{ sec: 1, data: outer }]));
-	assert.equal(messages[0]?.src, "2001:db8::1");
+	assert.equal(messages[0]?.src.ip, "2001:db8::1");
 });
 
 test("the modified (Kuznetzov) pcap variant has 24-byte record headers", () => {

@@ -210,7 +210,7 @@ test("a message over the size limit is dropped and reading resumes", () => {
 
 test("IPv6 TCP", () => {
 	const { messages } = read([SYN(5), { seq: 6, data: sip(1) }], {}, true);
-	assert.equal(messages[0]?.src, "2001:db8::1");
+	assert.equal(messages[0]?.src.ip, "2001:db8::1");
 	assert.equal(messages[0]?.transport, "tcp");
 });
 
