@@ -59,7 +59,10 @@ function overSctp(): FrameRecord[] {
 		const packet = (chunks: Uint8Array[], nsec = m.ts.nsec) => ({
 			sec: m.ts.sec,
 			nsec,
-			data: ethernet(0x0800, ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 132 }, sctp(m.src.port, m.dst.port, 7, chunks))),
+			data: ethernet(
+				0x0800,
+				ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 132 }, sctp(m.src.port, m.dst.port, 7, chunks)),
+			),
 		});
 		if (m.message.method === "INVITE") {
 			const cuts = [0, 200, 400, bytes.length];

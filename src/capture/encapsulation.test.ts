@@ -508,7 +508,10 @@ test("IPv4 authentication headers are skipped to the UDP inside", () => {
 	const { messages, stats } = read([
 		{
 			sec: 1,
-			data: ethernet(0x0800, ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 51 }, ah(17, udp(m.src.port, m.dst.port, bytes)))),
+			data: ethernet(
+				0x0800,
+				ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 51 }, ah(17, udp(m.src.port, m.dst.port, bytes))),
+			),
 		},
 		{ sec: 2, data: ethernet(0x0800, ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 51 }, new Uint8Array(6))) },
 	]);

@@ -4,8 +4,7 @@
  * log). Calls are summarised as they finish, so memory follows the open calls.
  */
 
-import type { ChunkSource } from "../capture/read-capture.ts";
-import type { InflationLimit } from "../capture/read-capture.ts";
+import type { ChunkSource, InflationLimit } from "../capture/read-capture.ts";
 import { type InputStats, readInput } from "../capture/read-input.ts";
 import type { SipEvent } from "../capture/sip-event.ts";
 import type { TextLogOptions } from "../capture/text-log.ts";
