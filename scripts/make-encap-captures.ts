@@ -38,7 +38,7 @@ const messages = source.map((m) => ({ m, bytes: serialize(m.message) }));
 
 const innerIpv4 = (i: number) => {
 	const { m, bytes } = messages[i] as (typeof messages)[number];
-	return ipv4({ src: m.src, dst: m.dst, protocol: 17, id: i + 1 }, udp(m.srcPort, m.dstPort, bytes));
+	return ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 17, id: i + 1 }, udp(m.src.port, m.dst.port, bytes));
 };
 const innerEthernet = (i: number) => ethernet(0x0800, innerIpv4(i));
 const outer4 = (protocol: number, payload: Uint8Array) =>
@@ -59,7 +59,10 @@ function overSctp(): FrameRecord[] {
 		const packet = (chunks: Uint8Array[], nsec = m.ts.nsec) => ({
 			sec: m.ts.sec,
 			nsec,
-			data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 132 }, sctp(m.srcPort, m.dstPort, 7, chunks))),
+			data: ethernet(
+				0x0800,
+				ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 132 }, sctp(m.src.port, m.dst.port, 7, chunks)),
+			),
 		});
 		if (m.message.method === "INVITE") {
 			const cuts = [0, 200, 400, bytes.length];

@@ -50,5 +50,6 @@ export {
 	gunzipped,
 	InflationLimitError,
 	readCapture,
+	type SipEvent,
 } from "./capture/index.ts";
 export { readTextLog, TextLogReader } from "./capture/text-log.ts";

@@ -1,44 +1,15 @@
 /**
- * One SIP message found in a capture, with where and when it travelled.
+ * The capture reader's name for what it hands on. Captures and text logs produce the same type,
+ * `SipEvent`; `CapturedMessage` stays as its name for the public library API.
  */
-import type { SipMessage } from "../sip/parse-message.ts";
+import type { Endpoint, SipEvent } from "./sip-event.ts";
 import type { Timestamp } from "./timestamp.ts";
 
-/** What a HEP (HOMER) agent reported about the packet it encapsulated. */
-export interface HepInfo {
-	/** Transport of the original packet ("udp", "tcp", "sctp" or "ip-proto-N"). */
-	transport: string;
-	captureId: number;
-	/** HEP correlation ID chunk, "" if absent. */
-	correlationId: string;
-	/** The HEP packet itself: from the agent to the collector. */
-	agent: { src: string; srcPort: number; dst: string; dstPort: number };
-}
+export type { HepInfo } from "./sip-event.ts";
 
-/** A SIP message read from a capture. */
-export interface CapturedMessage {
-	/**
-	 * Frame number (1-based, counting every packet record of the input as Wireshark does) of the
-	 * packet that completed the message: the datagram, its last IP fragment, or the TCP segment
-	 * that made the message whole.
-	 */
-	frame: number;
-	/** Seconds since the Unix epoch (a double: about 0.25 µs precision for present-day dates). */
-	time: number;
-	/** The exact time: seconds and nanoseconds. */
-	ts: Timestamp;
-	/** Source and destination IP addresses (IPv6 in RFC 5952 form) and ports. */
-	src: string;
-	srcPort: number;
-	dst: string;
-	dstPort: number;
-	/**
-	 * How it was carried: "ws" is SIP over WebSocket (RFC 7118) on TCP; "sctp" is SIP over SCTP
-	 * (RFC 4168); "hep" means HEP-encapsulated, and `hep.transport` is the original transport.
-	 * Tunnels (GRE, ERSPAN, VXLAN, GTP-U, IP-in-IP) are taken off: this is the innermost transport.
-	 */
-	transport: "udp" | "tcp" | "ws" | "sctp" | "hep";
-	message: SipMessage;
-	/** For transport "hep". */
-	hep?: HepInfo;
-}
+/**
+ * A SIP message read from a capture: a `SipEvent` (what a text log gives too, usable wherever
+ * one is), with what a capture always knows filled in: the time (`ts` exact) and both endpoints.
+ * `hep` is set for HEP-encapsulated messages, whose `transport` is "hep/<original transport>".
+ */
+export type CapturedMessage = SipEvent & { time: number; ts: Timestamp; src: Endpoint; dst: Endpoint };

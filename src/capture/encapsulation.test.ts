@@ -54,7 +54,7 @@ const CALL = (() => {
 /** An inner IPv4/UDP packet of message `i`. */
 const innerIpv4 = (i: number) => {
 	const { m, bytes } = CALL[i] as (typeof CALL)[number];
-	return ipv4({ src: m.src, dst: m.dst, protocol: 17 }, udp(m.srcPort, m.dstPort, bytes));
+	return ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 17 }, udp(m.src.port, m.dst.port, bytes));
 };
 const innerEthernet = (i: number) => ethernet(0x0800, innerIpv4(i));
 
@@ -63,10 +63,10 @@ function summary(messages: CapturedMessage[]) {
 	return messages.map((m) => [
 		m.message.method ?? m.message.status,
 		m.message.callId,
-		m.src,
-		m.srcPort,
-		m.dst,
-		m.dstPort,
+		m.src.ip,
+		m.src.port,
+		m.dst.ip,
+		m.dst.port,
 		m.transport,
 		m.ts.sec,
 		m.ts.nsec,
@@ -202,7 +202,7 @@ test("SIP over SCTP: several DATA chunks per packet, padding, control chunks, an
 	const data = CALL.map(({ bytes }, i) => sctpData({ tsn: 100 + i, stream: 1, ssn: i, ppid: i % 2 ? 0 : 39 }, bytes));
 	const sack = sctpChunk(3, 0, new Uint8Array(12));
 	const packet = (chunks: Uint8Array[]) =>
-		outer4ip(132, sctp(first.srcPort, first.dstPort, 0xabcd, chunks), first.src, first.dst);
+		outer4ip(132, sctp(first.src.port, first.dst.port, 0xabcd, chunks), first.src.ip, first.dst.ip);
 	const { messages, stats } = read([
 		{ sec: 1, data: packet([sack, data[0] as Uint8Array]) },
 		{ sec: 2, data: packet([data[1] as Uint8Array, data[2] as Uint8Array, sctpChunk(4, 0, new Uint8Array(5))]) },
@@ -210,14 +210,14 @@ test("SIP over SCTP: several DATA chunks per packet, padding, control chunks, an
 		{ sec: 4, data: packet([sack]) },
 	]);
 	assert.deepEqual(
-		messages.map((m) => [m.frame, m.transport, m.message.method ?? m.message.status, m.srcPort, m.message.errors]),
+		messages.map((m) => [m.frame, m.transport, m.message.method ?? m.message.status, m.src.port, m.message.errors]),
 		[
-			[1, "sctp", "INVITE", first.srcPort, []],
-			[2, "sctp", 180, first.srcPort, []],
-			[2, "sctp", 200, first.srcPort, []],
-			[3, "sctp", "ACK", first.srcPort, []],
-			[3, "sctp", "BYE", first.srcPort, []],
-			[3, "sctp", 200, first.srcPort, []],
+			[1, "sctp", "INVITE", first.src.port, []],
+			[2, "sctp", 180, first.src.port, []],
+			[2, "sctp", 200, first.src.port, []],
+			[3, "sctp", "ACK", first.src.port, []],
+			[3, "sctp", "BYE", first.src.port, []],
+			[3, "sctp", 200, first.src.port, []],
 		],
 	);
 	assert.equal(stats.sctpPackets, 4);
@@ -287,10 +287,10 @@ test("compressed HEP payloads are inflated: zlib, gzip and raw deflate (compress
 		const { m, bytes } = CALL[i] as (typeof CALL)[number];
 		const h = hep3(
 			{
-				src: m.src,
-				dst: m.dst,
-				srcPort: m.srcPort,
-				dstPort: m.dstPort,
+				src: m.src.ip,
+				dst: m.dst.ip,
+				srcPort: m.src.port,
+				dstPort: m.dst.port,
 				sec: m.ts.sec,
 				usec: m.ts.nsec / 1000,
 				compress,
@@ -301,8 +301,8 @@ test("compressed HEP payloads are inflated: zlib, gzip and raw deflate (compress
 	});
 	const { messages, stats } = read(records);
 	assert.deepEqual(
-		messages.map((m) => [m.transport, m.message.method ?? m.message.status, m.src, m.message.errors]),
-		CALL.slice(0, 3).map(({ m }) => ["hep", m.message.method ?? m.message.status, m.src, []]),
+		messages.map((m) => [m.transport, m.message.method ?? m.message.status, m.src.ip, m.message.errors]),
+		CALL.slice(0, 3).map(({ m }) => ["hep/udp", m.message.method ?? m.message.status, m.src.ip, []]),
 	);
 	assert.deepEqual(
 		messages.map((m) => serialize(m.message)),
@@ -373,7 +373,7 @@ test("SIP sent to an overlay or GTP-U port is still SIP", () => {
 	const { messages, stats } = read(
 		[2152, 4789, 4790, 6081].map((port, i) => ({
 			sec: i,
-			data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 17 }, udp(5060, port, bytes))),
+			data: ethernet(0x0800, ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 17 }, udp(5060, port, bytes))),
 		})),
 	);
 	assert.equal(messages.length, 4);
@@ -508,9 +508,12 @@ test("IPv4 authentication headers are skipped to the UDP inside", () => {
 	const { messages, stats } = read([
 		{
 			sec: 1,
-			data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 51 }, ah(17, udp(m.srcPort, m.dstPort, bytes)))),
+			data: ethernet(
+				0x0800,
+				ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 51 }, ah(17, udp(m.src.port, m.dst.port, bytes))),
+			),
 		},
-		{ sec: 2, data: ethernet(0x0800, ipv4({ src: m.src, dst: m.dst, protocol: 51 }, new Uint8Array(6))) },
+		{ sec: 2, data: ethernet(0x0800, ipv4({ src: m.src.ip, dst: m.dst.ip, protocol: 51 }, new Uint8Array(6))) },
 	]);
 	assert.equal(messages.length, 1);
 	assert.equal(messages[0]?.message.method, "INVITE");

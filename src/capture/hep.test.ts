@@ -34,9 +34,9 @@ test("HEP v3 over UDP: the inner SIP with the addresses and time of the HEP chun
 	const { messages, stats } = read([overUdp(hep3({ ...FIELDS, captureId: 2001, correlationId: "corr" }, BYE))]);
 	assert.equal(messages.length, 1);
 	const m = messages[0] as CapturedMessage;
-	assert.equal(m.transport, "hep");
+	assert.equal(m.transport, "hep/udp");
 	assert.equal(m.message.method, "BYE");
-	assert.deepEqual([m.src, m.srcPort, m.dst, m.dstPort], ["198.51.100.5", 5080, "198.51.100.7", 5060]);
+	assert.deepEqual([m.src.ip, m.src.port, m.dst.ip, m.dst.port], ["198.51.100.5", 5080, "198.51.100.7", 5060]);
 	assert.deepEqual(m.ts, { sec: 1700000123, nsec: 456789000 });
 	assert.deepEqual(m.hep, {
 		transport: "udp",
@@ -50,7 +50,8 @@ test("HEP v3 over UDP: the inner SIP with the addresses and time of the HEP chun
 
 test("HEP v3 with IPv6 addresses and a TCP original", () => {
 	const { messages } = read([overUdp(hep3({ ...FIELDS, src: "2001:db8::5", dst: "2001:db8::7", ipProtocol: 6 }, BYE))]);
-	assert.equal(messages[0]?.src, "2001:db8::5");
+	assert.equal(messages[0]?.src.ip, "2001:db8::5");
+	assert.equal(messages[0]?.transport, "hep/tcp");
 	assert.equal(messages[0]?.hep?.transport, "tcp");
 });
 
@@ -70,8 +71,8 @@ test("HEP v3 over TCP: packets framed by their length across segments", () => {
 	assert.deepEqual(
 		messages.map((m) => [m.message.callId, m.transport, m.ts.nsec]),
 		[
-			["hep-1", "hep", 456789000],
-			["hep-2", "hep", 1000],
+			["hep-1", "hep/udp", 456789000],
+			["hep-2", "hep/udp", 1000],
 		],
 	);
 	assert.equal(stats.hepPackets, 2);
@@ -108,7 +109,7 @@ test("HEP over TCP joined midway: found by its magic, not by the SIP inside it",
 		seg(1000 + first + 20 - at, stream.subarray(first + 20)),
 	]);
 	assert.deepEqual(
-		messages.map((m) => [m.message.callId, m.transport, m.src]),
-		[["hep-2", "hep", "198.51.100.5"]],
+		messages.map((m) => [m.message.callId, m.transport, m.src.ip]),
+		[["hep-2", "hep/udp", "198.51.100.5"]],
 	);
 });

@@ -10,6 +10,8 @@
  *   const reader = new CaptureReader();
  *   for (const chunk of chunks) handle(reader.push(chunk));
  *   handle(reader.end()); reader.stats;
+ *   // any input (capture or text log, gzipped or not) to SIP events
+ *   const inputStats = await readInput("a.log.gz", file.stream(), (e) => use(e));
  */
 
 export { type CaptureOptions, CaptureReader } from "./capture-reader.ts";
@@ -26,6 +28,8 @@ export {
 	InflationLimitError,
 	readCapture,
 } from "./read-capture.ts";
+export { type InputStats, type ReadInputOptions, readInput } from "./read-input.ts";
 export { isSipStartLine, looksLikeSip } from "./sip-detect.ts";
+export type { Endpoint, SipEvent } from "./sip-event.ts";
 export { type CaptureProblem, type CaptureStats, MALFORMED, type MalformedKind } from "./stats.ts";
 export type { Timestamp } from "./timestamp.ts";

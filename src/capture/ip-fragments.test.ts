@@ -60,7 +60,7 @@ test("a large INVITE in IPv6 fragments, out of order, extension headers before a
 	const { messages, stats } = read([...frags].reverse().map(eth6));
 	assert.equal(messages.length, 1);
 	assert.equal(messages[0]?.message.body, sdp);
-	assert.equal(messages[0]?.src, "2001:db8::1");
+	assert.equal(messages[0]?.src.ip, "2001:db8::1");
 	assert.equal(stats.fragmentsReassembled, 1);
 	assert.equal(
 		Object.values(stats.malformed).reduce((x, y) => x + y),

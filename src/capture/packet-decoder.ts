@@ -537,13 +537,22 @@ export class PacketDecoder {
 		srcPort: number,
 		dst: string,
 		dstPort: number,
-		transport: CapturedMessage["transport"],
+		transport: "udp" | "tcp" | "ws" | "sctp" | "hep",
 		frame: number,
 		ts: Timestamp,
 		hep?: HepInfo,
 	): void {
 		this.#stats.sipMessages++;
-		const m: CapturedMessage = { frame, time: toSeconds(ts), ts, src, srcPort, dst, dstPort, transport, message };
+		const m: CapturedMessage = {
+			frame,
+			time: toSeconds(ts),
+			ts,
+			src: { ip: src, port: srcPort },
+			dst: { ip: dst, port: dstPort },
+			// The original transport after "hep/": what a reader of the message needs to know.
+			transport: hep ? `hep/${hep.transport}` : transport,
+			message,
+		};
 		if (hep) m.hep = hep;
 		this.#emit(m);
 	}

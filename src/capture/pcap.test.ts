@@ -41,7 +41,7 @@ test("both byte orders, microsecond and nanosecond magic", () => {
 			assert.deepEqual(b.ts, { sec: 1700000001, nsec: 5000 });
 			assert.equal(a.time, 1700000000 + (nano ? 0.123456789 : 0.123456));
 			assert.deepEqual(
-				[a.src, a.srcPort, a.dst, a.dstPort, a.transport, a.frame],
+				[a.src.ip, a.src.port, a.dst.ip, a.dst.port, a.transport, a.frame],
 				["192.0.2.1", 5060, "192.0.2.2", 5060, "udp", 1],
 			);
 			assert.equal(b.frame, 2);
@@ -88,8 +88,8 @@ test("every link type: Ethernet, 802.1Q, QinQ, SLL, SLL2, raw, raw IPv4/IPv6, nu
 		assert.equal(messages.length, 1, name);
 		assert.equal(messages[0]?.message.method, "INVITE", name);
 		assert.equal(messages[0]?.message.callId, "c1", name);
-		const v6addr = messages[0]?.src.includes(":");
-		assert.equal(messages[0]?.src, v6addr ? "2001:db8::1" : "192.0.2.1", name);
+		const v6addr = messages[0]?.src.ip.includes(":");
+		assert.equal(messages[0]?.src.ip, v6addr ? "2001:db8::1" : "192.0.2.1", name);
 		assert.equal(reader.stats.sipPackets, 1, name);
 	}
 });
@@ -119,7 +119,7 @@ test("SIP is recognised by content on any port, and keep-alives are counted", ()
 	]);
 	const { messages, reader } = read(file);
 	assert.equal(messages.length, 1);
-	assert.equal(messages[0]?.srcPort, 33333);
+	assert.equal(messages[0]?.src.port, 33333);
 	assert.equal(reader.stats.keepAlives, 1);
 	assert.equal(reader.stats.nonSipPackets, 1);
 });
@@ -144,7 +144,7 @@ test("IPv4 options are skipped", () => {
 	);
 	const { messages } = read(pcapFile({ linkType: 101 }, [{ sec: 1, data: withOptions }]));
 	assert.equal(messages[0]?.message.method, "INVITE");
-	assert.equal(messages[0]?.src, "10.0.0.1");
+	assert.equal(messages[0]?.src.ip, "10.0.0.1");
 });
 
 test("IPv6 extension headers are skipped", () => {
@@ -164,8 +164,8 @@ test("IPv6 extension headers are skipped", () => {
 	);
 	const { messages, reader } = read(pcapFile({ linkType: 229 }, [{ sec: 1, data: pkt }]));
 	assert.equal(messages[0]?.message.status, 200);
-	assert.equal(messages[0]?.src, "fe80::1");
-	assert.equal(messages[0]?.dst, "ff02::1:2");
+	assert.equal(messages[0]?.src.ip, "fe80::1");
+	assert.equal(messages[0]?.dst.ip, "ff02::1:2");
 	assert.equal(reader.stats.sipPackets, 1);
 });
 
@@ -173,7 +173,7 @@ test("IP-in-IP tunnels are followed", () => {
 	const inner = v6(INVITE);
 	const outer = ipv4({ src: "198.51.100.1", dst: "198.51.100.2", protocol: 41 }, inner);
 	const { messages } = read(pcapFile({ linkType: 101 }, [{ sec: 1, data: outer }]));
-	assert.equal(messages[0]?.src, "2001:db8::1");
+	assert.equal(messages[0]?.src.ip, "2001:db8::1");
 });
 
 test("the modified (Kuznetzov) pcap variant has 24-byte record headers", () => {

@@ -42,7 +42,7 @@ test("EPB, SPB and OPB on several interfaces, in both byte orders", () => {
 		// A Simple Packet Block has no time: it takes the previous packet's.
 		assert.deepEqual(messages[2]?.ts, messages[1]?.ts);
 		assert.deepEqual(messages[3]?.ts, { sec: 1700000002, nsec: 1 });
-		assert.equal(messages[1]?.src, "2001:db8::a");
+		assert.equal(messages[1]?.src.ip, "2001:db8::a");
 		assert.deepEqual(
 			messages.map((m) => m.frame),
 			[1, 2, 3, 4],

@@ -70,7 +70,7 @@ test("a message split across segments, out of order, retransmitted and overlappi
 		[6, 6],
 	);
 	assert.deepEqual(
-		messages.map((m) => [m.transport, m.src, m.srcPort, m.dst, m.dstPort]),
+		messages.map((m) => [m.transport, m.src.ip, m.src.port, m.dst.ip, m.dst.port]),
 		[
 			["tcp", "10.0.0.1", 40000, "10.0.0.2", 5060],
 			["tcp", "10.0.0.1", 40000, "10.0.0.2", 5060],
@@ -96,7 +96,7 @@ test("two messages in one segment, and a message in two directions", () => {
 		{ from: "b", seq: 501, data: "SIP/2.0 200 OK\r\nCall-ID: call-1\r\nContent-Length: 0\r\n\r\n" },
 	]);
 	assert.deepEqual(
-		messages.map((m) => [m.message.callId, m.frame, m.srcPort]),
+		messages.map((m) => [m.message.callId, m.frame, m.src.port]),
 		[
 			["call-1", 3, 40000],
 			["call-2", 3, 40000],
@@ -210,7 +210,7 @@ test("a message over the size limit is dropped and reading resumes", () => {
 
 test("IPv6 TCP", () => {
 	const { messages } = read([SYN(5), { seq: 6, data: sip(1) }], {}, true);
-	assert.equal(messages[0]?.src, "2001:db8::1");
+	assert.equal(messages[0]?.src.ip, "2001:db8::1");
 	assert.equal(messages[0]?.transport, "tcp");
 });
 

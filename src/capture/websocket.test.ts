@@ -52,7 +52,7 @@ test("SIP over WebSocket: masked, fragmented, with a ping between the fragments,
 	const server = concat(bytesOf(SWITCHING), webSocketFrame(OK));
 	const { messages, stats } = read(conversation(client, server, UPGRADE.length + 3));
 	assert.deepEqual(
-		messages.map((m) => [m.message.method ?? m.message.status, m.transport, m.srcPort, m.frame]),
+		messages.map((m) => [m.message.method ?? m.message.status, m.transport, m.src.port, m.frame]),
 		[
 			["REGISTER", "ws", 50000, 4],
 			[200, "ws", 8080, 5],

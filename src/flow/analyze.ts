@@ -4,41 +4,14 @@
  * log). Calls are summarised as they finish, so memory follows the open calls.
  */
 
-import { concatBytes } from "../capture/bytes.ts";
-import {
-	type CapturedMessage,
-	CaptureReader,
-	type CaptureStats,
-	type ChunkSource,
-	detectCaptureFormat,
-	gunzipped,
-	type InflationLimit,
-} from "../capture/index.ts";
+import type { ChunkSource, InflationLimit } from "../capture/read-capture.ts";
+import { type InputStats, readInput } from "../capture/read-input.ts";
 import type { SipEvent } from "../capture/sip-event.ts";
-import { looksLikeSipText, type TextLogOptions, TextLogReader } from "../capture/text-log.ts";
+import type { TextLogOptions } from "../capture/text-log.ts";
 import { MediaTracker, type MediaTrackerOptions } from "../media/media-tracker.ts";
 import { announceSdp, callMedia } from "./call-media.ts";
 import { type CallSummary, summarizeCall } from "./call-summary.ts";
 import { type Call, CallTracker, type TrackerOptions } from "./call-tracker.ts";
-
-/** What one input turned out to be. */
-export interface InputStats {
-	name: string;
-	format: "pcap" | "pcapng" | "text" | "unknown";
-	/** For text: raw, sngrep, asterisk, freeswitch or syslog. */
-	textFormat?: string;
-	bytes: number;
-	/** Packets (captures) or lines (text). */
-	packets: number;
-	sipMessages: number;
-	nonSipPackets: number;
-	/** Malformed things skipped, by kind. */
-	malformed: Record<string, number>;
-	/** Problems worth a line each (first ones only). */
-	problems: string[];
-	/** Captures: packets skipped because their encapsulation is not decoded, by kind (present when any). */
-	skippedEncapsulations?: Record<string, number>;
-}
 
 /** Totals over every input. */
 export interface AnalyzeStats {
@@ -93,25 +66,6 @@ export interface AnalyzeOptions {
 	inflationLimit?: InflationLimit;
 	/** RTP/RTCP analysis of captures (default on); false reads SIP only. */
 	media?: boolean | Partial<MediaTrackerOptions>;
-}
-
-const SNIFF_BYTES = 65536;
-
-function captureInputStats(name: string, format: "pcap" | "pcapng", s: CaptureStats): InputStats {
-	const malformed: Record<string, number> = {};
-	for (const [k, v] of Object.entries(s.malformed)) if (v) malformed[k] = v;
-	const input: InputStats = {
-		name,
-		format,
-		bytes: s.bytes,
-		packets: s.packets,
-		sipMessages: s.sipMessages,
-		nonSipPackets: s.nonSipPackets,
-		malformed,
-		problems: s.problems.slice(0, 20).map((p) => `${p.kind}${p.frame ? ` (frame ${p.frame})` : ""}: ${p.detail}`),
-	};
-	if (Object.keys(s.skippedEncapsulations).length) input.skippedEncapsulations = { ...s.skippedEncapsulations };
-	return input;
 }
 
 /** An analysis over one or more inputs. */
@@ -171,108 +125,16 @@ export class Analyzer {
 	 */
 	async addInput(name: string, source: ChunkSource, textLog: TextLogOptions = {}): Promise<InputStats> {
 		this.#inputs++;
-		// Gzipped inputs (.pcap.gz, .log.gz) are decompressed on the fly; others pass through.
-		let gzipProblem: string | null = null;
-		const it = iterate(gunzipped(source, (d) => (gzipProblem ??= d), this.#options.inflationLimit));
-		let read = 0;
-		const head: Uint8Array[] = [];
-		let headBytes = 0;
-		// Sniff: enough bytes to tell a capture from text.
-		for (;;) {
-			if (headBytes >= 24) break;
-			const r = await it.next();
-			if (r.done) break;
-			head.push(r.value);
-			headBytes += r.value.length;
-		}
-		const first = head.length === 1 ? (head[0] as Uint8Array) : concatBytes(head);
-		const isCapture = detectCaptureFormat(first) !== "unknown";
-		let input: InputStats;
-		if (isCapture) {
-			const media = this.#media;
-			media?.beginInput();
-			const reader = new CaptureReader(
-				media
-					? {
-							// Messages in frame order with the datagrams, so SDP is known before its RTP.
-							onMessage: (m) => this.#event(toEvent(m)),
-							onDatagram: (time, src, srcPort, dst, dstPort, data) =>
-								media.datagram(time, src, srcPort, dst, dstPort, data),
-						}
-					: {},
-			);
-			const toEvent = (m: CapturedMessage): SipEvent => ({
-				time: m.time,
-				src: { ip: m.src, port: m.srcPort },
-				dst: { ip: m.dst, port: m.dstPort },
-				transport: m.hep ? `hep/${m.hep.transport}` : m.transport,
-				message: m.message,
-				frame: m.frame,
-			});
-			const onChunk = (chunk: Uint8Array) => {
-				read += chunk.length;
-				for (const m of reader.push(chunk)) this.#event(toEvent(m));
-				this.#options.progress?.(read);
-			};
-			onChunk(first);
-			for (;;) {
-				const r = await it.next();
-				if (r.done) break;
-				onChunk(r.value);
-			}
-			for (const m of reader.end()) this.#event(toEvent(m));
-			input = captureInputStats(name, reader.stats.format === "pcapng" ? "pcapng" : "pcap", reader.stats);
-		} else {
-			const decoder = new TextDecoder();
-			const reader = new TextLogReader(textLog);
-			let sniffed = "";
-			let decided = false;
-			let unknown = false;
-			let bytes = 0;
-			const onChunk = (chunk: Uint8Array, last: boolean) => {
-				bytes += chunk.length;
-				read += chunk.length;
-				const text = decoder.decode(chunk, { stream: !last });
-				if (!decided) {
-					sniffed += text;
-					if (sniffed.length < SNIFF_BYTES && !last) return;
-					decided = true;
-					unknown = !looksLikeSipText(sniffed);
-					if (unknown) return;
-					for (const e of reader.push(sniffed)) this.#event(e);
-					return;
-				}
-				if (unknown) return;
-				for (const e of reader.push(text)) this.#event(e);
-				this.#options.progress?.(read);
-			};
-			const chunks = [first];
-			for (;;) {
-				const c = chunks.shift();
-				const r = c ? { done: false as const, value: c } : await it.next();
-				if (r.done) {
-					onChunk(new Uint8Array(0), true);
-					break;
-				}
-				onChunk(r.value, false);
-			}
-			if (!unknown) for (const e of reader.end()) this.#event(e);
-			input = {
-				name,
-				format: unknown ? "unknown" : "text",
-				bytes,
-				packets: reader.stats.lines,
-				sipMessages: reader.stats.sipMessages,
-				nonSipPackets: 0,
-				malformed: {
-					...(reader.stats.skippedBlocks ? { "not-sip-block": reader.stats.skippedBlocks } : {}),
-					...(reader.stats.longLines ? { "long-line": reader.stats.longLines } : {}),
-				},
-				problems: unknown ? ["neither a pcap/pcapng capture nor text holding SIP messages"] : [],
-			};
-			if (reader.format && !unknown) input.textFormat = reader.format;
-		}
-		if (gzipProblem) input.problems.push(`gzip: ${gzipProblem}`);
+		const media = this.#media;
+		media?.beginInput();
+		const input = await readInput(name, source, (e) => this.#event(e), {
+			textLog,
+			inflationLimit: this.#options.inflationLimit,
+			onDatagram: media
+				? (time, src, srcPort, dst, dstPort, data) => media.datagram(time, src, srcPort, dst, dstPort, data)
+				: undefined,
+			progress: this.#options.progress,
+		});
 		this.stats.inputs.push(input);
 		this.stats.packets += input.packets;
 		this.stats.bytes += input.bytes;
@@ -321,21 +183,7 @@ export class Analyzer {
 
 const isoTime = (t: number) => new Date(Math.round(t * 1000)).toISOString();
 
-function iterate(source: ChunkSource): AsyncIterator<Uint8Array> {
-	if (typeof (source as ReadableStream<Uint8Array>).getReader === "function") {
-		const reader = (source as ReadableStream<Uint8Array>).getReader();
-		return {
-			next: async () => {
-				const r = await reader.read();
-				return r.done ? { done: true, value: undefined } : { done: false, value: r.value };
-			},
-		};
-	}
-	const s = source as AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-	if (Symbol.asyncIterator in s) return (s as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-	const sync = (s as Iterable<Uint8Array>)[Symbol.iterator]();
-	return { next: async () => sync.next() };
-}
+export type { InputStats } from "../capture/read-input.ts";
 
 /**
  * Analyses inputs (captures or logs) and returns the stats and every call.
