@@ -165,3 +165,42 @@ test("RTP without its SIP (tshark filtered the signalling out): streams found by
 	]);
 	assert.equal(sipOnly.media, undefined, "no media stats for a capture without RTP");
 });
+
+test("hold and resume: the callee's stream pauses while held and resumes under the same SSRC, the caller's runs throughout", async () => {
+	const calls = await read("hold-resume.pcapng");
+	assert.equal(calls.length, 1);
+	const audio = streamsOf(calls).filter((s) => s.codec === "PCMA");
+	assert.deepEqual(audio.map((s) => [s.direction, s.packets, s.sdp.matched]).sort(), [
+		["callee→caller", 140, true],
+		["caller→callee", 236, true],
+	]);
+	const callee = audio.find((s) => s.direction === "callee→caller");
+	// 70 packets before the hold, 70 after: the silence shows in its timeline.
+	const quiet = callee?.timeline.packets.filter((p) => p === 0).length ?? 0;
+	assert.ok(
+		quiet * (callee?.timeline.stepSeconds ?? 0) >= 2,
+		`the 3.4 s pause is in the timeline (${quiet} empty buckets)`,
+	);
+	assert.equal(callee?.lost, 0);
+});
+
+test("early media: the callee's RTP after the 183 (before the 200) is a stream of the call, beside the two after the answer", async () => {
+	const calls = await read("early-media.pcapng");
+	assert.equal(calls.length, 1);
+	const audio = streamsOf(calls).filter((s) => s.codec === "PCMA");
+	assert.equal(audio.length, 3);
+	const [early] = audio;
+	assert.equal(early?.direction, "callee→caller");
+	assert.equal(early?.packets, 70);
+	assert.ok(early?.sdp.matched);
+	const answered = audio.slice(1).map((s) => Date.parse(s.start));
+	for (const t of answered)
+		assert.ok(Date.parse(early?.end ?? "") < t, "the early stream ends before the answered ones start");
+});
+
+test("RTP after the BYE: the caller's stream runs on to the end of its 7 s, past the BYE at 3 s", async () => {
+	const calls = await read("media-after-bye.pcapng");
+	const caller = streamsOf(calls).find((s) => s.direction === "caller→callee");
+	assert.equal(caller?.packets, 236);
+	assert.ok(Date.parse(caller?.end ?? "") - Date.parse(caller?.start ?? "") > 6500);
+});
