@@ -36,6 +36,8 @@ const expected: Record<string, string[]> = {
 	// 2 s of the callee's RTP after a 183 with SDP, before the 200.
 	"early-media.pcapng": [],
 	"media-after-bye.pcapng": ["media-after-bye"],
+	"wrong-port.pcapng": ["media-address"],
+	"private-sdp.pcap": ["media-address", "media-address"],
 };
 
 for (const [file, rules] of Object.entries(expected))
@@ -53,6 +55,17 @@ test("the loss finding names the direction, the figures and where they were meas
 	assert.match(en?.text ?? "", /2\.6% of the RTP caller→callee was lost \(6 of 234 packets.*capture was taken/);
 	const [tr] = await mediaFindings("loss.pcapng", "tr");
 	assert.match(tr?.text ?? "", /yüzde 2\.6 kadarı kayboldu \(234 paketten 6 tanesi/);
+});
+
+test("media-address on the real captures: the wrong destination port, and a private SDP address behind NAT", async () => {
+	const [wrong] = await mediaFindings("wrong-port.pcapng");
+	assert.match(wrong?.text ?? "", /RTP caller→callee went to 127\.0\.0\.1:16010, not to 127\.0\.0\.1:16000/);
+	const [nat, back] = await mediaFindings("private-sdp.pcap");
+	assert.match(
+		nat?.text ?? "",
+		/private address 192\.168\.1\.10:6000 for RTP caller→callee.* come from 203\.0\.113\.5:6000/,
+	);
+	assert.match(back?.text ?? "", /RTP callee→caller went to 203\.0\.113\.5:6000, not to 192\.168\.1\.10:6000/);
 });
 
 test("one-way audio says which direction is missing and where it should have gone", async () => {
