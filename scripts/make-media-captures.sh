@@ -35,7 +35,7 @@ loopback_call() {
 	local cap=$!
 	sleep 1
 	# shellcheck disable=SC2086
-	sipp -sf $SC/uas-media.xml -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp 16000 -key sdp_ip 127.0.0.1 -key sdp_port "${SDP_PORT:-16000}" "${UAS_KEYS[@]}" $uas_extra -m "${CALLS:-1}" -bg >/dev/null || true
+	sipp -sf $SC/${UAS_SCENARIO:-uas-media.xml} -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp "${ECHO_PORT:-16000}" -key sdp_ip "${SDP_IP:-127.0.0.1}" -key sdp_port "${SDP_PORT:-16000}" "${UAS_KEYS[@]}" $uas_extra -m "${CALLS:-1}" -bg >/dev/null || true
 	sleep 0.5
 	# shellcheck disable=SC2086
 	sipp 127.0.0.1:5070 ${UAC_SCENARIO:--sf $SC/uac-media.xml} -i 127.0.0.1 -p 5080 -mi 127.0.0.1 "${UAC_KEYS[@]}" $uac_extra -m "${CALLS:-1}" -l "${CALLS:-1}" -r "${CALLS:-1}" -timeout 60s -timeout_error >/dev/null 2>&1 || true
@@ -131,6 +131,54 @@ CONF
 	finish "$name" "$pcap"
 }
 
+# audio_parts: the callee's sound for the hold and early-media calls, cut from the same G.711 pcap
+# (30 ms packets): part1 its first 70 packets (2.1 s); part2 the next 70 with the RTP timestamp
+# moved on by the 3.4 s the call is held and the marker bit on its first packet, as a sender that
+# stops while held and resumes the same stream does (RFC 3550 §5.1); whole all of it under
+# another SSRC (the stream after an early one).
+audio_parts() {
+	editcap -r "$PCAPS/g711a.pcap" "$WORK/part1.pcap" 1-70
+	python3 - "$PCAPS/g711a.pcap" "$WORK" <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def rewrite(first, last, ssrc=None, ts_shift=0):
+    out = bytearray(src[:24])
+    pos, n = 24, 0
+    while pos + 16 <= len(src):
+        caplen = struct.unpack("<I", src[pos + 8 : pos + 12])[0]
+        n += 1
+        if first <= n <= last:
+            rec = bytearray(src[pos : pos + 16 + caplen])
+            rtp = 16 + 14 + 20 + 8  # record header, Ethernet, IPv4 without options, UDP
+            if ssrc:
+                rec[rtp + 8 : rtp + 12] = ssrc
+            ts = (struct.unpack("!I", rec[rtp + 4 : rtp + 8])[0] + ts_shift) & 0xFFFFFFFF
+            rec[rtp + 4 : rtp + 8] = struct.pack("!I", ts)
+            if ts_shift and n == first:
+                rec[rtp + 1] |= 0x80
+            out += rec
+        pos += 16 + caplen
+    return out
+open(sys.argv[2] + "/part2.pcap", "wb").write(rewrite(71, 140, ts_shift=int(3.4 * 8000)))
+open(sys.argv[2] + "/whole.pcap", "wb").write(rewrite(1, 10**9, ssrc=b"\x5e\x1f\x00\x02"))
+PY
+}
+
+# private_call NAME: a caller whose SDP names a private address (192.168.1.10, as behind NAT)
+# calls the echoing UAS on loopback; pcap-relocate.py then gives the caller's ports (SIP 5080,
+# RTP 6000) the public 203.0.113.5 (the callee keeps 127.0.0.1, which its SDP names), so the packets
+# come from another address than the SDP says, as through a NAT that does not fix the SDP.
+private_call() {
+	local name=$1
+	sed 's/^\( *\)c=IN IP\[local_ip_type\] \[local_ip\]/\1c=IN IP4 192.168.1.10/' $SC/uac-media.xml >"$WORK/uac-private.xml"
+	UAC_SCENARIO="-sf $WORK/uac-private.xml" loopback_call "$name-lo" "-rtp_echo" ""
+	editcap -F pcap "$OUT/$name-lo.pcapng" "$WORK/$name-lo.pcap"
+	rm -f "$OUT/$name-lo.pcapng" "$OUT/$name-lo.tshark.json"
+	python3 scripts/pcap-relocate.py 5080=203.0.113.5,6000=203.0.113.5 "$WORK/$name-lo.pcap" "$OUT/$name.pcap"
+	key "$name.pcap"
+	echo "made $name"
+}
+
 finish() {
 	local name=$1 pcap=$2
 	cp "$pcap" "$OUT/$name.pcapng"
@@ -155,6 +203,17 @@ run() {
 	NAME=srtp;             want "$@" && (UAC_KEYS=(-key proto RTP/SAVP -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz" -key audio "$PCAPS/g711a.pcap" -key dtmf "$PCAPS/dtmf_2833_1.pcap"); UAS_KEYS=(-key proto RTP/SAVP -key answer_pts "8 101" -key answer_maps "a=rtpmap:8 PCMA/8000" -key answer_maps2 "a=rtpmap:101 telephone-event/8000" -key crypto "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR"); loopback_call $NAME "-rtp_echo" "")
 	NAME=concurrent-20;    want "$@" && CALLS=20 loopback_call $NAME "-rtp_echo" ""
 	NAME=baresip-rtcp-opus; want "$@" && baresip_call $NAME
+	# Hold and resume: the caller keeps sending while held (sendonly/recvonly), the callee stops and resumes with a new SSRC.
+	NAME=hold-resume;      want "$@" && audio_parts && UAS_SCENARIO=uas-hold.xml UAC_SCENARIO="-sf $SC/uac-hold.xml" loopback_call $NAME "-key audio1 $WORK/part1.pcap -key audio2 $WORK/part2.pcap" ""
+	# Early media: 2 s of the callee's RTP after a 183 with SDP, before the 200.
+	NAME=early-media;      want "$@" && audio_parts && UAS_SCENARIO=uas-early.xml loopback_call $NAME "-key audio1 $WORK/part1.pcap -key audio2 $WORK/whole.pcap" ""
+	# The caller's RTP goes on for 4 s after its BYE (the echo too).
+	NAME=media-after-bye;  want "$@" && UAC_SCENARIO="-sf $SC/uac-after-bye.xml" loopback_call $NAME "-rtp_echo" ""
+	# RTP to another port than the answer's m= line: SIPp takes the first "m=audio " it finds in the
+	# message as the far end's port, so a session-level a=tool line holding that text before the
+	# real m=audio 16000 sends the caller's RTP to 16010, where the echo listens.
+	NAME=wrong-port;       want "$@" && SDP_IP=$'127.0.0.1\na=tool:sipwhy m=audio 16010' ECHO_PORT=16010 loopback_call $NAME "-rtp_echo" ""
+	NAME=private-sdp;      want "$@" && private_call $NAME
 	NAME=loss;             want "$@" && relay_call $NAME 7 0.05 0 0
 	NAME=jitter;           want "$@" && relay_call $NAME 11 0 30 8
 	NAME=reorder;          want "$@" && relay_call $NAME 13 0.01 30 25

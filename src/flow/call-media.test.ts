@@ -11,7 +11,8 @@ import type { CallMediaStream } from "./call-media.ts";
 import type { CallSummary } from "./call-summary.ts";
 
 const DIR = join(import.meta.dirname, "..", "..", "test", "fixtures", "media");
-const FILES = readdirSync(DIR).filter((f) => /\.pcapng(\.gz)?$/.test(f));
+// Every capture with its calls (rtp-without-sip.pcap, RTP alone, has its own test below).
+const FILES = readdirSync(DIR).filter((f) => /\.pcap(ng)?(\.gz)?$/.test(f) && f !== "rtp-without-sip.pcap");
 
 interface KeyStream {
 	src: string;
@@ -35,7 +36,7 @@ async function read(file: string): Promise<CallSummary[]> {
 
 for (const file of FILES) {
 	test(`media fixture ${file}: every stream as tshark -z rtp,streams counts it`, async () => {
-		const key = JSON.parse(readFileSync(join(DIR, `${file.replace(/\.pcapng(\.gz)?$/, "")}.tshark.json`), "utf8"));
+		const key = JSON.parse(readFileSync(join(DIR, `${file.replace(/\.pcap(ng)?(\.gz)?$/, "")}.tshark.json`), "utf8"));
 		const ours = (await read(file)).flatMap((c) => c.media ?? []);
 		assert.equal(ours.length, key.streams.length, "stream count");
 		for (const t of key.streams as KeyStream[]) {
@@ -164,4 +165,64 @@ test("RTP without its SIP (tshark filtered the signalling out): streams found by
 		{ name: "udp", source: [new Uint8Array(readFileSync(join(DIR, "..", "captures", "udp-ipv4.pcap")))] },
 	]);
 	assert.equal(sipOnly.media, undefined, "no media stats for a capture without RTP");
+});
+
+test("hold and resume: the callee's stream pauses while held and resumes under the same SSRC, the caller's runs throughout", async () => {
+	const calls = await read("hold-resume.pcapng");
+	assert.equal(calls.length, 1);
+	const audio = streamsOf(calls).filter((s) => s.codec === "PCMA");
+	assert.deepEqual(audio.map((s) => [s.direction, s.packets, s.sdp.matched]).sort(), [
+		["callee→caller", 140, true],
+		["caller→callee", 236, true],
+	]);
+	const callee = audio.find((s) => s.direction === "callee→caller");
+	// 70 packets before the hold, 70 after: the silence shows in its timeline.
+	const quiet = callee?.timeline.packets.filter((p) => p === 0).length ?? 0;
+	assert.ok(
+		quiet * (callee?.timeline.stepSeconds ?? 0) >= 2,
+		`the 3.4 s pause is in the timeline (${quiet} empty buckets)`,
+	);
+	assert.equal(callee?.lost, 0);
+});
+
+test("early media: the callee's RTP after the 183 (before the 200) is a stream of the call, beside the two after the answer", async () => {
+	const calls = await read("early-media.pcapng");
+	assert.equal(calls.length, 1);
+	const audio = streamsOf(calls).filter((s) => s.codec === "PCMA");
+	assert.equal(audio.length, 3);
+	const [early] = audio;
+	assert.equal(early?.direction, "callee→caller");
+	assert.equal(early?.packets, 70);
+	assert.ok(early?.sdp.matched);
+	const answered = audio.slice(1).map((s) => Date.parse(s.start));
+	for (const t of answered)
+		assert.ok(Date.parse(early?.end ?? "") < t, "the early stream ends before the answered ones start");
+});
+
+test("RTP after the BYE: the caller's stream runs on to the end of its 7 s, past the BYE at 3 s", async () => {
+	const calls = await read("media-after-bye.pcapng");
+	const caller = streamsOf(calls).find((s) => s.direction === "caller→callee");
+	assert.equal(caller?.packets, 236);
+	assert.ok(Date.parse(caller?.end ?? "") - Date.parse(caller?.start ?? "") > 6500);
+});
+
+test("wrong port: the caller's RTP went to 16010 while the answer's m= line says 16000, so it is not matched", async () => {
+	const audio = streamsOf(await read("wrong-port.pcapng")).filter((s) => s.codec === "PCMA");
+	const caller = audio.find((s) => s.direction === "caller→callee");
+	assert.deepEqual(caller?.sdp, { addr: "127.0.0.1", port: 16000, matched: false });
+	assert.equal(caller?.dst, "127.0.0.1:16010");
+	// The echo comes back to the caller's announced port: that direction is matched.
+	assert.equal(audio.find((s) => s.direction === "callee→caller")?.sdp.matched, true);
+});
+
+test("private SDP address: the caller's streams are tied to the call by port although they come from the public address", async () => {
+	const calls = await read("private-sdp.pcap");
+	assert.equal(calls.length, 1);
+	const audio = streamsOf(calls).filter((s) => s.codec === "PCMA");
+	assert.deepEqual(audio.map((s) => [s.direction, s.src]).sort(), [
+		["callee→caller", "127.0.0.1:16000"],
+		["caller→callee", "203.0.113.5:6000"],
+	]);
+	const back = audio.find((s) => s.direction === "callee→caller");
+	assert.deepEqual(back?.sdp, { addr: "192.168.1.10", port: 6000, matched: false });
 });

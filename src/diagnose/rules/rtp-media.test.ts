@@ -31,6 +31,13 @@ const expected: Record<string, string[]> = {
 	"loss.pcapng": ["media-loss", "media-loss"],
 	"reorder.pcapng": ["media-jitter", "media-jitter"],
 	"payload-mismatch.pcapng": ["media-payload"],
+	// The callee falls silent for 3.4 s while held (sendonly/recvonly), then resumes the same stream.
+	"hold-resume.pcapng": [],
+	// 2 s of the callee's RTP after a 183 with SDP, before the 200.
+	"early-media.pcapng": [],
+	"media-after-bye.pcapng": ["media-after-bye"],
+	"wrong-port.pcapng": ["media-address"],
+	"private-sdp.pcap": ["media-address", "media-address"],
 };
 
 for (const [file, rules] of Object.entries(expected))
@@ -50,6 +57,17 @@ test("the loss finding names the direction, the figures and where they were meas
 	assert.match(tr?.text ?? "", /yüzde 2\.6 kadarı kayboldu \(234 paketten 6 tanesi/);
 });
 
+test("media-address on the real captures: the wrong destination port, and a private SDP address behind NAT", async () => {
+	const [wrong] = await mediaFindings("wrong-port.pcapng");
+	assert.match(wrong?.text ?? "", /RTP caller→callee went to 127\.0\.0\.1:16010, not to 127\.0\.0\.1:16000/);
+	const [nat, back] = await mediaFindings("private-sdp.pcap");
+	assert.match(
+		nat?.text ?? "",
+		/private address 192\.168\.1\.10:6000 for RTP caller→callee.* come from 203\.0\.113\.5:6000/,
+	);
+	assert.match(back?.text ?? "", /RTP callee→caller went to 203\.0\.113\.5:6000, not to 192\.168\.1\.10:6000/);
+});
+
 test("one-way audio says which direction is missing and where it should have gone", async () => {
 	const [f] = await mediaFindings("one-way.pcapng");
 	assert.equal(f?.severity, "error");
@@ -67,7 +85,37 @@ import { rtpMediaRule } from "./rtp-media.ts";
 const sdp = (ip: string, port: number, direction = "sendrecv") =>
 	`v=0\r\no=- 1 1 IN IP4 ${ip}\r\ns=-\r\nc=IN IP4 ${ip}\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=${direction}\r\n`;
 
-function builtCall(offerIp: string, answerDirection = "sendrecv"): CallView {
+/** A re-INVITE at `time` offering `direction`, answered with its counterpart 0.1 s later. */
+function reInvite(time: number, cseq: number, direction: string): Parameters<typeof events>[0] {
+	const answer = direction === "sendonly" ? "recvonly" : direction;
+	const sdpHeaders = ["Content-Type: application/sdp"];
+	const branch = `z9hG4bK-re${cseq}`;
+	return [
+		[
+			time,
+			request("INVITE", {
+				cseq,
+				toTag: "b1",
+				branch,
+				body: sdp("192.0.2.10", 4000, direction),
+				extraHeaders: sdpHeaders,
+			}),
+			">",
+		],
+		[
+			time + 0.1,
+			response(200, "OK", { cseq, branch, body: sdp("192.0.2.20", 5000, answer), extraHeaders: sdpHeaders }),
+			"<",
+		],
+		[time + 0.2, request("ACK", { cseq, toTag: "b1", branch: `${branch}-ack` }), ">"],
+	];
+}
+
+function builtCall(
+	offerIp: string,
+	answerDirection = "sendrecv",
+	inDialog: Parameters<typeof events>[0] = [],
+): CallView {
 	let call: Call | undefined;
 	const tracker = new CallTracker((c) => (call = c));
 	for (const e of events([
@@ -81,8 +129,9 @@ function builtCall(offerIp: string, answerDirection = "sendrecv"): CallView {
 			"<",
 		],
 		[0.2, request("ACK", { cseq: 1, toTag: "b1", branch: "z9hG4bK-2" }), ">"],
-		[30, request("BYE", { cseq: 2, toTag: "b1", branch: "z9hG4bK-3" }), ">"],
-		[30.1, response(200, "OK", { cseq: 2, method: "BYE", branch: "z9hG4bK-3" }), "<"],
+		...inDialog,
+		[30, request("BYE", { cseq: 9, toTag: "b1", branch: "z9hG4bK-3" }), ">"],
+		[30.1, response(200, "OK", { cseq: 9, method: "BYE", branch: "z9hG4bK-3" }), "<"],
 	]))
 		tracker.push(e);
 	tracker.flush();
@@ -168,4 +217,40 @@ test("built calls: one-way RTP or none at all is quiet when the SDP holds the st
 		rtpMediaRule(builtCall("192.0.2.10"), [stream({})]).map((f) => f.rule),
 		["media-one-way"],
 	);
+});
+
+// Hold follows the direction in force at each moment: held from 5.1 s to 10.1 s (a re-INVITE
+// sendonly answered recvonly, then one back to sendrecv), the rest of the call is judged.
+const holdThenResume = () =>
+	builtCall("192.0.2.10", "sendrecv", [...reInvite(5, 2, "sendonly"), ...reInvite(10, 3, "sendrecv")]);
+const silent = (from: number, to: number) => {
+	const packets = new Array(30).fill(50);
+	for (let k = from; k < to; k++) packets[k] = 0;
+	return { stepSeconds: 1, packets, lost: new Array(30).fill(0), jitterMs: new Array(30).fill(1) };
+};
+
+test("built calls: the held side falling silent while held is no gap, the same silence after the resume is", () => {
+	assert.deepEqual(rtpMediaRule(holdThenResume(), [stream({}), back({ timeline: silent(6, 10) })]), []);
+	assert.deepEqual(
+		rtpMediaRule(holdThenResume(), [stream({}), back({ timeline: silent(15, 20) })]).map((f) => [
+			f.rule,
+			f.params.seconds,
+		]),
+		[["media-gap", 5]],
+	);
+});
+
+test("built calls: RTP only while held does not count as flowing: one-way after the resume is media-one-way; held to the end is quiet", () => {
+	const packets = new Array(30).fill(0);
+	for (let k = 5; k < 9; k++) packets[k] = 50;
+	const onlyWhileHeld = back({
+		packets: 200,
+		timeline: { stepSeconds: 1, packets, lost: new Array(30).fill(0), jitterMs: new Array(30).fill(1) },
+	});
+	assert.deepEqual(
+		rtpMediaRule(holdThenResume(), [stream({}), onlyWhileHeld]).map((f) => [f.rule, f.params.missing]),
+		[["media-one-way", "callee→caller"]],
+	);
+	const heldToEnd = builtCall("192.0.2.10", "sendrecv", reInvite(5, 2, "sendonly"));
+	assert.deepEqual(rtpMediaRule(heldToEnd, [stream({}), back({ timeline: silent(5, 30), packets: 250 })]), []);
 });

@@ -2,8 +2,10 @@
  * Findings from the RTP streams of an answered call (the SDP-level checks live in media.ts):
  * no media either way, media one way only, RTP that missed the announced address or comes from
  * another address than a private one announced (NAT), loss and jitter above thresholds, payload
- * types the answer did not list, media stopping mid-call, and RTP still flowing after the BYE. A call whose SDP ever held a stream
- * (sendonly, recvonly, inactive or port 0) is not judged for missing media: hold is normal.
+ * types the answer did not list, media stopping mid-call, and RTP still flowing after the BYE.
+ * Hold is normal: missing media is judged only over the time the SDP direction in force was
+ * sendrecv (each offer/answer exchange sets it from its answer on; a sendonly, recvonly or
+ * inactive side, or port 0, holds), and a silence that overlaps a hold is no gap.
  */
 import type { CallMediaStream } from "../../flow/call-media.ts";
 import { mediaAddress, type Sdp } from "../../sip/sdp.ts";
@@ -48,15 +50,17 @@ export function rtpMediaRule(view: CallView, media: CallMediaStream[] | undefine
 	const last = view.msgs[view.msgs.length - 1] as Msg;
 	const end = bye?.time ?? last.time ?? ok.time;
 	const talk = end - ok.time;
-	const held = view.msgs.some((x) => {
-		const a = audioOf(view.sdp(x));
-		return a !== null && (a.port === 0 || a.direction !== "sendrecv");
-	});
+	const held = heldSpans(view, end);
+	const heldSeconds = held.reduce(
+		(sum, h) => sum + Math.max(0, Math.min(h.to, end) - Math.max(h.from, ok.time as number)),
+		0,
+	);
+	const activeTalk = talk - heldSeconds;
 	const audio = media.filter((s) => !/^telephone-event$/i.test(s.codec ?? ""));
 	const evidence = [invite.i, ok.i];
 
-	if (!held && offer && answer && talk >= MIN_TALK_SECONDS) {
-		const flowing = new Set(audio.filter((s) => s.packets >= FLOWING_PACKETS).map((s) => s.direction));
+	if (offer && answer && activeTalk >= MIN_TALK_SECONDS) {
+		const flowing = new Set(audio.filter((s) => packetsOutside(s, held) >= FLOWING_PACKETS).map((s) => s.direction));
 		if (audio.length === 0)
 			out.push({
 				rule: "media-none",
@@ -136,7 +140,7 @@ export function rtpMediaRule(view: CallView, media: CallMediaStream[] | undefine
 			});
 	}
 
-	if (!held) {
+	if (activeTalk > 0) {
 		for (const direction of ["caller→callee", "callee→caller"] as const) {
 			const streams = audio.filter((x) => x.direction === direction && x.packets >= FLOWING_PACKETS);
 			if (!streams.length) continue;
@@ -173,7 +177,7 @@ export function rtpMediaRule(view: CallView, media: CallMediaStream[] | undefine
 		}
 		// A stream that stops for seconds in the middle of the call, while nothing put it on hold.
 		for (const x of audio) {
-			const gap = longestGap(x.timeline);
+			const gap = longestGap(x, held);
 			if (gap >= GAP_SECONDS) {
 				out.push({
 					rule: "media-gap",
@@ -199,18 +203,70 @@ export function rtpMediaRule(view: CallView, media: CallMediaStream[] | undefine
 	return out;
 }
 
-/** Seconds of the longest run of empty buckets between two with packets. */
-function longestGap(t: CallMediaStream["timeline"]): number {
+/** A span of capture time (seconds) during which the audio was on hold. */
+interface Span {
+	from: number;
+	to: number;
+}
+
+const holds = (a: ReturnType<typeof audioOf>) => a !== null && (a.port === 0 || a.direction !== "sendrecv");
+
+/**
+ * The spans the call's audio was held: each INVITE or UPDATE answered with a 2xx sets the
+ * direction in force from the answer's time until the next answered exchange (or the call's end);
+ * it holds when either the offer or the answer is not sendrecv (RFC 3264 §6.1, §8.4).
+ */
+function heldSpans(view: CallView, end: number): Span[] {
+	const changes: { time: number; held: boolean }[] = [];
+	for (const req of [...view.requests("INVITE"), ...view.requests("UPDATE")]) {
+		const answer = view.finalTo(req);
+		if (!answer || answer.time === null || (answer.m.status ?? 0) >= 300) continue;
+		const offer = audioOf(view.sdp(req));
+		const reply = audioOf(view.sdp(answer));
+		if (!offer && !reply) continue;
+		changes.push({ time: answer.time, held: holds(offer) || holds(reply) });
+	}
+	changes.sort((a, b) => a.time - b.time);
+	const spans: Span[] = [];
+	changes.forEach((c, k) => {
+		if (c.held) spans.push({ from: c.time, to: changes[k + 1]?.time ?? end });
+	});
+	return spans;
+}
+
+/** The capture time span of bucket `k` of a stream's timeline. */
+function bucket(s: CallMediaStream, k: number): Span {
+	const from = seconds(s.start) + k * s.timeline.stepSeconds;
+	return { from, to: from + s.timeline.stepSeconds };
+}
+
+const inside = (b: Span, spans: Span[]) => spans.some((h) => b.from >= h.from && b.to <= h.to);
+const overlaps = (b: Span, spans: Span[]) => spans.some((h) => b.from < h.to && b.to > h.from);
+
+/** Packets of a stream sent while the call was not held (buckets wholly inside a hold left out). */
+function packetsOutside(s: CallMediaStream, held: Span[]): number {
+	if (!held.length) return s.packets;
+	return s.timeline.packets.reduce((sum, p, k) => sum + (inside(bucket(s, k), held) ? 0 : p), 0);
+}
+
+/** Seconds of the longest run of empty buckets between two with packets, runs touching a hold left out. */
+function longestGap(s: CallMediaStream, held: Span[]): number {
+	const t = s.timeline;
 	let best = 0;
 	let run = 0;
+	let first = -1;
 	let seen = false;
-	for (const p of t.packets) {
+	t.packets.forEach((p, k) => {
 		if (p > 0) {
-			if (seen) best = Math.max(best, run);
+			const silence = { from: bucket(s, first).from, to: bucket(s, k).from };
+			if (seen && run > 0 && !overlaps(silence, held)) best = Math.max(best, run);
 			seen = true;
 			run = 0;
-		} else if (seen) run++;
-	}
+		} else if (seen) {
+			if (run === 0) first = k;
+			run++;
+		}
+	});
 	return best * t.stepSeconds;
 }
 
