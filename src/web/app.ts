@@ -10,7 +10,7 @@
  * pages (routes/pages.ts), sharing one set of response helpers (replies.ts).
  */
 import { Hono } from "hono";
-import { cachedAnswers, options as preflight, readOnly, renderError, urlLimit } from "./middleware.ts";
+import { cachedAnswers, preflight, readOnly, renderError, urlLimit } from "./middleware.ts";
 import { type AppOptions, createReplies } from "./replies.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { pageRoutes, unmatched } from "./routes/pages.ts";

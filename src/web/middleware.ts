@@ -17,7 +17,7 @@ export const MAX_URL = 2048;
 const ALLOW = "GET, HEAD, OPTIONS";
 
 /** OPTIONS gets 204 with Allow (and, on the API, the CORS preflight answer). */
-export const options: MiddlewareHandler = async (c, next) => {
+export const preflight: MiddlewareHandler = async (c, next) => {
 	if (c.req.method !== "OPTIONS") return next();
 	return new Response(null, {
 		status: 204,
