@@ -188,19 +188,19 @@ http { access_log off; include /etc/nginx/mime.types; sendfile on; tcp_nopush on
 
 async function main() {
 	const dist = new URL("../dist/web/", import.meta.url).href;
-	const { exportSite } = await import(`${dist}export.js`);
+	const { exportSite } = await import(`${dist}node/export.js`);
 	const root = mkdtempSync(join(tmpdir(), "sipwhy-bench-site-"));
 	await exportSite(root, { siteUrl: SITE });
 
 	const server = await child(
-		`const { startServer } = await import(${JSON.stringify(`${dist}node-server.js`)});
+		`const { startServer } = await import(${JSON.stringify(`${dist}node/node-server.js`)});
 		 const s = await startServer({ port: 0, siteUrl: ${JSON.stringify(SITE)} }); console.log(s.url);`,
 	);
 	const nginx = await startNginx(root);
 	const staticServer =
 		nginx ??
 		(await child(
-			`const { startStaticServer } = await import(${JSON.stringify(`${dist}static-server.js`)});
+			`const { startStaticServer } = await import(${JSON.stringify(`${dist}node/static-server.js`)});
 			 const s = await startStaticServer(${JSON.stringify(root)}); console.log(s.url);`,
 		));
 	const staticName = nginx ? "nginx (Debian)" : "node:http static";
@@ -280,7 +280,7 @@ async function main() {
 		console.log("");
 		console.log("Server time in-process (app.fetch, no network): median of 2000 requests");
 		const { createApp } = await import(`${dist}app.js`);
-		const { zlibCompressor } = await import(`${dist}node-server.js`);
+		const { zlibCompressor } = await import(`${dist}node/node-server.js`);
 		const app = createApp({ siteUrl: SITE, compress: zlibCompressor, encodings: ["br", "gzip"] });
 		for (const [name, path] of Object.entries({
 			...ROUTES,

@@ -68,7 +68,7 @@ test("the tarball leaves out test-only helpers and the build-time schema", () =>
 		"dist/flow/test-messages.js",
 		"dist/capture/packet-builder.js",
 		"dist/capture/capture-writer.js",
-		"dist/web/static-server.js",
+		"dist/web/node/static-server.js",
 		"dist/kb/schema.js",
 		"dist/kb/validate.js",
 		"dist/kb/phrases/turkish-check.js",

@@ -275,7 +275,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => void | Promise<void>>
 		const port = Number(portText);
 		if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new UsageError(`--port must be 0–65535, not "${portText}"`);
 		const host = values.host ?? process.env.HOST ?? "127.0.0.1";
-		const { serveUntilSignal } = await import("../web/node-server.ts");
+		const { serveUntilSignal } = await import("../web/node/node-server.ts");
 		try {
 			const url = await serveUntilSignal({ port, host, siteUrl: process.env.SITE_URL || undefined });
 			io.out(`sipwhy: serving the site and API at ${url} (Ctrl-C stops)\n`);

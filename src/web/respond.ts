@@ -161,7 +161,7 @@ const reusable = new WeakMap<Response, ReusableAnswer>();
 
 /**
  * The answer behind a Response that `serve` built from a cached entry, or undefined: a server may
- * keep it and send it again without entering the app (src/web/node-server.ts does).
+ * keep it and send it again without entering the app (src/web/node/node-server.ts does).
  */
 export function reusableAnswer(res: Response): ReusableAnswer | undefined {
 	return reusable.get(res);

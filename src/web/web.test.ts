@@ -141,21 +141,25 @@ test("labels: every language has every label, none empty, and its own words", ()
 });
 
 test("the app runs at the edge: nothing it loads imports from Node", () => {
-	const nodeOnly = new Set(["node-server.ts", "export.ts", "static-server.ts"]);
+	// Node-only code lives in src/web/node/; nothing else in src/web may use Node or load that folder.
+	const nodeDir = join(import.meta.dirname, "node");
 	const offenders: string[] = [];
 	const walk = (dir: string) => {
 		for (const name of readdirSync(dir, { withFileTypes: true })) {
 			const p = join(dir, name.name);
-			if (name.isDirectory()) walk(p);
-			else if (p.endsWith(".ts") && !p.endsWith(".test.ts") && !nodeOnly.has(name.name)) {
+			if (name.isDirectory()) {
+				if (p !== nodeDir) walk(p);
+			} else if (p.endsWith(".ts") && !p.endsWith(".test.ts")) {
 				const text = readFileSync(p, "utf8");
 				if (/from\s+["'](node:|fs|path|os|zlib|http)["']|\bprocess\.|\bBuffer\b|@hono\/node-server/.test(text))
 					offenders.push(p);
+				if (/\b(?:from|import)\s*\(?\s*["'](?:\.\.?\/)+node\//.test(text)) offenders.push(`${p} (loads src/web/node/)`);
 			}
 		}
 	};
 	walk(import.meta.dirname);
 	assert.deepEqual(offenders, []);
+	assert.ok(readdirSync(nodeDir).includes("node-server.ts"), "the Node server lives in src/web/node/");
 });
 
 describe("locationPath", () => {

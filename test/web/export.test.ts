@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { entries } from "../../src/kb/registry.ts";
-import { apiRequests, exportSite } from "../../src/web/export.ts";
+import { apiRequests, exportSite } from "../../src/web/node/export.ts";
+import { startStaticServer } from "../../src/web/node/static-server.ts";
 import { indexablePaths } from "../../src/web/sitemap.ts";
-import { startStaticServer } from "../../src/web/static-server.ts";
 import { get, liveServer, SITE } from "./helpers.ts";
 
 const live = liveServer({ siteUrl: SITE });

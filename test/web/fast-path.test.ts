@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { describe, test } from "node:test";
-import { type RunningServer, startServer } from "../../src/web/node-server.ts";
+import { type RunningServer, startServer } from "../../src/web/node/node-server.ts";
 
 interface Raw {
 	status: number;

@@ -1,6 +1,6 @@
 // Shared by the web tests: a live server on an ephemeral port, and small HTML readers.
 import { after, before } from "node:test";
-import { type RunningServer, startServer } from "../../src/web/node-server.ts";
+import { type RunningServer, startServer } from "../../src/web/node/node-server.ts";
 
 export const SITE = "http://sipwhy.test";
 

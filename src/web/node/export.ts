@@ -8,15 +8,15 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LABELS } from "../i18n/index.ts";
-import { LANGUAGES } from "../kb/locales.ts";
-import { entries } from "../kb/registry.ts";
-import { createApp } from "./app.ts";
-import { ASSETS } from "./assets/index.ts";
-import { html } from "./html.ts";
-import { isContentLang, pairsWith } from "./pages/common.ts";
-import { allPagePaths } from "./sitemap.ts";
-import { url } from "./urls.ts";
+import { LABELS } from "../../i18n/index.ts";
+import { LANGUAGES } from "../../kb/locales.ts";
+import { entries } from "../../kb/registry.ts";
+import { createApp } from "../app.ts";
+import { ASSETS } from "../assets/index.ts";
+import { html } from "../html.ts";
+import { isContentLang, pairsWith } from "../pages/common.ts";
+import { allPagePaths } from "../sitemap.ts";
+import { url } from "../urls.ts";
 
 /** Where a page path is written. */
 export function pageFile(path: string): string {
@@ -91,9 +91,9 @@ export async function exportSite(
 	return { pages: pages.length, api: api.length, bytes };
 }
 
-// `node dist/web/export.js [DIR]` (npm run export): SITE_URL sets the origin of canonical links.
+// `node dist/web/node/export.js [DIR]` (npm run export): SITE_URL sets the origin of canonical links.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+	const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 	const out = resolve(process.argv[2] ?? join(root, "dist", "site"));
 	const siteUrl = (process.env.SITE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 	exportSite(out, { siteUrl, log: (s) => console.log(s) }).catch((e: Error) => {

@@ -1,12 +1,12 @@
 /**
  * The web site on Node: the Hono app behind node:http, with zlib compression (brotli and gzip).
- * Node-only code lives here and in export.ts, never in app.ts.
+ * Node-only code lives in this folder (src/web/node/), never in app.ts or what it loads.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { getRequestListener } from "@hono/node-server";
-import { type AppOptions, createApp } from "./app.ts";
+import { type AppOptions, createApp } from "../app.ts";
 import {
 	type Compressor,
 	type Encoding,
@@ -15,7 +15,7 @@ import {
 	ResponseCache,
 	reusableAnswer,
 	SECURITY_HEADERS,
-} from "./respond.ts";
+} from "../respond.ts";
 
 /**
  * zlib: brotli at quality 5 and gzip at level 6. Bodies are compressed once and kept; quality 11
