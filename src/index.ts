@@ -7,11 +7,12 @@
 
 import type { ChunkSource } from "./capture/index.ts";
 import { diagnose } from "./diagnose/diagnose.ts";
+import type { DiagnosedCall, Finding } from "./diagnose/finding.ts";
 import { captureDiagnosis } from "./diagnose/scan.ts";
 import { type AnalyzeOptions, type AnalyzeStats, analyze as analyzeCalls } from "./flow/analyze.ts";
-import type { CallSummary } from "./flow/call-summary.ts";
 
-export type { Finding, MessageSummary } from "./flow/call-summary.ts";
+export type { DiagnosedCall, Finding } from "./diagnose/finding.ts";
+export type { CallSummary, MessageSummary } from "./flow/call-summary.ts";
 export { type Citation, formatCite } from "./kb/citation.ts";
 export { classOf, type ResponseClass, treatedAs } from "./kb/classes.ts";
 export { type Comparison, compare, SameCodeError } from "./kb/compare.ts";
@@ -25,7 +26,7 @@ export { parseSdp, type Sdp } from "./sip/sdp.ts";
 export { serialize, serializeToString } from "./sip/serialize.ts";
 export { StreamFramer } from "./sip/stream-framer.ts";
 export { parseUri, type Uri } from "./sip/uri.ts";
-export type { AnalyzeStats, CallSummary };
+export type { AnalyzeStats };
 export { diagnose };
 
 /**
@@ -35,10 +36,10 @@ export { diagnose };
  */
 export async function analyze(
 	inputs: { name: string; source: ChunkSource }[],
-	options: AnalyzeOptions & { lang?: string } = {},
-): Promise<{ stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] }> {
+	options: AnalyzeOptions<Finding> & { lang?: string } = {},
+): Promise<{ stats: AnalyzeStats; calls: DiagnosedCall[]; findings: Finding[] }> {
 	const diagnosis = captureDiagnosis(options.lang ?? "en");
-	return analyzeCalls(inputs, { diagnose: diagnosis.call, captureFindings: diagnosis.finish, ...options });
+	return analyzeCalls<Finding>(inputs, { diagnose: diagnosis.call, captureFindings: diagnosis.finish, ...options });
 }
 export {
 	type CapturedMessage,

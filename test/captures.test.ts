@@ -33,7 +33,10 @@ for (const cap of manifest.captures) {
 				assert.equal(c.outcome?.code ?? null, want.outcome, `${c.callId} outcome`);
 			}
 		}
-		const found = new Set([...calls.flatMap((c) => c.findings.map((f) => f.rule)), ...findings.map((f) => f.rule)]);
+		const found = new Set<string>([
+			...calls.flatMap((c) => c.findings.map((f) => f.rule)),
+			...findings.map((f) => f.rule),
+		]);
 		for (const rule of cap.rules)
 			assert.ok(found.has(rule), `rule ${rule} not triggered; got ${[...found].join(", ")}`);
 		if (cap.healthy) {

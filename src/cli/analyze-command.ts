@@ -2,9 +2,9 @@
 
 import { createReadStream, statSync } from "node:fs";
 import { DEFAULT_INFLATION_LIMIT, type InflationLimit, InflationLimitError } from "../capture/index.ts";
+import type { DiagnosedCall, Finding } from "../diagnose/finding.ts";
 import type { Analyzer } from "../flow/analyze.ts";
 import { type CallMediaStream, mediaLabel } from "../flow/call-media.ts";
-import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { mapStrings, visible, visibleLines } from "../flow/visible.ts";
@@ -34,7 +34,7 @@ export function parseDuration(text: string): number {
 }
 
 /** Whether a call passes the filters. */
-export function matches(c: CallSummary, f: CallFilter): boolean {
+export function matches(c: DiagnosedCall, f: CallFilter): boolean {
 	if (f.call && c.callId !== f.call && !c.callId.startsWith(f.call)) return false;
 	if (f.method && c.method?.toUpperCase() !== f.method.toUpperCase()) return false;
 	const code = c.outcome?.code;
@@ -58,7 +58,7 @@ function shortUri(uri: string | null): string {
 	return uri.replace(/^sips?:/, "").replace(/;.*$/, "");
 }
 
-function outcomeText(c: CallSummary): string {
+function outcomeText(c: DiagnosedCall): string {
 	if (!c.outcome) return color.dim("no final response");
 	return classColor(classOf(c.outcome.code), `${c.outcome.code} ${c.outcome.reason}`);
 }
@@ -85,7 +85,7 @@ export function renderFinding(f: Finding, indent: string): string[] {
  * The fields of a call the list shows, each made visible (a shallow copy: the message list, which
  * the list only counts, is not walked).
  */
-function listed(s: CallSummary): CallSummary {
+function listed(s: DiagnosedCall): DiagnosedCall {
 	return {
 		...s,
 		callId: visible(s.callId),
@@ -130,7 +130,7 @@ export class CallListWriter {
 	#options = 0;
 	#optionsByOutcome = new Map<string, number>();
 	/** Keep-alive targets ("src → dst"): the first OPTIONS seen, until a second comes (then null). */
-	#targets = new Map<string, CallSummary | null>();
+	#targets = new Map<string, DiagnosedCall | null>();
 	#scans = 0;
 	#failuresByCode = new Map<string, number>();
 	#findingsByRule = new Map<string, number>();
@@ -141,7 +141,7 @@ export class CallListWriter {
 	}
 
 	/** One call's lines (none for OPTIONS, which are counted). */
-	call(summary: CallSummary): string {
+	call(summary: DiagnosedCall): string {
 		this.shown++;
 		const c = listed(summary);
 		const outcomeKey = c.outcome ? `${c.outcome.code} ${c.outcome.reason}` : null;
@@ -166,12 +166,12 @@ export class CallListWriter {
 		return this.#line(c, outcomeKey);
 	}
 
-	#keepAlive(c: CallSummary): void {
+	#keepAlive(c: DiagnosedCall): void {
 		this.#options++;
 		tally(this.#optionsByOutcome, c.outcome ? `${c.outcome.code} ${visible(c.outcome.reason)}` : "no answer", "other");
 	}
 
-	#line(c: CallSummary, outcomeKey: string | null): string {
+	#line(c: DiagnosedCall, outcomeKey: string | null): string {
 		if (c.outcome && c.outcome.code >= 300) tally(this.#failuresByCode, outcomeKey as string, "other");
 		for (const f of c.findings) if (f.severity !== "info") tally(this.#findingsByRule, f.rule, "other");
 		const start = c.start ? c.start.slice(11, 23) : "—";
@@ -222,7 +222,7 @@ export class CallListWriter {
 }
 
 /** The whole call list and its summary at once (for a list already in memory). */
-export function renderCallList(calls: CallSummary[], across: Finding[] = []): string {
+export function renderCallList(calls: DiagnosedCall[], across: Finding[] = []): string {
 	const list = new CallListWriter();
 	let out = list.header();
 	for (const c of calls) out += list.call(c);
@@ -230,7 +230,7 @@ export function renderCallList(calls: CallSummary[], across: Finding[] = []): st
 }
 
 /** One call in detail: header, ladder, findings, and the messages asked for. */
-export function renderCallDetail(summary: CallSummary, call: Call | undefined, show: string | undefined): string {
+export function renderCallDetail(summary: DiagnosedCall, call: Call | undefined, show: string | undefined): string {
 	const c = mapStrings(summary, visible);
 	const out: string[] = [];
 	out.push(`${color.bold(c.callId)}  ${c.method ?? "?"}  ${shortUri(c.from)} → ${shortUri(c.to)}  ${outcomeText(c)}`);
@@ -300,9 +300,9 @@ export function renderMediaStreams(media: CallMediaStream[]): string[] {
  * Reads files into an analyzer ("-" is standard input, read once); unreadable files are an
  * InputError naming them.
  */
-export async function analyzeFiles(
+export async function analyzeFiles<F>(
 	files: string[],
-	analyzer: Analyzer,
+	analyzer: Analyzer<F>,
 	onStart?: (file: string, size: number) => void,
 	drained?: () => Promise<void>,
 	stdin: AsyncIterable<Uint8Array> = process.stdin,

@@ -1,8 +1,8 @@
 /** Runs `sipwhy analyze`: reads the files, streams the calls out as they finish. */
 import cliProgress from "cli-progress";
+import type { DiagnosedCall } from "../diagnose/finding.ts";
 import { captureDiagnosis } from "../diagnose/scan.ts";
 import { Analyzer, type InputStats } from "../flow/analyze.ts";
-import type { CallSummary } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { safeJson, visible } from "../flow/visible.ts";
 import { InputError } from "../kb/errors.ts";
@@ -68,7 +68,7 @@ export async function runAnalyze(files: string[], o: AnalyzeRunOptions, io: Io):
 	};
 	try {
 		// Every format is written call by call as the calls finish: nothing holds the whole list.
-		let detail: { summary: CallSummary; call: Call } | undefined;
+		let detail: { summary: DiagnosedCall; call: Call } | undefined;
 		let first = true;
 		const streamJson = o.format === "json" && !o.call;
 		const streamCsv = o.format === "csv" && !o.call;

@@ -5,9 +5,9 @@
  * an optional dependency loaded only here, so nothing else in sipwhy pays for it.
  */
 import { isAbsolute, resolve } from "node:path";
+import type { DiagnosedCall } from "../diagnose/finding.ts";
 import { captureDiagnosis } from "../diagnose/scan.ts";
 import { Analyzer } from "../flow/analyze.ts";
-import type { CallSummary } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { compare, explain, InputError, isLanguage, LANGUAGES, listCodes, search } from "../index.ts";
 import { contentLanguages } from "../kb/registry.ts";
@@ -76,7 +76,7 @@ function intArg(args: Record<string, unknown>, name: string, min: number, max: n
 }
 
 /** A call in the list: outcome, who decided it, timings and findings, without its messages. */
-function listedCall(c: CallSummary & { media?: unknown }) {
+function listedCall(c: DiagnosedCall & { media?: unknown }) {
 	const { messages, participants, dialogs, media, ...rest } = c;
 	return { ...rest, messageCount: messages.length };
 }
@@ -91,9 +91,9 @@ async function analyzeCapture(args: Record<string, unknown>): Promise<ToolResult
 	const wanted = args.call === undefined ? undefined : stringArg(args, "call");
 	const file = isAbsolute(path) ? path : resolve(path);
 
-	const page: CallSummary[] = [];
+	const page: DiagnosedCall[] = [];
 	let matched = 0;
-	let detail: CallSummary | undefined;
+	let detail: DiagnosedCall | undefined;
 	const diagnosis = captureDiagnosis(lang);
 	const analyzer = new Analyzer({
 		keepCalls: false,

@@ -5,8 +5,9 @@
  * are prefixed with an apostrophe, and control and bidi characters are made visible (`\x1b`,
  * `\u202e`), so that no cell reads reordered and the CSV printed to a terminal runs nothing.
  */
+
+import type { DiagnosedCall } from "../diagnose/finding.ts";
 import { mediaLabel } from "../flow/call-media.ts";
-import type { CallSummary } from "../flow/call-summary.ts";
 import { visible } from "../flow/visible.ts";
 
 const HEADER = [
@@ -47,7 +48,7 @@ export function csvHeader(): string {
 }
 
 /** One call as a CSV line. */
-export function csvRow(c: CallSummary): string {
+export function csvRow(c: DiagnosedCall): string {
 	return `${[
 		c.start,
 		c.callId,

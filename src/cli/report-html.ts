@@ -8,9 +8,9 @@
  * report of gigabytes, more than one string can hold): totals come last, after the table.
  */
 import { createHash } from "node:crypto";
+import type { DiagnosedCall, Finding } from "../diagnose/finding.ts";
 import type { AnalyzeStats } from "../flow/analyze.ts";
 import type { CallMediaStream } from "../flow/call-media.ts";
-import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import { ladderOf } from "../flow/ladder.ts";
 import { escapeXml, ladderSvg } from "../flow/ladder-svg.ts";
 import { mapStrings, neutralizeBidi } from "../flow/visible.ts";
@@ -18,7 +18,7 @@ import { labelsFor } from "./labels.ts";
 
 /** A call for the report, with the raw text of its messages when available. */
 export interface ReportCall {
-	summary: CallSummary;
+	summary: DiagnosedCall;
 	raws?: string[];
 }
 
@@ -152,7 +152,7 @@ export class HtmlReportWriter {
 	}
 
 	/** One call: its row, and under it its findings, ladder and messages. */
-	call(summary: CallSummary, raws?: string[]): string {
+	call(summary: DiagnosedCall, raws?: string[]): string {
 		const L = this.#L;
 		const i = this.#count++;
 		const c = mapStrings(summary, neutralizeBidi);

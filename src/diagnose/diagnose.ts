@@ -3,9 +3,9 @@
  * reader's language, each linked to the knowledge-base page of the code involved.
  */
 
-import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { CallView } from "./call-view.ts";
+import type { DiagnosedCall, Finding } from "./finding.ts";
 import { TEXT_MODULES } from "./generated/text-modules.ts";
 import type { RawFinding, Rule } from "./raw-finding.ts";
 import { authRule } from "./rules/auth.ts";
@@ -67,7 +67,7 @@ export function describe(f: RawFinding, lang: string): Finding {
 }
 
 /** Runs the rules on a call; findings sorted errors first. */
-export function diagnose(call: Call, summary: CallSummary, options: { lang?: string } = {}): Finding[] {
+export function diagnose(call: Call, summary: DiagnosedCall, options: { lang?: string } = {}): Finding[] {
 	const lang = options.lang ?? "en";
 	const view = new CallView(call);
 	const raw: RawFinding[] = [];

@@ -4,9 +4,9 @@
  * per-call finding would repeat itself for every probe.
  */
 
-import type { CallSummary, Finding } from "../flow/call-summary.ts";
 import type { Call } from "../flow/call-tracker.ts";
 import { describe, diagnose } from "./diagnose.ts";
+import type { DiagnosedCall, Finding } from "./finding.ts";
 import { SCANNER_AGENTS } from "./rules/scanner.ts";
 
 interface Source {
@@ -101,7 +101,7 @@ export class ScanTracker {
  * of their own and are marked `scan`), and at the end the findings about the capture as a whole.
  */
 export function captureDiagnosis(lang = "en"): {
-	call: (call: Call, summary: CallSummary) => Finding[];
+	call: (call: Call, summary: DiagnosedCall) => Finding[];
 	finish: () => Finding[];
 } {
 	const scans = new ScanTracker();

@@ -47,16 +47,16 @@ export interface UnmatchedStream {
 	lost: number;
 }
 
-/** Options of an analysis. */
-export interface AnalyzeOptions {
+/** Options of an analysis; `F` is the type of the findings the diagnosis layer attaches. */
+export interface AnalyzeOptions<F = unknown> {
 	/** Called with each finished call (the full call and its summary) as soon as it is over. */
-	onCall?: (summary: CallSummary, call: Call) => void;
+	onCall?: (summary: CallSummary<F>, call: Call) => void;
 	/** Keep summaries for the result (default true; set false when `onCall` streams them). */
 	keepCalls?: boolean;
 	/** Adds findings to a finished call (the diagnosis layer plugs in here). */
-	diagnose?: (call: Call, summary: CallSummary) => CallSummary["findings"];
+	diagnose?: (call: Call, summary: CallSummary<F>) => F[];
 	/** Findings about the capture as a whole (a scan across calls), asked for once at the end. */
-	captureFindings?: () => CallSummary["findings"];
+	captureFindings?: () => F[];
 	tracker?: Partial<TrackerOptions>;
 	/** Several inputs will be read (captures of one link from two points): the same packet in two is one message. */
 	severalInputs?: boolean;
@@ -69,8 +69,8 @@ export interface AnalyzeOptions {
 }
 
 /** An analysis over one or more inputs. */
-export class Analyzer {
-	readonly calls: CallSummary[] = [];
+export class Analyzer<F = unknown> {
+	readonly calls: CallSummary<F>[] = [];
 	readonly stats: AnalyzeStats = {
 		inputs: [],
 		packets: 0,
@@ -85,10 +85,10 @@ export class Analyzer {
 		evictedCalls: 0,
 	};
 	#tracker: CallTracker;
-	#options: AnalyzeOptions;
+	#options: AnalyzeOptions<F>;
 	#media: MediaTracker | null;
 
-	constructor(options: AnalyzeOptions = {}) {
+	constructor(options: AnalyzeOptions<F> = {}) {
 		this.#options = options;
 		this.#media =
 			options.media === false ? null : new MediaTracker(typeof options.media === "object" ? options.media : {});
@@ -96,7 +96,7 @@ export class Analyzer {
 	}
 
 	#finished(call: Call): void {
-		const summary = summarizeCall(call);
+		const summary = summarizeCall<F>(call);
 		if (this.#media) {
 			const streams = this.#media.takeCall(call.callId);
 			// An INVITE call gets a media list even when empty, so "no RTP" can be a finding, but only
@@ -150,7 +150,7 @@ export class Analyzer {
 	}
 
 	/** Ends the analysis: every open call is finished. */
-	finish(): { stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] } {
+	finish(): { stats: AnalyzeStats; calls: CallSummary<F>[]; findings: F[] } {
 		this.#tracker.flush();
 		this.stats.ungrouped = this.#tracker.ungrouped;
 		this.stats.duplicates = this.#tracker.duplicates;
@@ -190,11 +190,11 @@ export type { InputStats } from "../capture/read-input.ts";
  *
  *   const { stats, calls } = await analyze([{ name: "a.pcap", source: file.stream() }]);
  */
-export async function analyze(
+export async function analyze<F = unknown>(
 	inputs: { name: string; source: ChunkSource }[],
-	options: AnalyzeOptions = {},
-): Promise<{ stats: AnalyzeStats; calls: CallSummary[]; findings: CallSummary["findings"] }> {
-	const a = new Analyzer({ severalInputs: inputs.length > 1, ...options });
+	options: AnalyzeOptions<F> = {},
+): Promise<{ stats: AnalyzeStats; calls: CallSummary<F>[]; findings: F[] }> {
+	const a = new Analyzer<F>({ severalInputs: inputs.length > 1, ...options });
 	for (const i of inputs) await a.addInput(i.name, i.source);
 	return a.finish();
 }

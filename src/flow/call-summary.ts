@@ -43,8 +43,11 @@ export interface Decisive {
 	viaCount: number;
 }
 
-/** A call as the contract's `analyze --json` shows it (findings are added by the diagnosis). */
-export interface CallSummary {
+/**
+ * A call as the contract's `analyze --json` shows it. `F` is what the diagnosis layer attaches
+ * (its `Finding`, src/diagnose/finding.ts): this layer only makes room for it.
+ */
+export interface CallSummary<F = unknown> {
 	callId: string;
 	/** Method of the initial request (INVITE, REGISTER, OPTIONS, SUBSCRIBE, MESSAGE …). */
 	method: string | null;
@@ -76,27 +79,9 @@ export interface CallSummary {
 	/** Dialogs (Call-ID + From tag + To tag): early ones from forking, confirmed, terminated. */
 	dialogs: { fromTag: string; toTag: string; state: "early" | "confirmed" | "terminated"; from: string | null }[];
 	messages: MessageSummary[];
-	findings: Finding[];
+	findings: F[];
 	/** RTP streams tied to the call (captures only; see call-media.ts). */
 	media?: CallMediaStream[];
-}
-
-/** Something the diagnosis found in a call (see src/diagnose). */
-export interface Finding {
-	/** Stable rule id, e.g. "auth-loop". */
-	rule: string;
-	/** `info` for normal things worth knowing, `warning`, `error`. */
-	severity: "info" | "warning" | "error";
-	/** The status code involved, when there is one. */
-	code?: number;
-	/** What happened, in the reader's language. */
-	text: string;
-	/** What to do about it. */
-	fix?: string;
-	/** Indices of the messages that show it. */
-	evidence?: number[];
-	/** The knowledge-base page of the code, e.g. "/en/sip/486-busy-here". */
-	link?: string;
 }
 
 // ISO 8601 times built from the second's prefix (cached) and the milliseconds: one Date per day
@@ -150,7 +135,7 @@ function isNewRequest(t: TrackedMessage): boolean {
 }
 
 /** Summarises a call. */
-export function summarizeCall(call: Call): CallSummary {
+export function summarizeCall<F = unknown>(call: Call): CallSummary<F> {
 	const msgs = call.messages;
 	const first = msgs[0];
 	const t0 = msgs.find((t) => t.event.time !== null)?.event.time ?? null;
@@ -295,7 +280,7 @@ export function summarizeCall(call: Call): CallSummary {
 	let lastTime: number | null = null;
 	for (let i = msgs.length - 1; i >= 0 && lastTime === null; i--) lastTime = (msgs[i] as TrackedMessage).event.time;
 	const initialMessage = initial?.event.message ?? first?.event.message;
-	const summary: CallSummary = {
+	const summary: CallSummary<F> = {
 		callId: call.callId,
 		method,
 		from: initialMessage?.from?.uri ?? null,

@@ -6,11 +6,12 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { analyze } from "../../flow/analyze.ts";
 import { diagnose } from "../diagnose.ts";
+import type { Finding } from "../finding.ts";
 
 const DIR = join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "media");
 
 async function mediaFindings(file: string, lang = "en") {
-	const { calls } = await analyze([{ name: file, source: [new Uint8Array(readFileSync(join(DIR, file)))] }], {
+	const { calls } = await analyze<Finding>([{ name: file, source: [new Uint8Array(readFileSync(join(DIR, file)))] }], {
 		diagnose: (call, summary) => diagnose(call, summary, { lang }),
 	});
 	return calls.flatMap((c) =>

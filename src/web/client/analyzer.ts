@@ -4,9 +4,10 @@
  * Every value from a capture reaches the page through textContent or the escaping SVG renderer,
  * with its bidi controls made visible first (an RLO in a From must not reorder what is read).
  */
+
+import type { DiagnosedCall } from "../../diagnose/finding.ts";
 import { captureDiagnosis } from "../../diagnose/scan.ts";
 import { Analyzer } from "../../flow/analyze.ts";
-import type { CallSummary } from "../../flow/call-summary.ts";
 import { ladderOf } from "../../flow/ladder.ts";
 import { ladderSvg } from "../../flow/ladder-svg.ts";
 import { mapStrings, neutralizeBidi } from "../../flow/visible.ts";
@@ -35,7 +36,7 @@ function seconds(s: number | null): string {
 	return s === null ? "—" : `${s.toFixed(2)} s`;
 }
 
-function render(root: HTMLElement, found: CallSummary[], statsLine: string, L: Labels): void {
+function render(root: HTMLElement, found: DiagnosedCall[], statsLine: string, L: Labels): void {
 	const calls = mapStrings(found, neutralizeBidi);
 	root.replaceChildren();
 	root.append(el("p", statsLine, "muted"));
@@ -99,7 +100,7 @@ function render(root: HTMLElement, found: CallSummary[], statsLine: string, L: L
 }
 
 /** Findings as a list: severity, text, fix, the code's page and the rule's troubleshooting page. */
-function findingList(findings: CallSummary["findings"], L: Labels): HTMLElement {
+function findingList(findings: DiagnosedCall["findings"], L: Labels): HTMLElement {
 	const ul = el("ul", undefined, "findings");
 	const pageLang = location.pathname.split("/")[1] || "en";
 	for (const f of findings) {
@@ -157,7 +158,7 @@ const MEDIA_WORDS = {
 };
 
 /** A call's RTP streams as a table (text nodes only: values come from the capture). */
-function mediaTable(media: NonNullable<CallSummary["media"]>, lang: "en" | "tr"): HTMLElement {
+function mediaTable(media: NonNullable<DiagnosedCall["media"]>, lang: "en" | "tr"): HTMLElement {
 	const W = MEDIA_WORDS[lang];
 	const box = el("div", undefined, "scroll media");
 	box.append(el("h3", W.title));
