@@ -149,6 +149,7 @@ export class CallView {
 	 * Via, a response where it has the most): its source address and headers are the originator's.
 	 */
 	origin(x: Msg): Msg {
+		if (!this.#relayed()) return x;
 		if (this.#origins === undefined) {
 			const origins = new Map<string, Msg>();
 			for (const y of this.msgs) {
@@ -166,6 +167,9 @@ export class CallView {
 
 	/** One message per event: the origin copy of each, in the order the events were first seen. */
 	distinctEvents(list: readonly Msg[]): Msg[] {
+		// Without a message carrying two Via nothing was relayed: every message is its own event,
+		// and no hop key needs decoding the Via (most calls, every call list).
+		if (!this.#relayed()) return [...list];
 		const seen = new Set<string>();
 		const out: Msg[] = [];
 		for (const x of list) {
@@ -177,6 +181,14 @@ export class CallView {
 			out.push(this.origin(x));
 		}
 		return out;
+	}
+
+	#wasRelayed: boolean | undefined;
+
+	/** Whether some message of the call was relayed by a proxy (carries more than one Via). */
+	#relayed(): boolean {
+		this.#wasRelayed ??= this.msgs.some((x) => x.m.via.length > 1);
+		return this.#wasRelayed;
 	}
 
 	#exchanges: OfferAnswer[] | undefined;

@@ -83,10 +83,15 @@ function hostOf(uri: string): string | null {
 /** Rule 8. */
 export function mediaMismatchRule(view: CallView): RawFinding[] {
 	const out: RawFinding[] = [];
-	for (const inv of view.distinctEvents(view.requests("INVITE"))) {
+	// Only refused INVITEs matter; each is one event however many hops saw it.
+	const refused = view.requests("INVITE").filter((r) => {
+		const status = view.finalTo(r)?.m.status;
+		return status === 488 || status === 606;
+	});
+	for (const inv of view.distinctEvents(refused)) {
 		const relayed = view.finalTo(inv);
-		const status = relayed?.m.status;
-		if (!relayed || (status !== 488 && status !== 606)) continue;
+		if (!relayed) continue;
+		const status = relayed.m.status;
 		// Named from the copy the refusing element sent.
 		const final = view.origin(relayed);
 		const offer = view.sdp(inv);
